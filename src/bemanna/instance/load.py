@@ -1,0 +1,77 @@
+"""Read an instance file (JSON or YAML) into a validated `Instance`, or say what is wrong."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from bemanna.instance.model import Instance
+
+
+class InstanceError(Exception):
+    """Bad input: `problems` holds one line per problem, each naming the field path."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__(f"{source}: " + "; ".join(problems))
+
+
+def _path(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text
+
+
+def validation_problems(error: ValidationError) -> list[str]:
+    """One line per pydantic error: 'field.path: message'."""
+    lines: list[str] = []
+    for item in error.errors(include_url=False):
+        loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))
+        path = _path(loc)
+        msg = str(item["msg"]).removeprefix("Value error, ")
+        for sub in msg.split("\n"):
+            # Cross-reference lines already carry their own path.
+            lines.append(sub if (":" in sub and not path) else f"{path or '(top)'}: {sub}")
+    return lines
+
+
+def parse_text(text: str, suffix: str, source: str = "<text>") -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text) if suffix in (".yaml", ".yml") else json.loads(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        raise InstanceError(source, [f"(file): not valid {suffix.lstrip('.') or 'JSON'}: "
+                                     f"{str(exc).splitlines()[0]}"]) from None
+    if not isinstance(data, dict):
+        raise InstanceError(source, ["(top): expected a mapping of fields"])
+    return data
+
+
+def instance_from_data(data: dict[str, Any], source: str = "<data>") -> Instance:
+    try:
+        return Instance.model_validate(data)
+    except ValidationError as exc:
+        raise InstanceError(source, validation_problems(exc)) from None
+    except RecursionError:
+        raise InstanceError(source, ["(file): nested too deeply"]) from None
+
+
+def load_instance(path: str | Path) -> Instance:
+    """Load and validate an instance file; raise InstanceError with every problem found."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InstanceError(str(path), ["(file): no such file"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InstanceError(str(path), [f"(file): cannot read: {exc}"]) from None
+    data = parse_text(text, path.suffix.lower(), str(path))
+    return instance_from_data(data, str(path))

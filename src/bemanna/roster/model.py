@@ -1,0 +1,74 @@
+"""The roster: the solver's output and the checker's input (format "bemanna-roster/1").
+
+Parts carry absolute local date-times, so the checker can read rules off the clock
+without knowing how the solver indexes days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+ROSTER_FORMAT = "bemanna-roster/1"
+Kind = Literal["ordinary", "resurs"]
+
+
+@dataclass(frozen=True)
+class Part:
+    start: dt.datetime
+    end: dt.datetime
+
+    @property
+    def minutes(self) -> int:
+        return int((self.end - self.start).total_seconds()) // 60
+
+
+@dataclass(frozen=True)
+class Assignment:
+    employee: str
+    date: dt.date
+    shift: str
+    kind: Kind
+    skill: str
+    parts: tuple[Part, ...]
+    paid_minutes: int
+
+    @property
+    def start(self) -> dt.datetime:
+        return self.parts[0].start
+
+    @property
+    def end(self) -> dt.datetime:
+        return self.parts[-1].end
+
+
+@dataclass(frozen=True)
+class EmployeeSummary:
+    id: str
+    contract_minutes: int
+    scheduled_minutes: int
+    resurs_minutes: int
+
+
+@dataclass
+class Roster:
+    instance: str
+    start: dt.date
+    days: int
+    cyclic: bool
+    status: str
+    objective: int | None
+    bound: int | None
+    employees: list[EmployeeSummary]
+    assignments: list[Assignment]
+    objective_by_term: dict[str, int] = field(default_factory=dict)
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    def by_employee(self) -> dict[str, list[Assignment]]:
+        result: dict[str, list[Assignment]] = {e.id: [] for e in self.employees}
+        for a in self.assignments:
+            result.setdefault(a.employee, []).append(a)
+        for passes in result.values():
+            passes.sort(key=lambda a: a.start)
+        return result
