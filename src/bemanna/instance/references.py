@@ -62,6 +62,15 @@ def reference_problems(inst: Instance) -> list[str]:
                 problems.append(f"{where}.pinned[{j}].shift: unknown shift {pin.shift!r}")
             if not first <= pin.date <= last:
                 problems.append(f"{where}.pinned[{j}].date: {pin.date} is outside the horizon")
+            if pin.shift is not None and any(r.contains(pin.date) for r in emp.unavailable):
+                problems.append(f"{where}.pinned[{j}]: {pin.date} is a date the employee is "
+                                "unavailable")
+            if pin.shift in shifts and not set(shifts[pin.shift].skills) & set(emp.skills):
+                problems.append(f"{where}.pinned[{j}].shift: {emp.id!r} has no skill that may "
+                                f"work {pin.shift!r}")
+        pin_dates = [p.date for p in emp.pinned]
+        for dup in sorted({d for d in pin_dates if pin_dates.count(d) > 1}):
+            problems.append(f"{where}.pinned: {dup} is pinned more than once")
 
     for i, dem in enumerate(inst.demand):
         if dem.skill not in skills:
@@ -79,6 +88,10 @@ def reference_problems(inst: Instance) -> list[str]:
     for skill in list(inst.costs.uncovered_per_hour) + list(inst.costs.below_desired_per_hour):
         if skill not in skills:
             problems.append(f"costs: unknown skill {skill!r}")
+    for skill in sorted(skills):
+        if inst.costs.below_desired(skill) > inst.costs.uncovered(skill):
+            problems.append(f"costs.below_desired_per_hour: {skill}: a minute below the desired "
+                            "level may not cost more than an uncovered minute")
 
     rules = inst.rules
     for rule_id in ("max_split_shifts", "max_consecutive_days", "min_consecutive_days",

@@ -1,0 +1,179 @@
+"""Coverage prices: uncovered_demand, below_desired_demand, stranded_resurstid, shift_cover.
+
+Need and headcount are counted per skill and per minute of the horizon (days x 1440 minutes).
+A minute works for a pass when it lies inside one of the pass's parts (start <= t < end); only
+ordinary passes count, in their skill. Cyclic: minutes wrap modulo the horizon length (a night
+pass of the last day covers day 0's morning); non-cyclic: whatever runs past the horizon's end
+is cut off. Per-hour prices are charged per minute at `ore_per_minute`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from bemanna.check.passes import RosterView
+from bemanna.instance import Demand, Instance
+from bemanna.instance.types import WEEKDAY_NAMES
+from bemanna.units import MINUTES_PER_DAY, ore_per_minute, sek_to_ore
+
+Minutes = npt.NDArray[np.int64]
+"""One value per minute of the horizon."""
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Per skill and minute: ordinary headcount, minimum need and desired need."""
+
+    headcount: dict[str, Minutes]
+    need_min: dict[str, Minutes]
+    need_desired: dict[str, Minutes]
+
+
+class MinuteCounter:
+    """Adds counts over minute intervals of one horizon (a difference array)."""
+
+    def __init__(self, horizon_minutes: int, cyclic: bool) -> None:
+        self.horizon = horizon_minutes
+        self.cyclic = cyclic
+        self.diff = np.zeros(horizon_minutes + 1, dtype=np.int64)
+
+    def add(self, start: int, end: int, amount: int = 1) -> None:
+        """Add amount on every minute t with start <= t < end (wrapped or cut, see above)."""
+        if not self.cyclic:
+            start, end = max(start, 0), min(end, self.horizon)
+            if start < end:
+                self.diff[start] += amount
+                self.diff[end] -= amount
+            return
+        while start < end:
+            base = (start // self.horizon) * self.horizon
+            piece_end = min(end, base + self.horizon)
+            self.diff[start - base] += amount
+            self.diff[piece_end - base] -= amount
+            start = piece_end
+
+    def counts(self) -> Minutes:
+        return np.cumsum(self.diff[:-1])
+
+
+def entries_on(instance: Instance, skill: str, date: dt.date) -> list[Demand]:
+    """The demand entries of a skill that apply on a date: the entries listing that date when
+    there are any (they replace the weekday entries), else the weekday entries for its weekday."""
+    of_skill = [d for d in instance.demand if d.skill == skill]
+    dated = [d for d in of_skill if d.dates is not None and date in d.dates]
+    if dated:
+        return dated
+    weekday = WEEKDAY_NAMES[date.weekday()]
+    return [d for d in of_skill if d.dates is None and weekday in d.weekdays]
+
+
+def need(view: RosterView, skill: str) -> tuple[Minutes, Minutes]:
+    """Minimum and desired need per minute: every applying band adds up; a band with end <=
+    start runs past midnight into the next date; desired defaults to min."""
+    low = MinuteCounter(view.horizon_minutes, view.cyclic)
+    wanted = MinuteCounter(view.horizon_minutes, view.cyclic)
+    for day in range(view.days):
+        midnight = day * MINUTES_PER_DAY
+        for entry in entries_on(view.instance, skill, view.date(day)):
+            for band in entry.bands:
+                start, end = band.offsets
+                low.add(midnight + start, midnight + end, band.min)
+                desired = band.min if band.desired is None else band.desired
+                wanted.add(midnight + start, midnight + end, desired)
+    return low.counts(), wanted.counts()
+
+
+def headcount(view: RosterView) -> dict[str, Minutes]:
+    """Ordinary passes working each minute, per skill of the instance."""
+    counters = {
+        s.id: MinuteCounter(view.horizon_minutes, view.cyclic) for s in view.instance.skills
+    }
+    for p in view.all_passes():
+        counter = counters.get(p.skill)
+        if p.kind != "ordinary" or counter is None:
+            continue
+        for start, end in p.parts:
+            counter.add(start, end)
+    return {skill: counter.counts() for skill, counter in counters.items()}
+
+
+def coverage(view: RosterView) -> Coverage:
+    """Headcount and need arrays of the roster, computed once per view."""
+    cached = view.memo.get("coverage")
+    if isinstance(cached, Coverage):
+        return cached
+    needs = {s.id: need(view, s.id) for s in view.instance.skills}
+    result = Coverage(
+        headcount=headcount(view),
+        need_min={k: v[0] for k, v in needs.items()},
+        need_desired={k: v[1] for k, v in needs.items()},
+    )
+    view.memo["coverage"] = result
+    return result
+
+
+def uncovered_minutes(view: RosterView) -> dict[str, int]:
+    """Per skill: sum over minutes of max(0, min_need - headcount)."""
+    cov = coverage(view)
+    return {k: int(np.maximum(0, cov.need_min[k] - cov.headcount[k]).sum()) for k in cov.headcount}
+
+
+def below_desired_minutes(view: RosterView) -> dict[str, int]:
+    """Per skill: sum over minutes of max(0, desired - max(min_need, headcount))."""
+    cov = coverage(view)
+    return {
+        k: int(
+            np.maximum(0, cov.need_desired[k] - np.maximum(cov.need_min[k], cov.headcount[k])).sum()
+        )
+        for k in cov.headcount
+    }
+
+
+def stranded_minutes(view: RosterView) -> dict[str, int]:
+    """Per skill: sum over minutes of max(0, headcount - max(min_need, desired)): paid time
+    inside ordinary passes that nobody needs."""
+    cov = coverage(view)
+    return {
+        k: int(
+            np.maximum(0, cov.headcount[k] - np.maximum(cov.need_min[k], cov.need_desired[k])).sum()
+        )
+        for k in cov.headcount
+    }
+
+
+def uncovered_demand(view: RosterView) -> int:
+    costs = view.instance.costs
+    return sum(
+        minutes * ore_per_minute(costs.uncovered(skill))
+        for skill, minutes in uncovered_minutes(view).items()
+    )
+
+
+def below_desired_demand(view: RosterView) -> int:
+    costs = view.instance.costs
+    return sum(
+        minutes * ore_per_minute(costs.below_desired(skill))
+        for skill, minutes in below_desired_minutes(view).items()
+    )
+
+
+def stranded_resurstid(view: RosterView) -> int:
+    rate = ore_per_minute(view.instance.costs.stranded_resurstid_per_hour)
+    return rate * sum(stranded_minutes(view).values())
+
+
+def shift_cover(view: RosterView) -> int:
+    """For each shift_demand entry, n = ordinary passes of its shift on its date (any skill):
+    weight_under x max(0, required - n) + weight_over x max(0, n - required)."""
+    count = Counter((p.shift_id, p.date) for p in view.all_passes() if p.kind == "ordinary")
+    total = 0
+    for entry in view.instance.shift_demand:
+        n = count[(entry.shift, entry.date)]
+        total += sek_to_ore(entry.weight_under_sek) * max(0, entry.required - n)
+        total += sek_to_ore(entry.weight_over_sek) * max(0, n - entry.required)
+    return total

@@ -1,0 +1,159 @@
+"""The `bemanna` command: solve, check, validate, schema.
+
+Exit codes: 0 done, 1 the roster breaks a rule / the instance is infeasible, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from bemanna.instance import Instance, InstanceError, load_instance
+from bemanna.roster import RosterError, load_roster, save_roster
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Staff rosters for Swedish municipal care (CP-SAT).")
+console = Console()
+err = Console(stderr=True)
+
+EXIT_VIOLATION = 1
+EXIT_BAD_INPUT = 2
+
+
+def _bad_input(error: InstanceError | RosterError) -> typer.Exit:
+    err.print(f"[bold red]error[/]: {error.source}", highlight=False)
+    for line in error.problems:
+        err.print(f"  {line}", highlight=False, markup=False)
+    return typer.Exit(EXIT_BAD_INPUT)
+
+
+def _load(path: Path) -> Instance:
+    try:
+        return load_instance(path)
+    except InstanceError as exc:
+        raise _bad_input(exc) from None
+
+
+@app.command()
+def solve(
+    instance: Annotated[Path, typer.Argument(help="Instance file (JSON or YAML).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    time_limit: Annotated[float, typer.Option(min=0.1, help="Seconds.")] = 30.0,
+    workers: Annotated[int, typer.Option(min=1, max=64)] = 2,
+    seed: Annotated[int, typer.Option(min=0)] = 0,
+    log: Annotated[bool, typer.Option(help="Show CP-SAT's search log.")] = False,
+    quiet: Annotated[bool, typer.Option(help="No progress lines.")] = False,
+) -> None:
+    """Solve INSTANCE and write OUT/roster.json and OUT/roster.csv."""
+    from bemanna.check import check_roster
+    from bemanna.solver import Progress, SolverParams
+    from bemanna.solver import solve as run_solver
+    from bemanna.summary import print_summary
+
+    inst = _load(instance)
+    params = SolverParams(time_limit=time_limit, workers=workers, seed=seed, log=log)
+
+    def progress(step: Progress) -> None:
+        if not quiet:
+            err.print(f"  {step.seconds:7.2f} s  objective {step.objective / 100:>14,.2f} SEK"
+                      f"  bound {step.bound / 100:>14,.2f} SEK", highlight=False)
+
+    err.print(f"Solving [bold]{inst.name}[/]: {len(inst.employees)} employees, "
+              f"{inst.horizon.days} days, limit {time_limit:g} s, {workers} workers, seed {seed}",
+              highlight=False)
+    result = run_solver(inst, params, on_progress=progress)
+    if result.interrupted:
+        err.print("[yellow]interrupted[/]: keeping the best roster found so far")
+    if result.roster is None:
+        _report_no_roster(inst, result.status, params, out)
+        raise typer.Exit(EXIT_VIOLATION)
+    path = save_roster(result.roster, out)
+    report = check_roster(inst, result.roster)
+    print_summary(console, inst, result.roster, report)
+    console.print(f"Roster written to {path} and {path.with_suffix('.csv')}", highlight=False)
+    if not report.ok:
+        raise typer.Exit(EXIT_VIOLATION)
+
+
+def _report_no_roster(inst: Instance, status: str, params: object, out: Path) -> None:
+    from bemanna.diagnose import diagnose
+    from bemanna.roster import write_atomic
+    from bemanna.solver import SolverParams
+
+    assert isinstance(params, SolverParams)
+    if status != "INFEASIBLE":
+        err.print(f"[red]No roster found[/] ({status}) within {params.time_limit:g} s: "
+                  "try a longer --time-limit.")
+        return
+    err.print("[bold red]INFEASIBLE[/]: the hard rules cannot all hold. The fewest rule "
+              "breaches a roster needs:")
+    found = diagnose(inst, params)
+    for line in found.lines[:40]:
+        err.print(f"  {line}", markup=False, highlight=False)
+    if len(found.lines) > 40:
+        err.print(f"  … and {len(found.lines) - 40} more")
+    write_atomic(out / "diagnosis.json", json.dumps(
+        {"instance": inst.name, "status": status, "rules": found.rules,
+         "employees": found.employees, "breaches": found.lines}, indent=1,
+        ensure_ascii=False) + "\n")
+
+
+@app.command()
+def check(
+    instance: Annotated[Path, typer.Argument(help="Instance file.")],
+    roster: Annotated[Path, typer.Argument(help="roster.json or the folder holding it.")],
+) -> None:
+    """Check ROSTER against every rule of INSTANCE (independent of the solver)."""
+    from bemanna.check import check_roster
+    from bemanna.units import format_sek
+
+    inst = _load(instance)
+    try:
+        data = load_roster(roster)
+    except RosterError as exc:
+        raise _bad_input(exc) from None
+    report = check_roster(inst, data)
+    for v in report.violations:
+        console.print(f"{v.rule}: {v.message}", markup=False, highlight=False)
+    for term, ore in sorted(report.costs.items()):
+        if ore:
+            err.print(f"  cost {term}: {format_sek(ore)} SEK", highlight=False)
+    err.print(f"total {format_sek(report.total)} SEK; {len(report.violations)} violations",
+              highlight=False)
+    if data.objective is not None and data.objective != report.total:
+        err.print(f"[yellow]note[/]: the roster's objective {format_sek(data.objective)} SEK "
+                  "differs from the checker's total", highlight=False)
+    if not report.ok:
+        raise typer.Exit(EXIT_VIOLATION)
+
+
+@app.command()
+def validate(instance: Annotated[Path, typer.Argument(help="Instance file.")]) -> None:
+    """Check INSTANCE's input only (fields, references); exit 2 with one line per problem."""
+    inst = _load(instance)
+    console.print(f"{instance}: valid ({len(inst.employees)} employees, "
+                  f"{len(inst.shift_types)} shift types, {inst.horizon.weeks} weeks)",
+                  highlight=False)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the instance format."""
+    sys.stdout.write(json.dumps(Instance.model_json_schema(), indent=1) + "\n")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,182 @@
+"""Coverage of the staffing need: `uncovered_demand`, `below_desired_demand`,
+`stranded_resurstid` (per skill, over the time of day) and `shift_cover` (per shift type).
+
+The horizon is cut into segments at every minute where the need of a skill changes or a pass
+that may cover it starts or ends; inside a segment headcount and need are constant, so one
+shortfall and one excess variable per segment price it exactly, minute by minute.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from ortools.sat.python import cp_model
+
+from bemanna.instance.model import Instance
+from bemanna.solver.context import Context
+from bemanna.units import MINUTES_PER_DAY, ore_per_minute, sek_to_ore
+
+
+def add_interval(array: np.ndarray, start: int, end: int, value: int, cyclic: bool) -> None:
+    size = len(array)
+    if cyclic:
+        while start >= size:
+            start, end = start - size, end - size
+        if end > size:
+            array[start:] += value
+            array[: end - size] += value
+            return
+    array[max(0, start): min(end, size)] += value
+
+
+def need_per_minute(inst: Instance, skill: str) -> tuple[np.ndarray, np.ndarray]:
+    """Minimum and desired headcount of `skill` for every minute of the horizon."""
+    days = inst.horizon.days
+    minimum = np.zeros(days * MINUTES_PER_DAY, dtype=np.int64)
+    desired = np.zeros_like(minimum)
+    entries = [d for d in inst.demand if d.skill == skill]
+    dated = {date for d in entries for date in (d.dates or [])}
+    for day in range(days):
+        date = inst.horizon.date(day)
+        weekday = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[date.weekday()]
+        if date in dated:
+            applying = [d for d in entries if d.dates and date in d.dates]
+        else:
+            applying = [d for d in entries if d.dates is None and weekday in d.weekdays]
+        for entry in applying:
+            for band in entry.bands:
+                start, end = band.offsets
+                base = day * MINUTES_PER_DAY
+                want = band.desired if band.desired is not None else band.min
+                add_interval(minimum, base + start, base + end, band.min, inst.horizon.cyclic)
+                add_interval(desired, base + start, base + end, want, inst.horizon.cyclic)
+    return minimum, np.maximum(desired, minimum)
+
+
+def _wrap(intervals: list[tuple[int, int]], size: int, cyclic: bool) -> list[tuple[int, int]]:
+    out = []
+    for start, end in intervals:
+        if cyclic:
+            start, end = start % size, start % size + (end - start)
+            if end > size:
+                out += [(start, size), (0, end - size)]
+                continue
+        start, end = max(0, start), min(end, size)
+        if start < end:
+            out.append((start, end))
+    return out
+
+
+def build_coverage(ctx: Context) -> None:
+    inst = ctx.instance
+    size = ctx.index.horizon_minutes
+    cyclic = ctx.index.cyclic
+    by_skill: dict[str, list[tuple[int, int, cp_model.IntVar]]] = defaultdict(list)
+    for (_, day, sid, skill), lit in ctx.cover.items():
+        shift = inst.shift[sid]
+        base = day * MINUTES_PER_DAY
+        for start, end in _wrap([(base + a, base + b) for a, b in shift.offsets], size, cyclic):
+            by_skill[skill].append((start, end, lit))
+    stranded_rate = ore_per_minute(inst.costs.stranded_resurstid_per_hour)
+    for skill in [s.id for s in inst.skills]:
+        minimum, desired = need_per_minute(inst, skill)
+        fixed = ctx.fixed_headcount.get(skill)
+        if fixed is None:
+            fixed = np.zeros_like(minimum)
+        intervals = by_skill.get(skill, [])
+        cuts = {0, size}
+        for array in (minimum, desired, fixed):
+            cuts.update((np.flatnonzero(np.diff(array)) + 1).tolist())
+        for start, end, _ in intervals:
+            cuts.update((start, end))
+        bounds = sorted(cuts)
+        members: list[list[cp_model.IntVar]] = [[] for _ in range(len(bounds) - 1)]
+        for start, end, lit in intervals:
+            first = bisect.bisect_left(bounds, start)
+            last = bisect.bisect_left(bounds, end)
+            for seg in range(first, last):
+                members[seg].append(lit)
+        rates = (ore_per_minute(inst.costs.uncovered(skill)),
+                 ore_per_minute(inst.costs.below_desired(skill)), stranded_rate)
+        for seg, lits in enumerate(members):
+            a, b = bounds[seg], bounds[seg + 1]
+            _price_segment(ctx, skill, b - a, Segment(int(minimum[a]), int(desired[a]),
+                                                      int(fixed[a])), lits, rates)
+
+
+@dataclass(frozen=True)
+class Segment:
+    need: int
+    want: int
+    fixed: int
+    """Headcount of employees outside the model (neighbourhood search), else 0."""
+
+
+def _price_segment(ctx: Context, skill: str, length: int, seg: Segment,
+                   lits: list[cp_model.IntVar], rates: tuple[int, int, int]) -> None:
+    """Price one segment of `length` minutes with constant need, desired level and cover.
+
+    short >= need - headcount and short + below >= want - headcount make, at the optimum,
+    short = max(0, need - headcount) and below = max(0, want - max(need, headcount)), because
+    an uncovered minute never costs less than a minute below the desired level (validated).
+    """
+    uncovered_rate, desired_rate, stranded_rate = rates
+    model = ctx.model
+    need, want, fixed = seg.need, seg.want, seg.fixed
+    top = max(need, want)
+    if not lits:
+        short_now = max(0, need - fixed)
+        ctx.add_constant_cost("uncovered_demand", uncovered_rate * length * short_now)
+        below_now = max(0, want - max(need, fixed))
+        ctx.add_constant_cost("below_desired_demand", desired_rate * length * below_now)
+        ctx.add_constant_cost("stranded_resurstid",
+                              stranded_rate * length * max(0, fixed - top))
+        return
+    headcount = cp_model.LinearExpr.Sum(lits) + fixed
+    short: cp_model.LinearExprT = 0
+    if need > fixed:
+        short_var = model.NewIntVar(0, need - fixed, f"short_{skill}")
+        model.Add(headcount + short_var >= need)
+        ctx.add_cost("uncovered_demand", uncovered_rate * length, short_var)
+        short = short_var
+    if want > max(need, fixed) and desired_rate:
+        below = model.NewIntVar(0, want - max(need, fixed), f"below_{skill}")
+        model.Add(headcount + short + below >= want)
+        ctx.add_cost("below_desired_demand", desired_rate * length, below)
+    if stranded_rate and len(lits) + fixed > top:
+        excess = model.NewIntVar(0, len(lits) + fixed - top, f"excess_{skill}")
+        model.Add(headcount - excess <= top)
+        ctx.add_cost("stranded_resurstid", stranded_rate * length, excess)
+
+
+def build_shift_cover(ctx: Context) -> None:
+    inst = ctx.instance
+    passes: dict[tuple[int, str], list[cp_model.IntVar]] = defaultdict(list)
+    for (_, day, sid, _), lit in ctx.cover.items():
+        passes[(day, sid)].append(lit)
+    for entry in inst.shift_demand:
+        day = inst.horizon.day_of(entry.date)
+        assert day is not None  # validated: inside the horizon
+        lits = passes.get((day, entry.shift), [])
+        fixed = ctx.fixed_shift_count[(day, entry.shift)]
+        n = cp_model.LinearExpr.Sum(lits) + fixed
+        under_price = sek_to_ore(entry.weight_under_sek)
+        over_price = sek_to_ore(entry.weight_over_sek)
+        missing = entry.required - fixed
+        if missing > 0 and under_price:
+            if not lits:
+                ctx.add_constant_cost("shift_cover", under_price * missing)
+            else:
+                under = ctx.model.NewIntVar(0, missing, "cover_under")
+                ctx.model.Add(n + under >= entry.required)
+                ctx.add_cost("shift_cover", under_price, under)
+        if over_price and len(lits) + fixed > entry.required:
+            if not lits:
+                ctx.add_constant_cost("shift_cover", over_price * (fixed - entry.required))
+            else:
+                over = ctx.model.NewIntVar(0, len(lits) + fixed - entry.required, "cover_over")
+                ctx.model.Add(n - over <= entry.required)
+                ctx.add_cost("shift_cover", over_price, over)

@@ -1,0 +1,164 @@
+"""Day-pattern rules: runs of working days and days off, weekends, successions, counts.
+
+`day(e, d)` is the literal "employee e works a pass starting on day d"; a day on which no
+pass is possible has no literal and counts as a day off.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ortools.sat.python import cp_model
+
+from bemanna.instance.rules import RuleBase
+from bemanna.solver.context import Context
+from bemanna.units import sek_to_ore
+
+Lit = cp_model.IntVar
+
+
+def _clause(ctx: Context, rule_id: str, rule: RuleBase, literals: list[Lit], name: str) -> None:
+    """Hard: one of the literals holds. Soft: or pay one unit."""
+    if rule.mode == "soft":
+        literals = [*literals, ctx.new_violation(rule_id, sek_to_ore(rule.weight_sek), name)]
+    ctx.model.AddBoolOr(literals)
+
+
+def _at_most(ctx: Context, rule_id: str, rule: RuleBase, literals: list[Lit], limit: int,
+             name: str) -> None:
+    """sum(literals) <= limit; soft: each literal above the limit costs one unit."""
+    if len(literals) <= limit:
+        return
+    if rule.mode == "hard":
+        ctx.model.Add(sum(literals) <= limit)
+        return
+    excess = ctx.model.NewIntVar(0, len(literals) - limit, f"excess_{name}")
+    ctx.model.Add(sum(literals) - excess <= limit)
+    ctx.add_cost(rule_id, sek_to_ore(rule.weight_sek), excess)
+
+
+def _window_days(ctx: Context, length: int) -> list[list[int]]:
+    """Every run of `length` consecutive unwrapped days the horizon holds."""
+    days = ctx.index.days
+    if ctx.index.cyclic:
+        return [list(range(d, d + length)) for d in range(days)] if length < days else []
+    return [list(range(d, d + length)) for d in range(days - length + 1)]
+
+
+def build_max_consecutive_days(ctx: Context) -> None:
+    rule = ctx.instance.rules.max_consecutive_days
+    if not rule.enabled:
+        return
+    for emp in ctx.instance.employees:
+        limit = rule.per_employee.get(emp.id, rule.max)
+        for window in _window_days(ctx, limit + 1):
+            lits = [ctx.unwrapped_day_var(emp.id, d) for d in window]
+            if all(lit is not None for lit in lits):
+                _clause(ctx, "max_consecutive_days", rule,
+                        [lit.Not() for lit in lits if lit is not None], f"v_cons_{emp.id}")
+
+
+def _forbid_short_runs(ctx: Context, rule_id: str, rule: RuleBase, employee: str,
+                       minimum: int, working: bool) -> None:
+    """Forbid every run (of working days, or of days off) shorter than `minimum`.
+
+    A run of length l starting at d is: day d-1 of the other kind, days d..d+l-1 of this kind,
+    day d+l of the other kind. In a non-cyclic horizon runs touching the borders are exempt.
+    """
+    for length in range(1, minimum):
+        for window in _window_days(ctx, length + 2):
+            lits = [ctx.unwrapped_day_var(employee, d) for d in window]
+            first, inner, last = lits[0], lits[1:-1], lits[-1]
+            clause: list[Lit] = []
+            if working:
+                if any(lit is None for lit in inner):
+                    continue  # some inner day can never be worked: no such run
+                clause = [lit.Not() for lit in inner if lit is not None]
+                clause += [b for b in (first, last) if b is not None]
+            else:
+                if first is None or last is None:
+                    continue  # a border day can never be worked: no such run
+                clause = [first.Not(), last.Not()]
+                clause += [lit for lit in inner if lit is not None]
+            _clause(ctx, rule_id, rule, clause, f"v_{rule_id}_{employee}")
+
+
+def build_min_consecutive_days(ctx: Context) -> None:
+    rule = ctx.instance.rules.min_consecutive_days
+    if rule.enabled:
+        for emp in ctx.instance.employees:
+            minimum = rule.per_employee.get(emp.id, rule.min)
+            _forbid_short_runs(ctx, "min_consecutive_days", rule, emp.id, minimum, True)
+
+
+def build_min_consecutive_days_off(ctx: Context) -> None:
+    rule = ctx.instance.rules.min_consecutive_days_off
+    if rule.enabled:
+        for emp in ctx.instance.employees:
+            minimum = rule.per_employee.get(emp.id, rule.min)
+            _forbid_short_runs(ctx, "min_consecutive_days_off", rule, emp.id, minimum, False)
+
+
+def build_max_weekends(ctx: Context) -> None:
+    rule = ctx.instance.rules.max_weekends
+    if not rule.enabled:
+        return
+    for emp in ctx.instance.employees:
+        limit = rule.per_employee.get(emp.id, rule.max)
+        weekends = []
+        for w in range(ctx.instance.horizon.weeks):
+            lits = [lit for d in (7 * w + 5, 7 * w + 6)
+                    if (lit := ctx.day_var(emp.id, d)) is not None]
+            if not lits:
+                continue
+            worked = ctx.model.NewBoolVar(f"we_{emp.id}_{w}")
+            ctx.model.AddMaxEquality(worked, lits)
+            weekends.append(worked)
+        _at_most(ctx, "max_weekends", rule, weekends, limit, f"we_{emp.id}")
+
+
+def build_max_split_shifts(ctx: Context) -> None:
+    rule = ctx.instance.rules.max_split_shifts
+    if not rule.enabled:
+        return
+    for emp in ctx.instance.employees:
+        limit = rule.per_employee.get(emp.id, rule.max)
+        splits = [ctx.work_var(o) for d in range(ctx.index.days)
+                  for o in ctx.index.day_options(emp.id, d) if o.shift.is_split]
+        _at_most(ctx, "max_split_shifts", rule, splits, limit, f"split_{emp.id}")
+
+
+def build_max_shift_passes(ctx: Context) -> None:
+    rule = ctx.instance.rules.max_shift_passes
+    if not rule.enabled:
+        return
+    everyone = [e.id for e in ctx.instance.employees]
+    for limit in rule.limits:
+        for emp in limit.employees or everyone:
+            lits = [ctx.work[key] for d in range(ctx.index.days)
+                    if (key := (emp, d, limit.shift)) in ctx.work]
+            _at_most(ctx, "max_shift_passes", rule, lits, limit.max, f"n_{emp}_{limit.shift}")
+
+
+def build_forbidden_successions(ctx: Context) -> None:
+    rule = ctx.instance.rules.forbidden_successions
+    if not rule.enabled:
+        return
+    then: dict[str, set[str]] = defaultdict(set)
+    for pair in rule.pairs:
+        then[pair.first].update(pair.then)
+    for (emp, day), options in ctx.index.options.items():
+        located = ctx.index.day_at(day + 1)
+        if located is None:
+            continue
+        following = ctx.index.day_options(emp, located[0])
+        for opt in options:
+            banned = [ctx.work_var(n) for n in following if n.shift.id in then[opt.shift.id]]
+            if not banned:
+                continue
+            if rule.mode == "hard":
+                ctx.model.AddAtMostOne([ctx.work_var(opt), *banned])
+            else:
+                for nxt in banned:
+                    _clause(ctx, "forbidden_successions", rule,
+                            [ctx.work_var(opt).Not(), nxt.Not()], f"v_succ_{emp}")

@@ -1,0 +1,80 @@
+"""Hour rules: `contract_hours`, `total_minutes`, `average_weekly_hours`.
+
+Each bounds the paid minutes an employee is scheduled over a span of days; soft versions pay
+per minute outside the bounds.
+"""
+
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from bemanna.instance.contract import contract_periods
+from bemanna.instance.rules import RuleBase
+from bemanna.solver.context import Context
+from bemanna.units import ore_per_minute
+
+
+def paid_minutes(ctx: Context, employee: str, first_day: int, end_day: int) -> cp_model.LinearExpr:
+    terms = []
+    for day in range(first_day, end_day):
+        for opt in ctx.index.day_options(employee, day):
+            terms.append(opt.shift.paid_minutes * ctx.work_var(opt))
+    return cp_model.LinearExpr.Sum(terms) if terms else cp_model.LinearExpr.Sum([])
+
+
+def bound_minutes(ctx: Context, rule_id: str, rule: RuleBase, expr: cp_model.LinearExpr,
+                  low: int | None, high: int | None, name: str) -> None:
+    """low <= expr <= high, hard, or soft with a per-minute price on the distance."""
+    if rule.mode == "hard":
+        if low is not None:
+            ctx.model.Add(expr >= low)
+        if high is not None:
+            ctx.model.Add(expr <= high)
+        return
+    price = ore_per_minute(rule.weight_sek)
+    span = 100_000_000
+    if low is not None:
+        under = ctx.model.NewIntVar(0, span, f"under_{name}")
+        ctx.model.Add(expr + under >= low)
+        ctx.add_cost(rule_id, price, under)
+    if high is not None:
+        over = ctx.model.NewIntVar(0, span, f"over_{name}")
+        ctx.model.Add(expr - over <= high)
+        ctx.add_cost(rule_id, price, over)
+
+
+def build_contract_hours(ctx: Context) -> None:
+    rule = ctx.instance.rules.contract_hours
+    if not rule.enabled:
+        return
+    tol = rule.tolerance_minutes
+    for emp in ctx.instance.employees:
+        for period in contract_periods(ctx.instance, emp):
+            expr = paid_minutes(ctx, emp.id, period.first_day, period.end_day)
+            bound_minutes(ctx, "contract_hours", rule, expr,
+                          max(0, period.target_minutes - tol), period.target_minutes + tol,
+                          f"contract_{emp.id}_{period.first_day}")
+
+
+def build_total_minutes(ctx: Context) -> None:
+    rule = ctx.instance.rules.total_minutes
+    if not rule.enabled:
+        return
+    for emp in ctx.instance.employees:
+        own = rule.per_employee.get(emp.id)
+        low = own.min if own is not None and own.min is not None else rule.min
+        high = own.max if own is not None and own.max is not None else rule.max
+        if low is None and high is None:
+            continue
+        expr = paid_minutes(ctx, emp.id, 0, ctx.index.days)
+        bound_minutes(ctx, "total_minutes", rule, expr, low, high, f"total_{emp.id}")
+
+
+def build_average_weekly_hours(ctx: Context) -> None:
+    rule = ctx.instance.rules.average_weekly_hours
+    if not rule.enabled:
+        return
+    high = rule.max_minutes_per_week * ctx.instance.horizon.weeks
+    for emp in ctx.instance.employees:
+        expr = paid_minutes(ctx, emp.id, 0, ctx.index.days)
+        bound_minutes(ctx, "average_weekly_hours", rule, expr, None, high, f"avg_{emp.id}")

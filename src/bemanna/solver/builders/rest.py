@@ -1,0 +1,147 @@
+"""Rest rules: `daily_rest` (between passes), `weekly_rest` and `daily_rest_24h` (in windows).
+
+Daily rest is encoded by precomputed conflicting pairs: a pass on day d and a pass on day
+d+1 or d+2 whose rest would be too short. Because an employee works at most one pass per
+day, "this pass, or one of its conflicting passes on that day" is a single at-most-one.
+
+Rest inside a window is encoded exactly: a rest of R minutes inside the window [a, b) starts
+at a or at the end of some pass, so for each such candidate start t one literal says "no pass
+touches [t, t + R)", and one of them must hold.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ortools.sat.python import cp_model
+
+from bemanna.instance.rules import RuleBase
+from bemanna.solver.context import Context
+from bemanna.solver.index import PassOption
+from bemanna.units import MINUTES_PER_DAY, sek_to_ore
+
+LOOKAHEAD_DAYS = 2  # a pass ends at most ~36 h after its day starts: d+2 is far enough
+
+
+def _successors(ctx: Context, opt: PassOption) -> list[tuple[PassOption, int]]:
+    """Passes that could follow `opt` within LOOKAHEAD_DAYS, with the rest between them."""
+    result = []
+    for step in range(1, LOOKAHEAD_DAYS + 1):
+        located = ctx.index.day_at(opt.day + step)
+        if located is None:
+            continue
+        real, shift_days = located
+        for nxt in ctx.index.day_options(opt.employee, real):
+            rest = (real + shift_days) * MINUTES_PER_DAY + nxt.shift.offsets[0][0] - opt.end
+            result.append((nxt, rest))
+    return result
+
+
+def build_no_overlap(ctx: Context) -> None:
+    """Structural: a pass may not start before the previous one has ended."""
+    for opts in ctx.index.options.values():
+        for opt in opts:
+            for nxt, rest in _successors(ctx, opt):
+                if rest < 0:
+                    ctx.model.AddBoolOr([ctx.work_var(opt).Not(), ctx.work_var(nxt).Not()])
+
+
+def build_daily_rest(ctx: Context) -> None:
+    rule = ctx.instance.rules.daily_rest
+    if not rule.enabled:
+        return
+    minimum, reduced = rule.min_minutes, rule.reduced_minutes
+    floor = minimum if reduced is None else min(reduced, minimum)
+    soft = rule.mode == "soft"
+    price = sek_to_ore(rule.weight_sek)
+    model = ctx.model
+    for opts in ctx.index.options.values():
+        for opt in opts:
+            work = ctx.work_var(opt)
+            by_day: dict[int, list[cp_model.IntVar]] = defaultdict(list)
+            for nxt, rest in _successors(ctx, opt):
+                if 0 <= rest < floor:
+                    if soft:
+                        v = ctx.new_violation("daily_rest", price, "v_rest")
+                        model.AddBoolOr([work.Not(), ctx.work_var(nxt).Not(), v])
+                    else:
+                        by_day[nxt.day].append(ctx.work_var(nxt))
+                elif reduced is not None and floor <= rest < minimum:
+                    _compensation(ctx, opt, nxt, 2 * minimum - rest, soft, price)
+            for conflicting in by_day.values():
+                model.AddAtMostOne([work, *conflicting])
+
+
+def _compensation(ctx: Context, first: PassOption, second: PassOption, needed: int,
+                  soft: bool, price: int) -> None:
+    """A reduced rest first→second requires the rest after `second` to be >= needed."""
+    a, b = ctx.work_var(first), ctx.work_var(second)
+    for third, rest in _successors(ctx, second):
+        if 0 <= rest < needed:
+            clause = [a.Not(), b.Not(), ctx.work_var(third).Not()]
+            if soft:
+                clause.append(ctx.new_violation("daily_rest", price, "v_rest_comp"))
+            ctx.model.AddBoolOr(clause)
+
+
+def require_rest_in_window(ctx: Context, employee: str, window: tuple[int, int], rest: int,
+                           rule_id: str, rule: RuleBase) -> None:
+    """At least `rest` continuous minutes inside `window` that no pass span touches."""
+    begin, finish = window
+    if finish - begin < rest:
+        return
+    first_day = begin // MINUTES_PER_DAY - LOOKAHEAD_DAYS
+    last_day = (finish - 1) // MINUTES_PER_DAY
+    passes: list[tuple[int, int, cp_model.IntVar]] = []
+    for unwrapped in range(first_day, last_day + 1):
+        located = ctx.index.day_at(unwrapped)
+        if located is None:
+            continue
+        real, shift_days = located
+        for opt in ctx.index.day_options(employee, real):
+            start = opt.start + shift_days * MINUTES_PER_DAY
+            end = opt.end + shift_days * MINUTES_PER_DAY
+            if start < finish and end > begin:
+                passes.append((start, end, ctx.work_var(opt)))
+    candidates = {begin} | {end for _, end, _ in passes if begin < end <= finish - rest}
+    blockers: set[frozenset[cp_model.IntVar]] = set()
+    for t in sorted(candidates):
+        touching = frozenset(v for s, e, v in passes if s < t + rest and e > t)
+        if not touching:
+            return  # this rest can never be broken
+        blockers.add(touching)
+    choices = []
+    for touching in blockers:
+        y = ctx.model.NewBoolVar(f"rest_{rule_id}_{employee}_{begin}")
+        ctx.model.AddBoolAnd([v.Not() for v in touching]).OnlyEnforceIf(y)
+        choices.append(y)
+    if rule.mode == "soft":
+        choices.append(ctx.new_violation(rule_id, sek_to_ore(rule.weight_sek), "v_" + rule_id))
+    ctx.model.AddBoolOr(choices)
+
+
+def build_weekly_rest(ctx: Context) -> None:
+    rule = ctx.instance.rules.weekly_rest
+    if not rule.enabled:
+        return
+    rest = rule.min_minutes
+    if not rule.includes_daily_rest:
+        rest += ctx.instance.rules.daily_rest.min_minutes
+    week = 7 * MINUTES_PER_DAY
+    for emp in ctx.instance.employees:
+        for w in range(ctx.instance.horizon.weeks):
+            require_rest_in_window(ctx, emp.id, (w * week, (w + 1) * week), rest,
+                                   "weekly_rest", rule)
+
+
+def build_daily_rest_24h(ctx: Context) -> None:
+    rule = ctx.instance.rules.daily_rest_24h
+    if not rule.enabled:
+        return
+    for emp in ctx.instance.employees:
+        for d in range(ctx.index.days):
+            begin = d * MINUTES_PER_DAY + emp.dygnsbryt
+            if not ctx.index.cyclic and begin + MINUTES_PER_DAY > ctx.index.horizon_minutes:
+                continue  # a window running past a non-cyclic horizon is not checked
+            require_rest_in_window(ctx, emp.id, (begin, begin + MINUTES_PER_DAY),
+                                   rule.min_minutes, "daily_rest_24h", rule)

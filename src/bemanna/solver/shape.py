@@ -1,0 +1,34 @@
+"""Shape rules of a shift type, known before any pass is placed: pass span and breaks."""
+
+from __future__ import annotations
+
+from bemanna.instance.model import ShiftType
+from bemanna.instance.rules import Breaks, PassSpan, Rules
+
+
+def span_ok(rule: PassSpan, shift: ShiftType) -> bool:
+    """`pass_span`: first start to last end within the maximum (split passes included)."""
+    return shift.span_minutes <= rule.max_minutes
+
+
+def breaks_ok(rule: Breaks, shift: ShiftType) -> bool:
+    """`breaks`: each part either short enough or split by a long enough break."""
+    if shift.paid_meal_break:
+        return True
+    for start, end in shift.offsets:
+        length = end - start
+        if length <= rule.max_work_minutes:
+            continue
+        if shift.break_minutes < rule.min_break_minutes:
+            return False
+        if length - shift.break_minutes > 2 * rule.max_work_minutes:
+            return False
+    return True
+
+
+def shape_allowed(rules: Rules, shift: ShiftType) -> bool:
+    """False when a hard, enabled shape rule forbids the shift type outright."""
+    for rule, ok in ((rules.pass_span, span_ok), (rules.breaks, breaks_ok)):
+        if rule.enabled and rule.mode == "hard" and not ok(rule, shift):  # type: ignore[operator]
+            return False
+    return True
