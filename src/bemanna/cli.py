@@ -141,6 +141,35 @@ def validate(instance: Annotated[Path, typer.Argument(help="Instance file.")]) -
                   highlight=False)
 
 
+import_app = typer.Typer(help="Convert other formats into bemanna instances.",
+                         no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("curtois")
+def import_curtois_command(
+    source: Annotated[Path, typer.Argument(help="A Curtois & Qu instance (InstanceN.txt).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Instance JSON to write.")],
+) -> None:
+    """Import a Curtois & Qu benchmark instance onto bemanna's generic rules."""
+    from bemanna.importers.curtois import CurtoisError, import_curtois
+    from bemanna.roster import write_atomic
+
+    try:
+        data = import_curtois(source)
+    except CurtoisError as exc:
+        err.print(f"[bold red]error[/]: {source}: {exc}", highlight=False)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    except InstanceError as exc:
+        raise _bad_input(exc) from None
+    except OSError as exc:
+        err.print(f"[bold red]error[/]: {source}: cannot read: {exc.strerror}", highlight=False)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    write_atomic(out, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    console.print(f"{source} -> {out}: {len(data['employees'])} employees, "
+                  f"{data['horizon']['weeks']} weeks", highlight=False)
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the instance format."""

@@ -27,6 +27,8 @@ from bemanna.instance.types import (
 from bemanna.units import MINUTES_PER_DAY
 
 FULL_TIME_ROTATING = 2295  # 38.25 h/week, rotating day/evening work (domain.md glossary)
+MAX_WEEKS = 26
+"""Schedule periods run 4–16 weeks (AB); 26 admits half-year benchmark horizons."""
 FULL_TIME_NIGHT = 2060  # 34.33 h/week = 34 h 20 min, permanent night work (since Apr 2022)
 
 
@@ -37,7 +39,7 @@ class Horizon(BaseModel):
     model_config = STRICT
 
     start: dt.date
-    weeks: int = Field(ge=1, le=16)
+    weeks: int = Field(ge=1, le=MAX_WEEKS)
     cyclic: bool = True
 
     @field_validator("start")

@@ -15,7 +15,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
-
 from ortools.sat.python import cp_model
 
 from bemanna.instance.model import Instance

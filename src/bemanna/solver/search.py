@@ -48,6 +48,8 @@ class SolverParams:
     seed: int = 0
     log: bool = False
     """Print CP-SAT's own search log (final full-model phase)."""
+    cp_sat: tuple[tuple[str, object], ...] = ()
+    """Extra CP-SAT parameters as (name, value) pairs, e.g. (("linearization_level", 0),)."""
     strategy: str = "cpsat"
     """'cpsat': a constructed first roster, then CP-SAT on the full model from it (default);
     'lns': in between, re-optimise groups of employees with the rest fixed (experimental)."""
@@ -152,6 +154,8 @@ class Search:
         solver.parameters.num_workers = workers or self.params.workers
         solver.parameters.random_seed = self.params.seed if seed is None else seed
         solver.parameters.log_search_progress = log
+        for name, value in self.params.cp_sat:
+            setattr(solver.parameters, name, value)
         self._current = solver
         if self.stopped.is_set():
             return cp_model.UNKNOWN, solver
@@ -164,7 +168,7 @@ class Search:
         t = time.monotonic()
         self.full = full = build_model(self.instance)
         self.build_time = time.monotonic() - t
-        if len(full.work) <= SMALL_MODEL_LITERALS:
+        if len(full.work) <= SMALL_MODEL_LITERALS and self.params.strategy != "lns":
             return self._solve_full(full, None)
         # A first roster that is sure to come fast: each group of employees alone, rules only.
         constructed = self._construct()

@@ -93,9 +93,10 @@ def solve(instance: Instance, params: SolverParams | None = None,
     bound = outcome.bound if outcome.bound is not None else 0
     gap = 0.0 if objective <= bound else (objective - bound) / max(1, abs(objective))
     roster = extract_roster(ctx, solver, outcome.status, objective, bound, by_term)
-    roster.stats.update({"wall_seconds": round(wall, 3), "build_seconds": round(search.build_time, 3),
-                         "first_roster_seconds": None if first is None else round(first, 3),
-                         "workers": params.workers, "seed": params.seed,
-                         "time_limit": params.time_limit, "interrupted": interrupted})
+    roster.stats.update({
+        "wall_seconds": round(wall, 3), "build_seconds": round(search.build_time, 3),
+        "first_roster_seconds": None if first is None else round(first, 3),
+        "workers": params.workers, "seed": params.seed, "time_limit": params.time_limit,
+        "interrupted": interrupted})
     return Result(outcome.status, objective, bound, gap, wall, search.build_time, first, roster,
                   by_term, search.progress, interrupted)
