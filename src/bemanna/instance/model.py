@@ -32,6 +32,10 @@ MAX_WEEKS = 26
 FULL_TIME_NIGHT = 2060  # 34.33 h/week = 34 h 20 min, permanent night work (since Apr 2022)
 
 
+def all_weekdays() -> list[Weekday]:
+    return ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
 class Horizon(BaseModel):
     """The schedule period: whole weeks from a Monday. Cyclic = a rotating base schedule
     (grundschema) whose last day is followed by its first; every rule wraps around."""
@@ -89,7 +93,7 @@ class ShiftType(BaseModel):
     paid_meal_break: bool = False
     """Måltidsuppehåll: a paid meal break at the workplace instead of an unpaid rest break."""
     skills: list[Identifier] = Field(min_length=1)
-    weekdays: list[Weekday] = Field(default_factory=lambda: list(WEEKDAY_NAMES))
+    weekdays: list[Weekday] = Field(default_factory=all_weekdays)
 
     @cached_property
     def offsets(self) -> tuple[tuple[int, int], ...]:
@@ -265,7 +269,7 @@ class Demand(BaseModel):
 
     skill: Identifier
     label: str = ""
-    weekdays: list[Weekday] = Field(default_factory=lambda: list(WEEKDAY_NAMES))
+    weekdays: list[Weekday] = Field(default_factory=all_weekdays)
     dates: list[dt.date] | None = None
     bands: list[DemandBand] = Field(min_length=1)
 

@@ -69,8 +69,8 @@ def reference_problems(inst: Instance) -> list[str]:
                 problems.append(f"{where}.pinned[{j}].shift: {emp.id!r} has no skill that may "
                                 f"work {pin.shift!r}")
         pin_dates = [p.date for p in emp.pinned]
-        for dup in sorted({d for d in pin_dates if pin_dates.count(d) > 1}):
-            problems.append(f"{where}.pinned: {dup} is pinned more than once")
+        for twice in sorted({d for d in pin_dates if pin_dates.count(d) > 1}):
+            problems.append(f"{where}.pinned: {twice} is pinned more than once")
 
     for i, dem in enumerate(inst.demand):
         if dem.skill not in skills:

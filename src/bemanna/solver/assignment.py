@@ -7,15 +7,9 @@ neighbourhoods, the final evaluation on the full model.
 
 from __future__ import annotations
 
-from collections import Counter
-
-import numpy as np
 from ortools.sat.python import cp_model
 
-from bemanna.instance.model import Instance
-from bemanna.solver.builders.coverage import add_interval
 from bemanna.solver.context import Context
-from bemanna.units import MINUTES_PER_DAY
 
 RESURS = "__resurs__"
 Assignment = dict[tuple[str, int, str], str]
@@ -24,15 +18,15 @@ Assignment = dict[tuple[str, int, str], str]
 def read_assignment(ctx: Context, solver: cp_model.CpSolver) -> Assignment:
     result: Assignment = {}
     for (emp, day, sid), lit in ctx.work.items():
-        if not solver.BooleanValue(lit):
+        if not solver.boolean_value(lit):
             continue
         resurs = ctx.resurs.get((emp, day, sid))
-        if resurs is not None and solver.BooleanValue(resurs):
+        if resurs is not None and solver.boolean_value(resurs):
             result[(emp, day, sid)] = RESURS
             continue
         for skill in ctx.instance.employee[emp].skills:
             cover = ctx.cover.get((emp, day, sid, skill))
-            if cover is not None and solver.BooleanValue(cover):
+            if cover is not None and solver.boolean_value(cover):
                 result[(emp, day, sid)] = skill
                 break
     return result
@@ -52,33 +46,17 @@ def decision_values(ctx: Context, assignment: Assignment) -> dict[cp_model.IntVa
 
 
 def add_hint(ctx: Context, assignment: Assignment) -> None:
-    ctx.model.ClearHints()
+    ctx.model.clear_hints()
     for lit, value in decision_values(ctx, assignment).items():
-        ctx.model.AddHint(lit, value)
+        ctx.model.add_hint(lit, value)
 
 
 def fixed_model(ctx: Context, assignment: Assignment) -> cp_model.CpModel:
     """A copy of the model with every decision literal fixed to `assignment`."""
-    clone = ctx.model.Clone()
-    proto = clone.Proto()
+    clone = ctx.model.clone()
+    proto = clone.proto
     for lit, value in decision_values(ctx, assignment).items():
-        domain = proto.variables[lit.Index()].domain
+        domain = proto.variables[lit.index].domain
         domain[0] = value
         domain[1] = value
     return clone
-
-
-def outside_cover(instance: Instance, assignment: Assignment,
-                  outside: set[str]) -> tuple[dict[str, np.ndarray], Counter[tuple[int, str]]]:
-    """Headcount per skill and minute, and passes per (day, shift), of the `outside` employees."""
-    size = instance.horizon.days * MINUTES_PER_DAY
-    heads = {s.id: np.zeros(size, dtype=np.int64) for s in instance.skills}
-    counts: Counter[tuple[int, str]] = Counter()
-    for (emp, day, sid), role in assignment.items():
-        if emp not in outside or role == RESURS:
-            continue
-        counts[(day, sid)] += 1
-        base = day * MINUTES_PER_DAY
-        for a, b in instance.shift[sid].offsets:
-            add_interval(heads[role], base + a, base + b, 1, instance.horizon.cyclic)
-    return heads, counts

@@ -11,13 +11,13 @@ resurspass: cover is work), so the model stays small.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
 from ortools.sat.python import cp_model
 
-from bemanna.instance.model import Instance
+from bemanna.instance.model import Employee, Instance
 from bemanna.solver.index import Index, PassOption
 
 Literal = cp_model.IntVar
@@ -42,13 +42,16 @@ class Context:
     day: dict[tuple[str, int], Literal] = field(default_factory=dict)
     terms: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
     constants: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    fixed_headcount: dict[str, np.ndarray] = field(default_factory=dict)
-    """Per skill and minute: ordinary headcount of employees outside this model (neighbourhood
-    search solves a few employees with the rest fixed)."""
-    fixed_shift_count: Counter[tuple[int, str]] = field(default_factory=Counter)
-    """(day, shift) -> ordinary passes of employees outside this model."""
+    need_cache: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    """Need per skill and minute (shared between the many models of one search)."""
 
     # -- lookups -------------------------------------------------------------------------
+    @property
+    def employees(self) -> list[Employee]:
+        """The employees this model schedules (all, unless the index is scoped)."""
+        scope = self.index.scope
+        return [e for e in self.instance.employees if scope is None or e.id in scope]
+
     def work_var(self, option: PassOption) -> Literal:
         return self.work[(option.employee, option.day, option.shift.id)]
 
@@ -71,7 +74,7 @@ class Context:
 
     def new_violation(self, term_id: str, coef: int, name: str) -> Literal:
         """A fresh boolean that costs `coef` öre when true (one unit of a soft rule)."""
-        var = self.model.NewBoolVar(name)
+        var = self.model.new_bool_var(name)
         self.add_cost(term_id, coef, var)
         return var
 
@@ -84,7 +87,7 @@ def create_variables(ctx: Context) -> None:
         day_literals = []
         for opt in options:
             sid = opt.shift.id
-            work = model.NewBoolVar(f"w_{emp}_{day}_{sid}")
+            work = model.new_bool_var(f"w_{emp}_{day}_{sid}")
             ctx.work[(emp, day, sid)] = work
             day_literals.append(work)
             choices = len(opt.roles) + (1 if allow_resurs else 0)
@@ -93,20 +96,20 @@ def create_variables(ctx: Context) -> None:
                 continue
             parts = []
             for skill in opt.roles:
-                lit = model.NewBoolVar(f"c_{emp}_{day}_{sid}_{skill}")
+                lit = model.new_bool_var(f"c_{emp}_{day}_{sid}_{skill}")
                 ctx.cover[(emp, day, sid, skill)] = lit
                 parts.append(lit)
             if allow_resurs:
-                lit = model.NewBoolVar(f"r_{emp}_{day}_{sid}")
+                lit = model.new_bool_var(f"r_{emp}_{day}_{sid}")
                 ctx.resurs[(emp, day, sid)] = lit
                 parts.append(lit)
-            model.Add(sum(parts) == work)
+            model.add(sum(parts) == work)
         if len(day_literals) == 1:
             ctx.day[(emp, day)] = day_literals[0]
         else:
-            works = model.NewBoolVar(f"d_{emp}_{day}")
-            model.Add(sum(day_literals) == works)  # at most one pass per day
+            works = model.new_bool_var(f"d_{emp}_{day}")
+            model.add(sum(day_literals) == works)  # at most one pass per day
             ctx.day[(emp, day)] = works
         forced = ctx.index.forced.get((emp, day))
         if forced is not None:
-            model.Add(ctx.work[(emp, day, forced)] == 1)
+            model.add(ctx.work[(emp, day, forced)] == 1)

@@ -7,7 +7,7 @@ import datetime as dt
 from ortools.sat.python import cp_model
 
 from bemanna.instance.contract import contract_minutes
-from bemanna.roster.model import Assignment, EmployeeSummary, Part, Roster
+from bemanna.roster.model import Assignment, EmployeeSummary, Kind, Part, Roster
 from bemanna.solver.context import Context
 
 
@@ -17,16 +17,17 @@ def extract_roster(ctx: Context, solver: cp_model.CpSolver, status: str, objecti
     origin = dt.datetime.combine(inst.horizon.start, dt.time())
     assignments: list[Assignment] = []
     for (emp, day, sid), lit in ctx.work.items():
-        if not solver.BooleanValue(lit):
+        if not solver.boolean_value(lit):
             continue
         shift = inst.shift[sid]
         resurs = ctx.resurs.get((emp, day, sid))
-        if resurs is not None and solver.BooleanValue(resurs):
+        kind: Kind
+        if resurs is not None and solver.boolean_value(resurs):
             kind, skill = "resurs", next(k for k in inst.employee[emp].skills if k in shift.skills)
         else:
             kind = "ordinary"
             skill = next(k for (e, d, s, k), v in _covers(ctx, emp, day, sid)
-                         if solver.BooleanValue(v))
+                         if solver.boolean_value(v))
         base = origin + dt.timedelta(days=day)
         parts = tuple(Part(base + dt.timedelta(minutes=a), base + dt.timedelta(minutes=b))
                       for a, b in shift.offsets)
@@ -34,10 +35,10 @@ def extract_roster(ctx: Context, solver: cp_model.CpSolver, status: str, objecti
                                       shift.paid_minutes))
     assignments.sort(key=lambda a: (a.employee, a.date))
     employees = []
-    for emp in inst.employees:
-        mine = [a for a in assignments if a.employee == emp.id]
+    for person in inst.employees:
+        mine = [a for a in assignments if a.employee == person.id]
         employees.append(EmployeeSummary(
-            emp.id, contract_minutes(inst, emp), sum(a.paid_minutes for a in mine),
+            person.id, contract_minutes(inst, person), sum(a.paid_minutes for a in mine),
             sum(a.paid_minutes for a in mine if a.kind == "resurs")))
     return Roster(inst.name, inst.horizon.start, inst.horizon.days, inst.horizon.cyclic, status,
                   objective, bound, employees, assignments, dict(by_term))

@@ -45,6 +45,8 @@ class Index:
     options: dict[tuple[str, int], list[PassOption]] = field(default_factory=dict)
     forced: dict[tuple[str, int], str] = field(default_factory=dict)
     """Pinned passes: (employee, day) -> shift id that must be worked."""
+    scope: frozenset[str] | None = None
+    """The employees this model is about (None: all); others get no rules or passes."""
 
     @property
     def horizon_minutes(self) -> int:
@@ -105,3 +107,24 @@ def build_index(inst: Instance) -> Index:
             if options:
                 index.options[(emp.id, day)] = options
     return index
+
+
+def restrict(index: Index, incumbent: dict[tuple[str, int, str], str],
+             free: set[tuple[str, int]]) -> Index:
+    """A copy of `index` where only the (employee, day) pairs in `free` keep their choices;
+    every other pair is pinned to the incumbent's pass (or to no pass). Neighbourhood search
+    solves such a model: all rules and prices stay exact, most decisions are constants."""
+    worked: dict[tuple[str, int], str] = {(e, d): s for (e, d, s) in incumbent}
+    result = Index(index.instance, index.days, index.cyclic, scope=index.scope)
+    for key, options in index.options.items():
+        if key in free:
+            result.options[key] = options
+            if key in index.forced:
+                result.forced[key] = index.forced[key]
+            continue
+        shift = worked.get(key)
+        if shift is None:
+            continue
+        result.options[key] = [o for o in options if o.shift.id == shift]
+        result.forced[key] = shift
+    return result

@@ -1,12 +1,13 @@
-"""The search: construct a roster employee group by employee group, improve it by
-re-optimising a few employees at a time (large-neighbourhood search), then polish on the full
-model, which also proves a bound.
+"""The search: a first roster built employee group by employee group, then large-neighbourhood
+search (LNS) that frees a block of the roster — a window of days for everyone, a few employees
+over the whole horizon, or one skill's staff over a fortnight — and lets CP-SAT re-solve it with
+everything else pinned, then a last solve of the full model from the best roster, which also
+proves a lower bound.
 
 Why this works: every hard rule in bemanna is a rule about one employee's own passes; the
-employees meet only in coverage, which is priced, not hard. So a roster is feasible exactly
-when each employee's schedule is, a group of employees can be solved exactly with the others'
-headcount fixed, and a group that cannot be scheduled names the employees who make the
-instance infeasible.
+employees meet only in coverage, which is priced, not hard. So each employee's schedule can be
+found alone (fast, and an employee whose own rules cannot hold is named), and every
+neighbourhood model holds all rules and prices exactly: its objective is the roster's.
 """
 
 from __future__ import annotations
@@ -21,24 +22,21 @@ import numpy as np
 from ortools.sat.python import cp_model
 
 from bemanna.instance.model import Instance
-from bemanna.solver.assignment import (
-    Assignment,
-    add_hint,
-    fixed_model,
-    outside_cover,
-    read_assignment,
-)
+from bemanna.solver.assignment import Assignment, add_hint, fixed_model, read_assignment
 from bemanna.solver.builders import build_all
 from bemanna.solver.context import Context, create_variables
-from bemanna.solver.index import build_index
+from bemanna.solver.index import Index, build_index, restrict
 
 SMALL_MODEL_LITERALS = 2500
-"""Below this many pass literals the full model is solved directly for the whole limit."""
+"""Up to this many pass literals the full model first gets a chance to solve outright."""
+SMALL_FIRST_SHARE = 0.25
 CONSTRUCT_GROUP = 4
-POLISH_SHARE = 0.3
-EVALUATION_RESERVE = 0.5
-"""Seconds kept at the end to price the final roster exactly."""
+POLISH_SHARE = 0.25
 """Share of the time limit kept for the final solve of the full model."""
+NEIGHBOURHOOD_SECONDS = 1.0
+"""Time limit of one neighbourhood solve."""
+EVALUATION_RESERVE = 0.3
+"""Seconds kept at the end to price the final roster exactly."""
 
 
 @dataclass(frozen=True)
@@ -50,38 +48,37 @@ class SolverParams:
     """Print CP-SAT's own search log (final full-model phase)."""
     cp_sat: tuple[tuple[str, object], ...] = ()
     """Extra CP-SAT parameters as (name, value) pairs, e.g. (("linearization_level", 0),)."""
-    strategy: str = "cpsat"
-    """'cpsat': a constructed first roster, then CP-SAT on the full model from it (default);
-    'lns': in between, re-optimise groups of employees with the rest fixed (experimental)."""
+    strategy: str = "hinted"
+    """'hinted' (default): a constructed first roster, then CP-SAT on the full model from it;
+    'lns': in between, neighbourhood search over blocks of days/employees (experimental);
+    'cpsat': CP-SAT on the full model only."""
 
 
 @dataclass
 class Progress:
-    """One improving roster found during search."""
+    """One improving roster found during search (objective: an upper bound, öre)."""
 
     seconds: float
     objective: int
     bound: int
 
 
-def build_model(instance: Instance, fixed_headcount: dict[str, np.ndarray] | None = None,
-                fixed_shift_count: dict[tuple[int, str], int] | None = None) -> Context:
+def build_model(instance: Instance, index: Index | None = None,
+                need_cache: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> Context:
     """Build the CP-SAT model: variables, every rule, the objective (öre)."""
-    ctx = Context(instance, build_index(instance), cp_model.CpModel())
-    if fixed_headcount:
-        ctx.fixed_headcount = fixed_headcount
-    if fixed_shift_count:
-        ctx.fixed_shift_count.update(fixed_shift_count)
+    ctx = Context(instance, index or build_index(instance), cp_model.CpModel())
+    if need_cache is not None:
+        ctx.need_cache = need_cache
     create_variables(ctx)
     build_all(ctx)
     objective = [t.coef * t.expr for terms in ctx.terms.values() for t in terms]
-    ctx.model.Minimize(cp_model.LinearExpr.Sum(objective) + sum(ctx.constants.values()))
+    ctx.model.minimize(cp_model.LinearExpr.sum(objective) + sum(ctx.constants.values()))
     return ctx
 
 
 @dataclass
 class Outcome:
-    """What the search hands back: the best solved model (for reading the roster) and why."""
+    """What the search hands back: the solved model the roster is read from, and why."""
 
     status: str
     ctx: Context | None = None
@@ -91,23 +88,36 @@ class Outcome:
     infeasible_employees: list[str] = field(default_factory=list)
 
 
-def _hint_everything(ctx: Context, solver: cp_model.CpSolver) -> None:
-    """Hint every variable of ctx's model with the values of a solved copy of it."""
-    proto = ctx.model.Proto()
-    values = solver.ResponseProto().solution
-    ctx.model.ClearHints()
-    proto.solution_hint.vars.extend(range(len(values)))
-    proto.solution_hint.values.extend(values)
-
-
 class _Recorder(cp_model.CpSolverSolutionCallback):
-    def __init__(self, report: Callable[[int, int], None], offset: int = 0) -> None:
+    def __init__(self, report: Callable[[int, int], None]) -> None:
         super().__init__()
         self.report = report
-        self.offset = offset
 
     def on_solution_callback(self) -> None:
-        self.report(round(self.ObjectiveValue()) + self.offset, round(self.BestObjectiveBound()))
+        self.report(round(self.objective_value), round(self.best_objective_bound))
+
+
+def _hint_everything(ctx: Context, solver: cp_model.CpSolver) -> None:
+    """Hint every variable of ctx's model with the values of a solved copy of it."""
+    values = solver.response_proto.solution
+    ctx.model.clear_hints()
+    hint = ctx.model.proto.solution_hint
+    hint.vars.extend(range(len(values)))
+    hint.values.extend(values)
+
+
+@dataclass
+class _Neighbourhood:
+    """One kind of block to free, with its own adaptive size."""
+
+    name: str
+    size: float
+    low: float
+    high: float
+
+    def adapt(self, solved_outright: bool) -> None:
+        factor = 1.15 if solved_outright else 0.85
+        self.size = min(self.high, max(self.low, self.size * factor))
 
 
 class Search:
@@ -126,91 +136,109 @@ class Search:
         self._current: cp_model.CpSolver | None = None
         self._best_bound = 0
         self.rng = random.Random(params.seed)
-        self.full: Context | None = None
+        self.need_cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.build_time = 0.0
+        self.iterations = 0
+        self.improvements = 0
 
     # -- control ---------------------------------------------------------------------------
     def stop(self) -> None:
         self.stopped.set()
         if self._current is not None:
-            self._current.StopSearch()
+            self._current.stop_search()
 
     def _left(self) -> float:
         return self.deadline - time.monotonic()
 
     def _record(self, objective: int, bound: int) -> None:
+        self._best_bound = max(self._best_bound, bound)
         if self.progress and objective >= self.progress[-1].objective:
             return
-        step = Progress(time.monotonic() - self.started, objective, max(bound, self._best_bound))
+        step = Progress(time.monotonic() - self.started, objective, self._best_bound)
         self.progress.append(step)
         if self.on_progress is not None:
             self.on_progress(step)
 
     def _solve(self, model: cp_model.CpModel, limit: float, *, workers: int | None = None,
                seed: int | None = None, callback: cp_model.CpSolverSolutionCallback | None = None,
-               log: bool = False) -> tuple[int, cp_model.CpSolver]:
+               log: bool = False) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
         solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = max(0.01, limit)
+        solver.parameters.max_time_in_seconds = max(0.05, limit)
         solver.parameters.num_workers = workers or self.params.workers
         solver.parameters.random_seed = self.params.seed if seed is None else seed
         solver.parameters.log_search_progress = log
         for name, value in self.params.cp_sat:
             setattr(solver.parameters, name, value)
-        self._current = solver
         if self.stopped.is_set():
             return cp_model.UNKNOWN, solver
-        status = solver.Solve(model, callback)
+        self._current = solver
+        status = solver.solve(model, callback)
         self._current = None
         return status, solver
+
+    def _model(self, index: Index | None = None) -> Context:
+        return build_model(self.instance, index, self.need_cache)
 
     # -- phases ----------------------------------------------------------------------------
     def run(self) -> Outcome:
         t = time.monotonic()
-        self.full = full = build_model(self.instance)
+        full = self._model()
         self.build_time = time.monotonic() - t
-        if len(full.work) <= SMALL_MODEL_LITERALS and self.params.strategy != "lns":
-            return self._solve_full(full, None)
-        # A first roster that is sure to come fast: each group of employees alone, rules only.
-        constructed = self._construct()
-        if not isinstance(constructed, dict):
-            return constructed
-        evaluated = self._evaluate(full, constructed)
+        if self.params.strategy == "cpsat":
+            return self._solve_full(full, None, self._left())
+        incumbent: Assignment | None = None
+        if len(full.work) <= SMALL_MODEL_LITERALS:
+            limit = SMALL_FIRST_SHARE * self.params.time_limit
+            status, solver = self._solve(full.model, limit, callback=_Recorder(self._record))
+            if status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+                return self._finish_status(full, status, solver)
+            if status == cp_model.FEASIBLE:
+                incumbent = read_assignment(full, solver)
+        if incumbent is None:
+            constructed = self._construct(full.index)
+            if not isinstance(constructed, dict):
+                return constructed
+            incumbent = constructed
+        evaluated = self._evaluate(full, incumbent)
         if evaluated is None:
             return Outcome("UNKNOWN")
         objective, solver = evaluated
         self._record(objective, 0)
         if self.params.strategy == "lns":
             polish_at = self.deadline - POLISH_SHARE * self.params.time_limit
-            constructed, objective = self._improve(constructed, objective, polish_at)
-            evaluated = self._evaluate(full, constructed)
-            if evaluated is None:
-                return Outcome("UNKNOWN")
-            objective, solver = evaluated
-        _hint_everything(full, solver)
-        return self._solve_full(full, constructed, objective)
+            incumbent, objective = self._improve(full.index, incumbent, objective, polish_at)
+        else:
+            _hint_everything(full, solver)
+        return self._solve_full(full, incumbent, self._left())
 
-    def _solve_full(self, full: Context, hint: Assignment | None,
-                    hint_objective: int | None = None) -> Outcome:
-        """Solve the full model for the time left; never return worse than the hint.
+    def _finish_status(self, full: Context, status: cp_model.CpSolverStatus,
+                       solver: cp_model.CpSolver) -> Outcome:
+        if status == cp_model.INFEASIBLE:
+            return Outcome("INFEASIBLE", infeasible_employees=self._infeasible(
+                [e.id for e in self.instance.employees], full.index))
+        objective = round(solver.objective_value)
+        return Outcome("OPTIMAL", full, solver, objective, objective)
+
+    def _solve_full(self, full: Context, hint: Assignment | None, limit: float) -> Outcome:
+        """Solve the full model from the hint; never return worse than it.
 
         A roster found before the end of search may carry slack in its cost variables (a
         shortfall variable above the true shortfall), so unless it is proven optimal its
         decisions are priced again on the fixed model: the objective then equals the
         checker's total to the öre.
         """
-        limit = self._left() - EVALUATION_RESERVE
-        status, solver = self._solve(full.model, limit, callback=_Recorder(self._record),
-                                     log=self.params.log)
+        if hint is not None and not full.model.proto.solution_hint.vars:
+            add_hint(full, hint)
+        status, solver = self._solve(full.model, limit - EVALUATION_RESERVE,
+                                     callback=_Recorder(self._record), log=self.params.log)
+        if status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+            return self._finish_status(full, status, solver)
         candidates: list[Assignment] = []
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            self._best_bound = max(self._best_bound, round(solver.BestObjectiveBound()))
-            if status == cp_model.OPTIMAL:
-                objective = round(solver.ObjectiveValue())
-                return Outcome("OPTIMAL", full, solver, objective, objective)
+        if status == cp_model.FEASIBLE:
             candidates.append(read_assignment(full, solver))
         if hint is not None:
             candidates.append(hint)
-        best: Outcome = Outcome(solver.StatusName(status))
+        best = Outcome(solver.status_name(status))
         for assignment in candidates:
             evaluated = self._evaluate(full, assignment)
             if evaluated is not None and (best.objective is None
@@ -222,98 +250,98 @@ class Search:
 
     def _evaluate(self, ctx: Context, assignment: Assignment
                   ) -> tuple[int, cp_model.CpSolver] | None:
-        """The objective of `assignment` on `ctx`'s model (every decision fixed)."""
-        status, solver = self._solve(fixed_model(ctx, assignment), 30.0, workers=1)
+        """The exact objective of `assignment` on `ctx`'s model (every decision fixed)."""
+        status, solver = self._solve(fixed_model(ctx, assignment), 60.0, workers=1)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None
-        return round(solver.ObjectiveValue()), solver
+        return round(solver.objective_value), solver
 
-    def _evaluate_objective(self, ctx: Context, assignment: Assignment) -> int:
-        evaluated = self._evaluate(ctx, assignment)
-        return evaluated[0] if evaluated is not None else 1 << 62
-
-    def _sub_model(self, employees: list[str], incumbent: Assignment,
-                   scheduled: set[str]) -> Context:
-        inst = self.instance
-        chosen = set(employees)
-        heads, counts = outside_cover(inst, incumbent, scheduled - chosen)
-        sub = inst.model_copy(update={"employees": [e for e in inst.employees
-                                                    if e.id in chosen]})
-        return build_model(sub, heads, counts)
-
-    def _construct(self) -> Assignment | Outcome:
-        """Schedule employees group by group, each group against the headcount of the groups
-        before it. The most constrained employees go first."""
-        assert self.full is not None
-        options = {e.id: 0 for e in self.instance.employees}
-        for emp, _, _ in self.full.work:
-            options[emp] += 1
-        order = sorted(options, key=lambda e: (options[e], e))
+    def _construct(self, index: Index) -> Assignment | Outcome:
+        """Each group of employees alone, keeping their own rules (no prices): any roster
+        that keeps the rules will do as a start. The most constrained employees go first."""
+        counts = {e.id: 0 for e in self.instance.employees}
+        for emp, _ in index.options:
+            counts[emp] += 1
+        order = sorted(counts, key=lambda e: (counts[e], e))
         assignment: Assignment = {}
-        scheduled: set[str] = set()
-        groups = [order[i:i + CONSTRUCT_GROUP] for i in range(0, len(order), CONSTRUCT_GROUP)]
-        for n, group in enumerate(groups):
-            ctx = self._sub_model(group, assignment, scheduled)
-            ctx.model.ClearObjective()  # any roster that keeps the rules will do here
+        for n in range(0, len(order), CONSTRUCT_GROUP):
+            group = order[n:n + CONSTRUCT_GROUP]
+            ctx = self._model(_only(index, set(group)))
+            ctx.model.clear_objective()
             status, solver = self._solve(ctx.model, max(1.0, self._left()),
                                          seed=self.params.seed + n)
             if status == cp_model.INFEASIBLE:
-                return Outcome("INFEASIBLE", infeasible_employees=self._infeasible(group))
+                return Outcome("INFEASIBLE",
+                               infeasible_employees=self._infeasible(group, index))
             if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 return Outcome("UNKNOWN")
             assignment.update(read_assignment(ctx, solver))
-            scheduled.update(group)
         return assignment
 
-    def _infeasible(self, group: list[str]) -> list[str]:
-        """The employees of a group whose own rules cannot hold."""
+    def _infeasible(self, group: list[str], index: Index) -> list[str]:
+        """The employees whose own rules cannot hold (each solved alone)."""
         found = []
         for emp in group:
-            ctx = self._sub_model([emp], {}, set())
+            ctx = self._model(_only(index, {emp}))
+            ctx.model.clear_objective()
             status, _ = self._solve(ctx.model, 5.0, workers=1)
             if status == cp_model.INFEASIBLE:
                 found.append(emp)
-        return found or list(group)
+        return found
 
-    def _improve(self, incumbent: Assignment, objective: int,
+    # -- large-neighbourhood search --------------------------------------------------------
+    def _improve(self, index: Index, incumbent: Assignment, objective: int,
                  until: float) -> tuple[Assignment, int]:
-        """Large-neighbourhood search over groups of employees, the rest fixed."""
-        everyone = [e.id for e in self.instance.employees]
-        by_skill: dict[str, list[str]] = {}
-        for emp in self.instance.employees:
-            by_skill.setdefault(",".join(sorted(emp.skills)), []).append(emp.id)
-        size = min(6, len(everyone))
-        it = 0
-        while time.monotonic() < until - 0.2 and not self.stopped.is_set():
-            it += 1
-            chosen = self._neighbourhood(everyone, by_skill, size)
-            ctx = self._sub_model(chosen, incumbent, set(everyone))
-            mine = {k: v for k, v in incumbent.items() if k[0] in set(chosen)}
-            current = self._evaluate(ctx, mine)
-            if current is None:
-                continue
-            add_hint(ctx, mine)
-            limit = min(until - time.monotonic(), 1.0 + 0.02 * self.params.time_limit)
-            status, solver = self._solve(ctx.model, limit, seed=self.params.seed + it)
+        employees = [e.id for e in self.instance.employees]
+        days = index.days
+        kinds = [
+            _Neighbourhood("days", min(7, days), 2, days),
+            _Neighbourhood("employees", min(4, len(employees)), 1, len(employees)),
+            _Neighbourhood("skill_fortnight", 0.5, 0.1, 1.0),
+        ]
+        while not self.stopped.is_set():
+            limit = min(NEIGHBOURHOOD_SECONDS, until - time.monotonic())
+            if limit < 0.1:
+                break
+            kind = kinds[self.iterations % len(kinds)]
+            self.iterations += 1
+            free = self._free(kind, index, employees)
+            ctx = self._model(restrict(index, incumbent, free))
+            add_hint(ctx, incumbent)
+            status, solver = self._solve(ctx.model, limit, seed=self.params.seed + self.iterations)
             if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                gained = current[0] - round(solver.ObjectiveValue())
-                if gained > 0:
-                    for key in mine:
-                        del incumbent[key]
-                    incumbent.update(read_assignment(ctx, solver))
-                    objective -= gained
+                found = round(solver.objective_value)
+                if found < objective:
+                    incumbent, objective = read_assignment(ctx, solver), found
+                    self.improvements += 1
                     self._record(objective, 0)
-            if status == cp_model.OPTIMAL:
-                size = min(size + 1, len(everyone))
-            else:
-                size = max(2, size - 1)
+            kind.adapt(status == cp_model.OPTIMAL)
         return incumbent, objective
 
-    def _neighbourhood(self, everyone: list[str], by_skill: dict[str, list[str]],
-                       size: int) -> list[str]:
-        """Random employees, or (every other time) employees with the same skills."""
-        if self.rng.random() < 0.5:
-            pool = self.rng.choice(list(by_skill.values()))
-            if len(pool) >= size:
-                return self.rng.sample(pool, size)
-        return self.rng.sample(everyone, size)
+    def _free(self, kind: _Neighbourhood, index: Index,
+              employees: list[str]) -> set[tuple[str, int]]:
+        days = index.days
+        if kind.name == "days":
+            width = round(kind.size)
+            start = self.rng.randrange(days)
+            window = {(start + i) % days for i in range(width)}
+            return {key for key in index.options if key[1] in window}
+        if kind.name == "employees":
+            chosen = set(self.rng.sample(employees, round(kind.size)))
+            return {key for key in index.options if key[0] in chosen}
+        skill = self.rng.choice([s.id for s in self.instance.skills])
+        staff = [e.id for e in self.instance.employees if skill in e.skills]
+        share = max(1, round(kind.size * len(staff))) if staff else 0
+        chosen = set(self.rng.sample(staff, share)) if staff else set()
+        width = min(days, 14)
+        start = self.rng.randrange(days)
+        window = {(start + i) % days for i in range(width)}
+        return {key for key in index.options if key[0] in chosen and key[1] in window}
+
+
+def _only(index: Index, employees: set[str]) -> Index:
+    """The index with the pass options of `employees` only."""
+    result = Index(index.instance, index.days, index.cyclic, scope=frozenset(employees))
+    result.options = {k: v for k, v in index.options.items() if k[0] in employees}
+    result.forced = {k: v for k, v in index.forced.items() if k[0] in employees}
+    return result

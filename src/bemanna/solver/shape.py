@@ -28,7 +28,7 @@ def breaks_ok(rule: Breaks, shift: ShiftType) -> bool:
 
 def shape_allowed(rules: Rules, shift: ShiftType) -> bool:
     """False when a hard, enabled shape rule forbids the shift type outright."""
-    for rule, ok in ((rules.pass_span, span_ok), (rules.breaks, breaks_ok)):
-        if rule.enabled and rule.mode == "hard" and not ok(rule, shift):  # type: ignore[operator]
-            return False
-    return True
+    span, breaks = rules.pass_span, rules.breaks
+    if span.enabled and span.mode == "hard" and not span_ok(span, shift):
+        return False
+    return not (breaks.enabled and breaks.mode == "hard" and not breaks_ok(breaks, shift))

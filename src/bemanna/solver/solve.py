@@ -52,7 +52,7 @@ def _run_interruptibly(search: Search) -> tuple[Outcome, bool]:
         search.stop()
 
     thread = threading.Thread(target=work, name="bemanna-search", daemon=True)
-    previous: dict[int, object] = {}
+    previous: dict[signal.Signals, object] = {}
     in_main = threading.current_thread() is threading.main_thread()
     if in_main:
         for sig in (signal.SIGINT, signal.SIGTERM):
@@ -85,8 +85,9 @@ def solve(instance: Instance, params: SolverParams | None = None,
         return Result(outcome.status, None, None, None, wall, search.build_time, first, None,
                       {}, search.progress, interrupted, outcome.infeasible_employees)
     ctx, solver = outcome.ctx, outcome.solver
+    stats = {"lns_iterations": search.iterations, "lns_improvements": search.improvements}
     by_term = {
-        term: sum(t.coef * solver.Value(t.expr) for t in terms) + ctx.constants.get(term, 0)
+        term: sum(t.coef * solver.value(t.expr) for t in terms) + ctx.constants.get(term, 0)
         for term, terms in ctx.terms.items()
     }
     objective = outcome.objective
@@ -97,6 +98,6 @@ def solve(instance: Instance, params: SolverParams | None = None,
         "wall_seconds": round(wall, 3), "build_seconds": round(search.build_time, 3),
         "first_roster_seconds": None if first is None else round(first, 3),
         "workers": params.workers, "seed": params.seed, "time_limit": params.time_limit,
-        "interrupted": interrupted})
+        "interrupted": interrupted, **stats})
     return Result(outcome.status, objective, bound, gap, wall, search.build_time, first, roster,
                   by_term, search.progress, interrupted)

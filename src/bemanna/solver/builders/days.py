@@ -14,26 +14,27 @@ from bemanna.instance.rules import RuleBase
 from bemanna.solver.context import Context
 from bemanna.units import sek_to_ore
 
-Lit = cp_model.IntVar
+Lit = cp_model.LiteralT
 
 
 def _clause(ctx: Context, rule_id: str, rule: RuleBase, literals: list[Lit], name: str) -> None:
     """Hard: one of the literals holds. Soft: or pay one unit."""
     if rule.mode == "soft":
         literals = [*literals, ctx.new_violation(rule_id, sek_to_ore(rule.weight_sek), name)]
-    ctx.model.AddBoolOr(literals)
+    ctx.model.add_bool_or(literals)
 
 
-def _at_most(ctx: Context, rule_id: str, rule: RuleBase, literals: list[Lit], limit: int,
+def _at_most(ctx: Context, rule_id: str, rule: RuleBase, literals: list[cp_model.IntVar],
+             limit: int,
              name: str) -> None:
     """sum(literals) <= limit; soft: each literal above the limit costs one unit."""
     if len(literals) <= limit:
         return
     if rule.mode == "hard":
-        ctx.model.Add(sum(literals) <= limit)
+        ctx.model.add(cp_model.LinearExpr.sum(literals) <= limit)
         return
-    excess = ctx.model.NewIntVar(0, len(literals) - limit, f"excess_{name}")
-    ctx.model.Add(sum(literals) - excess <= limit)
+    excess = ctx.model.new_int_var(0, len(literals) - limit, f"excess_{name}")
+    ctx.model.add(cp_model.LinearExpr.sum(literals) - excess <= limit)
     ctx.add_cost(rule_id, sek_to_ore(rule.weight_sek), excess)
 
 
@@ -49,13 +50,13 @@ def build_max_consecutive_days(ctx: Context) -> None:
     rule = ctx.instance.rules.max_consecutive_days
     if not rule.enabled:
         return
-    for emp in ctx.instance.employees:
+    for emp in ctx.employees:
         limit = rule.per_employee.get(emp.id, rule.max)
         for window in _window_days(ctx, limit + 1):
             lits = [ctx.unwrapped_day_var(emp.id, d) for d in window]
             if all(lit is not None for lit in lits):
                 _clause(ctx, "max_consecutive_days", rule,
-                        [lit.Not() for lit in lits if lit is not None], f"v_cons_{emp.id}")
+                        [lit.negated() for lit in lits if lit is not None], f"v_cons_{emp.id}")
 
 
 def _forbid_short_runs(ctx: Context, rule_id: str, rule: RuleBase, employee: str,
@@ -73,12 +74,12 @@ def _forbid_short_runs(ctx: Context, rule_id: str, rule: RuleBase, employee: str
             if working:
                 if any(lit is None for lit in inner):
                     continue  # some inner day can never be worked: no such run
-                clause = [lit.Not() for lit in inner if lit is not None]
+                clause = [lit.negated() for lit in inner if lit is not None]
                 clause += [b for b in (first, last) if b is not None]
             else:
                 if first is None or last is None:
                     continue  # a border day can never be worked: no such run
-                clause = [first.Not(), last.Not()]
+                clause = [first.negated(), last.negated()]
                 clause += [lit for lit in inner if lit is not None]
             _clause(ctx, rule_id, rule, clause, f"v_{rule_id}_{employee}")
 
@@ -86,7 +87,7 @@ def _forbid_short_runs(ctx: Context, rule_id: str, rule: RuleBase, employee: str
 def build_min_consecutive_days(ctx: Context) -> None:
     rule = ctx.instance.rules.min_consecutive_days
     if rule.enabled:
-        for emp in ctx.instance.employees:
+        for emp in ctx.employees:
             minimum = rule.per_employee.get(emp.id, rule.min)
             _forbid_short_runs(ctx, "min_consecutive_days", rule, emp.id, minimum, True)
 
@@ -94,7 +95,7 @@ def build_min_consecutive_days(ctx: Context) -> None:
 def build_min_consecutive_days_off(ctx: Context) -> None:
     rule = ctx.instance.rules.min_consecutive_days_off
     if rule.enabled:
-        for emp in ctx.instance.employees:
+        for emp in ctx.employees:
             minimum = rule.per_employee.get(emp.id, rule.min)
             _forbid_short_runs(ctx, "min_consecutive_days_off", rule, emp.id, minimum, False)
 
@@ -103,7 +104,7 @@ def build_max_weekends(ctx: Context) -> None:
     rule = ctx.instance.rules.max_weekends
     if not rule.enabled:
         return
-    for emp in ctx.instance.employees:
+    for emp in ctx.employees:
         limit = rule.per_employee.get(emp.id, rule.max)
         weekends = []
         for w in range(ctx.instance.horizon.weeks):
@@ -111,8 +112,8 @@ def build_max_weekends(ctx: Context) -> None:
                     if (lit := ctx.day_var(emp.id, d)) is not None]
             if not lits:
                 continue
-            worked = ctx.model.NewBoolVar(f"we_{emp.id}_{w}")
-            ctx.model.AddMaxEquality(worked, lits)
+            worked = ctx.model.new_bool_var(f"we_{emp.id}_{w}")
+            ctx.model.add_max_equality(worked, lits)
             weekends.append(worked)
         _at_most(ctx, "max_weekends", rule, weekends, limit, f"we_{emp.id}")
 
@@ -121,7 +122,7 @@ def build_max_split_shifts(ctx: Context) -> None:
     rule = ctx.instance.rules.max_split_shifts
     if not rule.enabled:
         return
-    for emp in ctx.instance.employees:
+    for emp in ctx.employees:
         limit = rule.per_employee.get(emp.id, rule.max)
         splits = [ctx.work_var(o) for d in range(ctx.index.days)
                   for o in ctx.index.day_options(emp.id, d) if o.shift.is_split]
@@ -132,7 +133,7 @@ def build_max_shift_passes(ctx: Context) -> None:
     rule = ctx.instance.rules.max_shift_passes
     if not rule.enabled:
         return
-    everyone = [e.id for e in ctx.instance.employees]
+    everyone = [e.id for e in ctx.employees]
     for limit in rule.limits:
         for emp in limit.employees or everyone:
             lits = [ctx.work[key] for d in range(ctx.index.days)
@@ -157,8 +158,8 @@ def build_forbidden_successions(ctx: Context) -> None:
             if not banned:
                 continue
             if rule.mode == "hard":
-                ctx.model.AddAtMostOne([ctx.work_var(opt), *banned])
+                ctx.model.add_at_most_one([ctx.work_var(opt), *banned])
             else:
                 for nxt in banned:
                     _clause(ctx, "forbidden_successions", rule,
-                            [ctx.work_var(opt).Not(), nxt.Not()], f"v_succ_{emp}")
+                            [ctx.work_var(opt).negated(), nxt.negated()], f"v_succ_{emp}")

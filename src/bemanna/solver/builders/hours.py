@@ -19,7 +19,7 @@ def paid_minutes(ctx: Context, employee: str, first_day: int, end_day: int) -> c
     for day in range(first_day, end_day):
         for opt in ctx.index.day_options(employee, day):
             terms.append(opt.shift.paid_minutes * ctx.work_var(opt))
-    return cp_model.LinearExpr.Sum(terms) if terms else cp_model.LinearExpr.Sum([])
+    return cp_model.LinearExpr.sum(terms) if terms else cp_model.LinearExpr.sum([])
 
 
 def bound_minutes(ctx: Context, rule_id: str, rule: RuleBase, expr: cp_model.LinearExpr,
@@ -27,19 +27,19 @@ def bound_minutes(ctx: Context, rule_id: str, rule: RuleBase, expr: cp_model.Lin
     """low <= expr <= high, hard, or soft with a per-minute price on the distance."""
     if rule.mode == "hard":
         if low is not None:
-            ctx.model.Add(expr >= low)
+            ctx.model.add(expr >= low)
         if high is not None:
-            ctx.model.Add(expr <= high)
+            ctx.model.add(expr <= high)
         return
     price = ore_per_minute(rule.weight_sek)
     span = 100_000_000
     if low is not None:
-        under = ctx.model.NewIntVar(0, span, f"under_{name}")
-        ctx.model.Add(expr + under >= low)
+        under = ctx.model.new_int_var(0, span, f"under_{name}")
+        ctx.model.add(expr + under >= low)
         ctx.add_cost(rule_id, price, under)
     if high is not None:
-        over = ctx.model.NewIntVar(0, span, f"over_{name}")
-        ctx.model.Add(expr - over <= high)
+        over = ctx.model.new_int_var(0, span, f"over_{name}")
+        ctx.model.add(expr - over <= high)
         ctx.add_cost(rule_id, price, over)
 
 
@@ -48,7 +48,7 @@ def build_contract_hours(ctx: Context) -> None:
     if not rule.enabled:
         return
     tol = rule.tolerance_minutes
-    for emp in ctx.instance.employees:
+    for emp in ctx.employees:
         for period in contract_periods(ctx.instance, emp):
             expr = paid_minutes(ctx, emp.id, period.first_day, period.end_day)
             bound_minutes(ctx, "contract_hours", rule, expr,
@@ -60,7 +60,7 @@ def build_total_minutes(ctx: Context) -> None:
     rule = ctx.instance.rules.total_minutes
     if not rule.enabled:
         return
-    for emp in ctx.instance.employees:
+    for emp in ctx.employees:
         own = rule.per_employee.get(emp.id)
         low = own.min if own is not None and own.min is not None else rule.min
         high = own.max if own is not None and own.max is not None else rule.max
@@ -75,6 +75,6 @@ def build_average_weekly_hours(ctx: Context) -> None:
     if not rule.enabled:
         return
     high = rule.max_minutes_per_week * ctx.instance.horizon.weeks
-    for emp in ctx.instance.employees:
+    for emp in ctx.employees:
         expr = paid_minutes(ctx, emp.id, 0, ctx.index.days)
         bound_minutes(ctx, "average_weekly_hours", rule, expr, None, high, f"avg_{emp.id}")

@@ -43,7 +43,8 @@ def build_no_overlap(ctx: Context) -> None:
         for opt in opts:
             for nxt, rest in _successors(ctx, opt):
                 if rest < 0:
-                    ctx.model.AddBoolOr([ctx.work_var(opt).Not(), ctx.work_var(nxt).Not()])
+                    ctx.model.add_bool_or([ctx.work_var(opt).negated(),
+                                           ctx.work_var(nxt).negated()])
 
 
 def build_daily_rest(ctx: Context) -> None:
@@ -63,13 +64,13 @@ def build_daily_rest(ctx: Context) -> None:
                 if 0 <= rest < floor:
                     if soft:
                         v = ctx.new_violation("daily_rest", price, "v_rest")
-                        model.AddBoolOr([work.Not(), ctx.work_var(nxt).Not(), v])
+                        model.add_bool_or([work.negated(), ctx.work_var(nxt).negated(), v])
                     else:
                         by_day[nxt.day].append(ctx.work_var(nxt))
                 elif reduced is not None and floor <= rest < minimum:
                     _compensation(ctx, opt, nxt, 2 * minimum - rest, soft, price)
             for conflicting in by_day.values():
-                model.AddAtMostOne([work, *conflicting])
+                model.add_at_most_one([work, *conflicting])
 
 
 def _compensation(ctx: Context, first: PassOption, second: PassOption, needed: int,
@@ -78,10 +79,10 @@ def _compensation(ctx: Context, first: PassOption, second: PassOption, needed: i
     a, b = ctx.work_var(first), ctx.work_var(second)
     for third, rest in _successors(ctx, second):
         if 0 <= rest < needed:
-            clause = [a.Not(), b.Not(), ctx.work_var(third).Not()]
+            clause = [a.negated(), b.negated(), ctx.work_var(third).negated()]
             if soft:
                 clause.append(ctx.new_violation("daily_rest", price, "v_rest_comp"))
-            ctx.model.AddBoolOr(clause)
+            ctx.model.add_bool_or(clause)
 
 
 def require_rest_in_window(ctx: Context, employee: str, window: tuple[int, int], rest: int,
@@ -112,12 +113,12 @@ def require_rest_in_window(ctx: Context, employee: str, window: tuple[int, int],
         blockers.add(touching)
     choices = []
     for touching in blockers:
-        y = ctx.model.NewBoolVar(f"rest_{rule_id}_{employee}_{begin}")
-        ctx.model.AddBoolAnd([v.Not() for v in touching]).OnlyEnforceIf(y)
+        y = ctx.model.new_bool_var(f"rest_{rule_id}_{employee}_{begin}")
+        ctx.model.add_bool_and([v.negated() for v in touching]).only_enforce_if(y)
         choices.append(y)
     if rule.mode == "soft":
         choices.append(ctx.new_violation(rule_id, sek_to_ore(rule.weight_sek), "v_" + rule_id))
-    ctx.model.AddBoolOr(choices)
+    ctx.model.add_bool_or(choices)
 
 
 def build_weekly_rest(ctx: Context) -> None:
@@ -128,7 +129,7 @@ def build_weekly_rest(ctx: Context) -> None:
     if not rule.includes_daily_rest:
         rest += ctx.instance.rules.daily_rest.min_minutes
     week = 7 * MINUTES_PER_DAY
-    for emp in ctx.instance.employees:
+    for emp in ctx.employees:
         for w in range(ctx.instance.horizon.weeks):
             require_rest_in_window(ctx, emp.id, (w * week, (w + 1) * week), rest,
                                    "weekly_rest", rule)
@@ -138,7 +139,7 @@ def build_daily_rest_24h(ctx: Context) -> None:
     rule = ctx.instance.rules.daily_rest_24h
     if not rule.enabled:
         return
-    for emp in ctx.instance.employees:
+    for emp in ctx.employees:
         for d in range(ctx.index.days):
             begin = d * MINUTES_PER_DAY + emp.dygnsbryt
             if not ctx.index.cyclic and begin + MINUTES_PER_DAY > ctx.index.horizon_minutes:

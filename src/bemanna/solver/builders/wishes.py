@@ -8,7 +8,7 @@ from bemanna.units import sek_to_ore
 
 def build_wishes(ctx: Context) -> None:
     inst = ctx.instance
-    for emp in inst.employees:
+    for emp in ctx.employees:
         for wish in emp.wishes:
             day = inst.horizon.day_of(wish.date)
             assert day is not None  # validated: inside the horizon
