@@ -120,7 +120,8 @@ def weekly_rest(view: RosterView) -> RuleResult:
 
 def daily_rest_24h(view: RosterView) -> RuleResult:
     """For each day d, the window [d + the employee's dygnsbryt, +24 h) holds an interval of
-    >= min_minutes that no pass's span touches. Unit: one window."""
+    >= min_minutes that no pass's span touches (non-cyclic: windows ending inside the horizon).
+    Unit: one window."""
     rule = view.instance.rules.daily_rest_24h
     if not rule.enabled:
         return NOTHING
@@ -129,6 +130,8 @@ def daily_rest_24h(view: RosterView) -> RuleResult:
         busy = busy_spans(view.passes[emp.id], view.cyclic, view.horizon_minutes)
         for day in range(view.days):
             start = day * MINUTES_PER_DAY + emp.dygnsbryt
+            if not view.cyclic and start + MINUTES_PER_DAY > view.horizon_minutes:
+                continue  # non-cyclic: only windows that end inside the horizon are checked
             longest = longest_free((start, start + MINUTES_PER_DAY), busy)
             if longest < rule.min_minutes:
                 found.append(
