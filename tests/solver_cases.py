@@ -119,7 +119,13 @@ def solved(inst: Instance) -> tuple[Result, CheckReport]:
     assert report is not None
     assert report.ok, [v.message for v in report.violations]
     assert report.total == result.objective, (report.costs, result.objective_by_term)
+    assert nonzero(report.costs) == nonzero(result.objective_by_term)
     return result, report
+
+
+def nonzero(costs: dict[str, int]) -> dict[str, int]:
+    """The terms that cost something (the solver leaves out terms it never built)."""
+    return {term: ore for term, ore in costs.items() if ore}
 
 
 def optimum(inst: Instance) -> int:

@@ -18,8 +18,8 @@ from bemanna.roster import RosterError, load_roster, save_roster
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Staff rosters for Swedish municipal care (CP-SAT).")
-console = Console()
-err = Console(stderr=True)
+console = Console(soft_wrap=True)  # one finding per line, whatever the terminal width
+err = Console(stderr=True, soft_wrap=True)
 
 EXIT_VIOLATION = 1
 EXIT_BAD_INPUT = 2
@@ -56,6 +56,9 @@ def solve(
     from bemanna.summary import print_summary
 
     inst = _load(instance)
+    if out.exists() and not out.is_dir():
+        err.print(f"[bold red]error[/]: --out: {out} exists and is not a folder", highlight=False)
+        raise typer.Exit(EXIT_BAD_INPUT)
     params = SolverParams(time_limit=time_limit, workers=workers, seed=seed, log=log)
 
     def progress(step: Progress) -> None:

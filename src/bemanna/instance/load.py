@@ -50,6 +50,8 @@ def parse_text(text: str, suffix: str, source: str = "<text>") -> dict[str, Any]
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         raise InstanceError(source, [f"(file): not valid {suffix.lstrip('.') or 'JSON'}: "
                                      f"{str(exc).splitlines()[0]}"]) from None
+    except RecursionError:
+        raise InstanceError(source, ["(file): nested too deeply"]) from None
     if not isinstance(data, dict):
         raise InstanceError(source, ["(top): expected a mapping of fields"])
     return data

@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
+from bemanna.instance.cost_model import CostModel
 from bemanna.instance.rules import Rules
 from bemanna.instance.types import (
     STRICT,
@@ -322,6 +323,8 @@ class Instance(BaseModel):
     shift_demand: list[ShiftDemand] = Field(default_factory=list)
     rules: Rules = Field(default_factory=Rules)
     costs: Costs = Field(default_factory=Costs)
+    cost_model: CostModel = Field(default_factory=CostModel)
+    """Wages, OB, overtime, temps, agency, gap-fill policy and budget (docs/costs.md)."""
 
     @cached_property
     def shift(self) -> dict[str, ShiftType]:

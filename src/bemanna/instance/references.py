@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from bemanna.instance.shape import shape_allowed
+
 if TYPE_CHECKING:
-    from bemanna.instance.model import Instance
+    from bemanna.instance.model import Instance, ShiftType
 
 
 def _duplicates(ids: list[str]) -> list[str]:
     return sorted(i for i, n in Counter(ids).items() if n > 1)
+
+
+def _pin_problems(inst: Instance, emp_id: str, skills: list[str], allowed: list[str] | None,
+                  shift: ShiftType, date: dt.date, where: str) -> list[str]:
+    """A pinned pass must be one the employee could be given: skill, allowed shifts, weekday,
+    and no hard shape rule (pass span, breaks) against it."""
+    problems = []
+    if not set(shift.skills) & set(skills):
+        problems.append(f"{where}.shift: {emp_id!r} has no skill that may work {shift.id!r}")
+    if allowed is not None and shift.id not in allowed:
+        problems.append(f"{where}.shift: {shift.id!r} is not among {emp_id!r}'s allowed_shifts")
+    if not shift.exists_on(date.weekday()):
+        problems.append(f"{where}.shift: {shift.id!r} does not exist on {date:%A}s")
+    if not shape_allowed(inst.rules, shift):
+        problems.append(f"{where}.shift: {shift.id!r} breaks a hard rule (pass_span or breaks)")
+    return problems
 
 
 def reference_problems(inst: Instance) -> list[str]:
@@ -65,9 +84,9 @@ def reference_problems(inst: Instance) -> list[str]:
             if pin.shift is not None and any(r.contains(pin.date) for r in emp.unavailable):
                 problems.append(f"{where}.pinned[{j}]: {pin.date} is a date the employee is "
                                 "unavailable")
-            if pin.shift in shifts and not set(shifts[pin.shift].skills) & set(emp.skills):
-                problems.append(f"{where}.pinned[{j}].shift: {emp.id!r} has no skill that may "
-                                f"work {pin.shift!r}")
+            if pin.shift in shifts:
+                problems += _pin_problems(inst, emp.id, emp.skills, emp.allowed_shifts,
+                                          shifts[pin.shift], pin.date, f"{where}.pinned[{j}]")
         pin_dates = [p.date for p in emp.pinned]
         for twice in sorted({d for d in pin_dates if pin_dates.count(d) > 1}):
             problems.append(f"{where}.pinned: {twice} is pinned more than once")
@@ -116,4 +135,57 @@ def reference_problems(inst: Instance) -> list[str]:
     if period is not None and inst.horizon.weeks % period:
         problems.append(f"rules.contract_hours.period_weeks: {period} does not divide the "
                         f"horizon's {inst.horizon.weeks} weeks")
+    problems.extend(cost_model_references(inst))
+    if "cost_model" in inst.model_fields_set:
+        problems.extend(cost_model_problems(inst))
+    return problems
+
+
+def cost_model_references(inst: Instance) -> list[str]:
+    """Skills and employees named in `cost_model` that the instance does not have."""
+    problems: list[str] = []
+    skills = {s.id for s in inst.skills}
+    cm = inst.cost_model
+    for field in ("monthly_salary", "agency_per_hour", "agency_factor", "gap_fill"):
+        for skill in getattr(cm, field):
+            if skill not in skills:
+                problems.append(f"cost_model.{field}.{skill}: unknown skill {skill!r}")
+    for eid in cm.employee_monthly_salary:
+        if eid not in {e.id for e in inst.employees}:
+            problems.append(f"cost_model.employee_monthly_salary.{eid}: unknown employee "
+                            f"{eid!r}")
+    return problems
+
+
+def schedulable_skills(inst: Instance) -> list[str]:
+    """Skills some pass may be worked in (an employee has it and a shift type lists it), and
+    the first skill of each employee without their own salary (the skill they are paid in)."""
+    in_shifts = {k for s in inst.shift_types for k in s.skills}
+    found = {k for e in inst.employees for k in e.skills if k in in_shifts}
+    found |= {e.skills[0] for e in inst.employees
+              if e.id not in inst.cost_model.employee_monthly_salary}
+    return [s.id for s in inst.skills if s.id in found]
+
+
+def cost_model_problems(inst: Instance) -> list[str]:
+    """What the pricing needs and the cost model lacks, one line per problem: a salary for
+    every skill that may be scheduled, and a rate for every gap-fill source of every skill
+    with demand. Checked on load when the file has a `cost_model`, and always by pricing."""
+    problems: list[str] = []
+    cm = inst.cost_model
+    for skill in schedulable_skills(inst):
+        if cm.skill_salary(skill) is None:
+            problems.append(f"cost_model.monthly_salary.{skill}: no monthly salary for skill "
+                            f"{skill!r}, which is scheduled")
+    demanded = [s.id for s in inst.skills
+                if any(d.skill == s.id and any(b.min > 0 for b in d.bands) for d in inst.demand)]
+    for skill in demanded:
+        where, policy = cm.policy(skill)
+        for j, entry in enumerate(policy):
+            what = f"{where}[{j}]: {entry.source} for skill {skill!r} has no rate"
+            basis = cm.agency_basis(skill) if entry.source == "agency" else None
+            if entry.source == "agency" and basis is None:
+                problems.append(f"{what}: set cost_model.agency_per_hour.{skill}")
+            elif (basis is None or basis[0] == "factor") and cm.skill_salary(skill) is None:
+                problems.append(f"{what}: it needs cost_model.monthly_salary.{skill}")
     return problems

@@ -8,13 +8,14 @@ in docs/rules.md; solver, checker and pricing all use these ids.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
 from bemanna.instance.types import STRICT, Identifier, Minutes, Sek
 
 Mode = Literal["hard", "soft"]
+R = TypeVar("R", bound="RuleBase")
 
 
 class RuleBase(BaseModel):
@@ -69,7 +70,6 @@ class DailyRest24h(RuleBase):
     """`daily_rest_24h` (strict reading): each 24 h window from the employee's dygnsbryt holds
     >= min_minutes continuous rest. Off unless enabled. Unit: window."""
 
-    enabled: bool = False
     min_minutes: Minutes = 11 * 60
 
 
@@ -109,7 +109,6 @@ class MinConsecutiveDays(PerEmployeeLimit):
     In a non-cyclic horizon runs touching the first or last day are exempt. Unit: short run.
     """
 
-    enabled: bool = False
     min: int = Field(default=2, ge=1)
 
 
@@ -117,7 +116,6 @@ class MinConsecutiveDaysOff(PerEmployeeLimit):
     """`min_consecutive_days_off`: every run of days off is >= min days long (border exempt as
     above). Unit: short run."""
 
-    enabled: bool = False
     min: int = Field(default=2, ge=1)
 
 
@@ -125,7 +123,6 @@ class MaxWeekends(PerEmployeeLimit):
     """`max_weekends`: weekends (Sat or Sun with a pass starting) worked <= max per horizon.
     Unit: weekend above max."""
 
-    enabled: bool = False
     max: int = Field(default=3, ge=0)
 
 
@@ -169,7 +166,6 @@ class TotalMinutes(RuleBase):
     """`total_minutes`: paid minutes over the horizon within [min, max] per employee.
     Unit: hour outside (charged per minute)."""
 
-    enabled: bool = False
     min: Minutes | None = None
     max: Minutes | None = None
     per_employee: dict[Identifier, MinutesRange] = Field(default_factory=dict)
@@ -182,8 +178,17 @@ class AverageWeeklyHours(RuleBase):
     max_minutes_per_week: Minutes = 48 * 60
 
 
+def _off(rule: type[R]) -> R:
+    return rule(enabled=False)
+
+
 class Rules(BaseModel):
-    """The rule set. Defaults are the AB 2023 set of domain.md §3."""
+    """The rule set. Defaults are the AB 2023 set of domain.md §3.
+
+    The generic local rules (daily_rest_24h, min_consecutive_days, min_consecutive_days_off,
+    max_weekends, max_shift_passes, forbidden_successions, total_minutes) are off when left
+    out; writing one into an instance turns it on unless it says `enabled: false`.
+    """
 
     model_config = STRICT
 
@@ -191,18 +196,19 @@ class Rules(BaseModel):
     pass_span: PassSpan = Field(default_factory=PassSpan)
     breaks: Breaks = Field(default_factory=Breaks)
     weekly_rest: WeeklyRest = Field(default_factory=WeeklyRest)
-    daily_rest_24h: DailyRest24h = Field(default_factory=DailyRest24h)
+    daily_rest_24h: DailyRest24h = Field(default_factory=lambda: _off(DailyRest24h))
     contract_hours: ContractHours = Field(default_factory=ContractHours)
     max_split_shifts: MaxSplitShifts = Field(default_factory=MaxSplitShifts)
     max_consecutive_days: MaxConsecutiveDays = Field(default_factory=MaxConsecutiveDays)
-    min_consecutive_days: MinConsecutiveDays = Field(default_factory=MinConsecutiveDays)
-    min_consecutive_days_off: MinConsecutiveDaysOff = Field(default_factory=MinConsecutiveDaysOff)
-    max_weekends: MaxWeekends = Field(default_factory=MaxWeekends)
-    max_shift_passes: MaxShiftPasses = Field(default_factory=lambda: MaxShiftPasses(enabled=False))
+    min_consecutive_days: MinConsecutiveDays = Field(
+        default_factory=lambda: _off(MinConsecutiveDays))
+    min_consecutive_days_off: MinConsecutiveDaysOff = Field(
+        default_factory=lambda: _off(MinConsecutiveDaysOff))
+    max_weekends: MaxWeekends = Field(default_factory=lambda: _off(MaxWeekends))
+    max_shift_passes: MaxShiftPasses = Field(default_factory=lambda: _off(MaxShiftPasses))
     forbidden_successions: ForbiddenSuccessions = Field(
-        default_factory=lambda: ForbiddenSuccessions(enabled=False)
-    )
-    total_minutes: TotalMinutes = Field(default_factory=TotalMinutes)
+        default_factory=lambda: _off(ForbiddenSuccessions))
+    total_minutes: TotalMinutes = Field(default_factory=lambda: _off(TotalMinutes))
     average_weekly_hours: AverageWeeklyHours = Field(default_factory=AverageWeeklyHours)
 
 

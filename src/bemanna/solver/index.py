@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bemanna.instance.model import Employee, Instance, ShiftType
-from bemanna.solver.shape import shape_allowed
+from bemanna.instance.shape import shape_allowed
 from bemanna.units import MINUTES_PER_DAY
 
 

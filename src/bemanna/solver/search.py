@@ -161,15 +161,20 @@ class Search:
 
     def _solve(self, model: cp_model.CpModel, limit: float, *, workers: int | None = None,
                seed: int | None = None, callback: cp_model.CpSolverSolutionCallback | None = None,
-               log: bool = False) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
+               log: bool = False, essential: bool = False
+               ) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
+        """Solve with the search's parameters; once stopped, only `essential` solves (pricing
+        the roster to keep) still run."""
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = max(0.05, limit)
         solver.parameters.num_workers = workers or self.params.workers
         solver.parameters.random_seed = self.params.seed if seed is None else seed
         solver.parameters.log_search_progress = log
+        # Signals are ours: solve.py stops the search and keeps the best roster.
+        solver.parameters.catch_sigint_signal = False
         for name, value in self.params.cp_sat:
             setattr(solver.parameters, name, value)
-        if self.stopped.is_set():
+        if self.stopped.is_set() and not essential:
             return cp_model.UNKNOWN, solver
         self._current = solver
         status = solver.solve(model, callback)
@@ -251,7 +256,8 @@ class Search:
     def _evaluate(self, ctx: Context, assignment: Assignment
                   ) -> tuple[int, cp_model.CpSolver] | None:
         """The exact objective of `assignment` on `ctx`'s model (every decision fixed)."""
-        status, solver = self._solve(fixed_model(ctx, assignment), 60.0, workers=1)
+        status, solver = self._solve(fixed_model(ctx, assignment), 60.0, workers=1,
+                                     essential=True)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None
         return round(solver.objective_value), solver

@@ -39,10 +39,11 @@ def _at_most(ctx: Context, rule_id: str, rule: RuleBase, literals: list[cp_model
 
 
 def _window_days(ctx: Context, length: int) -> list[list[int]]:
-    """Every run of `length` consecutive unwrapped days the horizon holds."""
+    """Every run of `length` consecutive unwrapped days the horizon holds. In a cyclic horizon
+    a run may wrap onto itself: up to days + 1 long (a run of days - 1 between one day off)."""
     days = ctx.index.days
     if ctx.index.cyclic:
-        return [list(range(d, d + length)) for d in range(days)] if length < days else []
+        return [list(range(d, d + length)) for d in range(days)] if length <= days + 1 else []
     return [list(range(d, d + length)) for d in range(days - length + 1)]
 
 
@@ -50,13 +51,34 @@ def build_max_consecutive_days(ctx: Context) -> None:
     rule = ctx.instance.rules.max_consecutive_days
     if not rule.enabled:
         return
+    days = ctx.index.days
     for emp in ctx.employees:
         limit = rule.per_employee.get(emp.id, rule.max)
+        if limit >= days:
+            continue  # no run can be longer than the horizon allows
+        seen: set[frozenset[int]] = set()
         for window in _window_days(ctx, limit + 1):
+            key = frozenset(d % days for d in window)
             lits = [ctx.unwrapped_day_var(emp.id, d) for d in window]
-            if all(lit is not None for lit in lits):
-                _clause(ctx, "max_consecutive_days", rule,
-                        [lit.negated() for lit in lits if lit is not None], f"v_cons_{emp.id}")
+            if key in seen or any(lit is None for lit in lits):
+                continue
+            seen.add(key)
+            _clause(ctx, "max_consecutive_days", rule,
+                    [lit.negated() for lit in lits if lit is not None], f"v_cons_{emp.id}")
+        if ctx.index.cyclic and rule.mode == "soft" and limit + 1 < days:
+            _whole_cycle_correction(ctx, rule, emp.id, limit)
+
+
+def _whole_cycle_correction(ctx: Context, rule: RuleBase, employee: str, limit: int) -> None:
+    """A cyclic run over every day is one run of `days` days: it costs days - limit units,
+    but all `days` of its windows are full, so `limit` units are given back."""
+    lits = [ctx.day_var(employee, d) for d in range(ctx.index.days)]
+    if any(lit is None for lit in lits):
+        return
+    every = ctx.model.new_bool_var(f"every_day_{employee}")
+    ctx.model.add_bool_and([lit for lit in lits if lit is not None]).only_enforce_if(every)
+    ctx.model.add_bool_or([every, *(lit.negated() for lit in lits if lit is not None)])
+    ctx.add_cost("max_consecutive_days", -limit * sek_to_ore(rule.weight_sek), every)
 
 
 def _forbid_short_runs(ctx: Context, rule_id: str, rule: RuleBase, employee: str,

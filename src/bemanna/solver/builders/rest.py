@@ -1,8 +1,10 @@
 """Rest rules: `daily_rest` (between passes), `weekly_rest` and `daily_rest_24h` (in windows).
 
-Daily rest is encoded by precomputed conflicting pairs: a pass on day d and a pass on day
-d+1 or d+2 whose rest would be too short. Because an employee works at most one pass per
-day, "this pass, or one of its conflicting passes on that day" is a single at-most-one.
+Daily rest is encoded by precomputed conflicting pairs: a pass on day d and a pass on a later
+day whose rest would be too short (how many days ahead depends on the longest shift type).
+Because an employee works at most one pass per day, "this pass, or one of its conflicting
+passes on that day" is a single at-most-one. Soft rest prices consecutive passes only: a pair
+two or more days apart counts when the days between are off.
 
 Rest inside a window is encoded exactly: a rest of R minutes inside the window [a, b) starts
 at a or at the end of some pass, so for each such candidate start t one literal says "no pass
@@ -20,13 +22,34 @@ from bemanna.solver.context import Context
 from bemanna.solver.index import PassOption
 from bemanna.units import MINUTES_PER_DAY, sek_to_ore
 
-LOOKAHEAD_DAYS = 2  # a pass ends at most ~36 h after its day starts: d+2 is far enough
+
+def reach_days(ctx: Context) -> int:
+    """How many days after its date a pass may still be working (longest shift type)."""
+    return max(s.offsets[-1][1] for s in ctx.instance.shift_types) // MINUTES_PER_DAY
+
+
+def _lookahead(ctx: Context) -> int:
+    """Days ahead within which a following pass can start less than a daily rest later."""
+    longest = max(s.offsets[-1][1] for s in ctx.instance.shift_types)
+    return (longest + ctx.instance.rules.daily_rest.min_minutes) // MINUTES_PER_DAY + 1
+
+
+def _between(ctx: Context, first: PassOption, second: PassOption) -> list[cp_model.IntVar]:
+    """'Works on day' literals of the days strictly between two passes (unwrapped)."""
+    step = (second.day - first.day) % ctx.index.days if ctx.index.cyclic else (
+        second.day - first.day)
+    lits = []
+    for k in range(1, step):
+        lit = ctx.unwrapped_day_var(first.employee, first.day + k)
+        if lit is not None:
+            lits.append(lit)
+    return lits
 
 
 def _successors(ctx: Context, opt: PassOption) -> list[tuple[PassOption, int]]:
-    """Passes that could follow `opt` within LOOKAHEAD_DAYS, with the rest between them."""
+    """Passes that could follow `opt` closely enough to matter, with the rest between them."""
     result = []
-    for step in range(1, LOOKAHEAD_DAYS + 1):
+    for step in range(1, _lookahead(ctx) + 1):
         located = ctx.index.day_at(opt.day + step)
         if located is None:
             continue
@@ -54,7 +77,7 @@ def build_daily_rest(ctx: Context) -> None:
     minimum, reduced = rule.min_minutes, rule.reduced_minutes
     floor = minimum if reduced is None else min(reduced, minimum)
     soft = rule.mode == "soft"
-    price = sek_to_ore(rule.weight_sek)
+    pairs = _PairViolations(ctx, sek_to_ore(rule.weight_sek))
     model = ctx.model
     for opts in ctx.index.options.values():
         for opt in opts:
@@ -63,25 +86,42 @@ def build_daily_rest(ctx: Context) -> None:
             for nxt, rest in _successors(ctx, opt):
                 if 0 <= rest < floor:
                     if soft:
-                        v = ctx.new_violation("daily_rest", price, "v_rest")
-                        model.add_bool_or([work.negated(), ctx.work_var(nxt).negated(), v])
+                        model.add_bool_or([work.negated(), ctx.work_var(nxt).negated(),
+                                           *_between(ctx, opt, nxt), pairs.get(opt, nxt)])
                     else:
                         by_day[nxt.day].append(ctx.work_var(nxt))
                 elif reduced is not None and floor <= rest < minimum:
-                    _compensation(ctx, opt, nxt, 2 * minimum - rest, soft, price)
+                    _compensation(ctx, opt, nxt, 2 * minimum - rest, pairs if soft else None)
             for conflicting in by_day.values():
                 model.add_at_most_one([work, *conflicting])
 
 
+class _PairViolations:
+    """One violation literal per pair of passes, shared by every clause about that pair, so
+    that a pair is priced once however many ways its rest falls short."""
+
+    def __init__(self, ctx: Context, price: int) -> None:
+        self.ctx, self.price = ctx, price
+        self.known: dict[tuple[str, int, str, int, str], cp_model.IntVar] = {}
+
+    def get(self, first: PassOption, second: PassOption) -> cp_model.IntVar:
+        key = (first.employee, first.day, first.shift.id, second.day, second.shift.id)
+        if key not in self.known:
+            self.known[key] = self.ctx.new_violation("daily_rest", self.price, "v_rest")
+        return self.known[key]
+
+
 def _compensation(ctx: Context, first: PassOption, second: PassOption, needed: int,
-                  soft: bool, price: int) -> None:
-    """A reduced rest first→second requires the rest after `second` to be >= needed."""
+                  pairs: _PairViolations | None) -> None:
+    """A reduced rest first→second requires the rest after `second` to be >= needed; soft,
+    the failure is priced on the pair (second, third)."""
     a, b = ctx.work_var(first), ctx.work_var(second)
     for third, rest in _successors(ctx, second):
         if 0 <= rest < needed:
             clause = [a.negated(), b.negated(), ctx.work_var(third).negated()]
-            if soft:
-                clause.append(ctx.new_violation("daily_rest", price, "v_rest_comp"))
+            if pairs is not None:
+                clause += [*_between(ctx, first, second), *_between(ctx, second, third),
+                           pairs.get(second, third)]
             ctx.model.add_bool_or(clause)
 
 
@@ -91,7 +131,7 @@ def require_rest_in_window(ctx: Context, employee: str, window: tuple[int, int],
     begin, finish = window
     if finish - begin < rest:
         return
-    first_day = begin // MINUTES_PER_DAY - LOOKAHEAD_DAYS
+    first_day = begin // MINUTES_PER_DAY - reach_days(ctx)
     last_day = (finish - 1) // MINUTES_PER_DAY
     passes: list[tuple[int, int, cp_model.IntVar]] = []
     for unwrapped in range(first_day, last_day + 1):

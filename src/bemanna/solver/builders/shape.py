@@ -3,8 +3,8 @@ from the pass options, see solver/index.py)."""
 
 from __future__ import annotations
 
+from bemanna.instance.shape import breaks_ok, span_ok
 from bemanna.solver.context import Context
-from bemanna.solver.shape import breaks_ok, span_ok
 from bemanna.units import sek_to_ore
 
 

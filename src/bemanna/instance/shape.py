@@ -1,4 +1,5 @@
-"""Shape rules of a shift type, known before any pass is placed: pass span and breaks."""
+"""Shape rules of a shift type, known before any pass is placed: pass span and breaks
+(definitions shared by validation and the solver; the checker has its own reading)."""
 
 from __future__ import annotations
 
