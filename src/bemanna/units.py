@@ -64,8 +64,3 @@ def format_sek(ore: int) -> str:
     sign = "-" if ore < 0 else ""
     ore = abs(ore)
     return f"{sign}{ore // 100:,}.{ore % 100:02d}".replace(",", " ")
-
-
-def format_hours(minutes: int) -> str:
-    """Minutes -> hours with two decimals as text."""
-    return f"{minutes / 60:.2f}"

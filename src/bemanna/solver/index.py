@@ -31,11 +31,6 @@ class PassOption:
     def end(self) -> int:
         return self.day * MINUTES_PER_DAY + self.shift.offsets[-1][1]
 
-    def parts(self, day_shift: int = 0) -> list[tuple[int, int]]:
-        """Absolute part intervals, the pass moved by `day_shift` days (for wrap-around)."""
-        base = (self.day + day_shift) * MINUTES_PER_DAY
-        return [(base + a, base + b) for a, b in self.shift.offsets]
-
 
 @dataclass
 class Index:

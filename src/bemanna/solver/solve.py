@@ -30,10 +30,6 @@ class Result:
     infeasible_employees: list[str] = field(default_factory=list)
     """When INFEASIBLE: employees whose own rules cannot hold (if the search found them)."""
 
-    @property
-    def has_roster(self) -> bool:
-        return self.roster is not None
-
 
 def _run_interruptibly(search: Search) -> tuple[Outcome, bool]:
     """Run the search in a worker thread so that Ctrl-C / SIGTERM stop it gracefully and the

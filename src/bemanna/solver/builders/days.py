@@ -106,20 +106,20 @@ def _forbid_short_runs(ctx: Context, rule_id: str, rule: RuleBase, employee: str
             _clause(ctx, rule_id, rule, clause, f"v_{rule_id}_{employee}")
 
 
-def build_min_consecutive_days(ctx: Context) -> None:
-    rule = ctx.instance.rules.min_consecutive_days
+def _build_min_runs(ctx: Context, rule_id: str, working: bool) -> None:
+    rule = getattr(ctx.instance.rules, rule_id)
     if rule.enabled:
         for emp in ctx.employees:
             minimum = rule.per_employee.get(emp.id, rule.min)
-            _forbid_short_runs(ctx, "min_consecutive_days", rule, emp.id, minimum, True)
+            _forbid_short_runs(ctx, rule_id, rule, emp.id, minimum, working)
+
+
+def build_min_consecutive_days(ctx: Context) -> None:
+    _build_min_runs(ctx, "min_consecutive_days", working=True)
 
 
 def build_min_consecutive_days_off(ctx: Context) -> None:
-    rule = ctx.instance.rules.min_consecutive_days_off
-    if rule.enabled:
-        for emp in ctx.employees:
-            minimum = rule.per_employee.get(emp.id, rule.min)
-            _forbid_short_runs(ctx, "min_consecutive_days_off", rule, emp.id, minimum, False)
+    _build_min_runs(ctx, "min_consecutive_days_off", working=False)
 
 
 def build_max_weekends(ctx: Context) -> None:

@@ -3,22 +3,29 @@ from the pass options, see solver/index.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from bemanna.instance.model import ShiftType
+from bemanna.instance.rules import Breaks, PassSpan
 from bemanna.instance.shape import breaks_ok, span_ok
 from bemanna.solver.context import Context
 from bemanna.units import sek_to_ore
 
 
+def _price_shape(ctx: Context, rule_id: str, rule: PassSpan | Breaks,
+                 holds: Callable[[ShiftType], bool]) -> None:
+    """Soft shape rule: every pass of a shift type that breaks it costs one unit."""
+    if rule.enabled and rule.mode == "soft":
+        for (_, _, sid), lit in ctx.work.items():
+            if not holds(ctx.instance.shift[sid]):
+                ctx.add_cost(rule_id, sek_to_ore(rule.weight_sek), lit)
+
+
 def build_pass_span(ctx: Context) -> None:
     rule = ctx.instance.rules.pass_span
-    if rule.enabled and rule.mode == "soft":
-        for key, lit in ctx.work.items():
-            if not span_ok(rule, ctx.instance.shift[key[2]]):
-                ctx.add_cost("pass_span", sek_to_ore(rule.weight_sek), lit)
+    _price_shape(ctx, "pass_span", rule, lambda shift: span_ok(rule, shift))
 
 
 def build_breaks(ctx: Context) -> None:
     rule = ctx.instance.rules.breaks
-    if rule.enabled and rule.mode == "soft":
-        for key, lit in ctx.work.items():
-            if not breaks_ok(rule, ctx.instance.shift[key[2]]):
-                ctx.add_cost("breaks", sek_to_ore(rule.weight_sek), lit)
+    _price_shape(ctx, "breaks", rule, lambda shift: breaks_ok(rule, shift))
