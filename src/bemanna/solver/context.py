@@ -21,6 +21,8 @@ from bemanna.instance.model import Employee, Instance
 from bemanna.solver.index import Index, PassOption
 
 Literal = cp_model.IntVar
+GuardKey = tuple[str, str, int | None, str]
+"""A group of hard-rule constraints: (rule id, employee, week or None, detail)."""
 
 
 @dataclass
@@ -44,6 +46,9 @@ class Context:
     constants: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     need_cache: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     """Need per skill and minute (shared between the many models of one search)."""
+    guards: dict[GuardKey, Literal] | None = None
+    """Only when explaining infeasibility (`bemanna.explain`): one enforcement literal per
+    group of hard-rule constraints. None (solving): hard rules are added unconditionally."""
 
     # -- lookups -------------------------------------------------------------------------
     @property
@@ -62,6 +67,21 @@ class Context:
     def unwrapped_day_var(self, employee: str, day: int) -> Literal | None:
         located = self.index.day_at(day)
         return None if located is None else self.day_var(employee, located[0])
+
+    def guard(self, rule_id: str, employee: str, day: int | None = None,
+              detail: str = "") -> list[Literal]:
+        """Enforcement literals for a hard-rule constraint: `[]` when solving (the constraint
+        always holds), else the literal of its group (rule, employee, week of `day`, detail),
+        so that a core of conflicting groups can be asked for with assumptions."""
+        if self.guards is None:
+            return []
+        week = None if day is None else (day % self.index.days) // 7
+        key = (rule_id, employee, week, detail)
+        lit = self.guards.get(key)
+        if lit is None:
+            lit = self.model.new_bool_var(f"g_{rule_id}_{employee}_{week}_{detail}")
+            self.guards[key] = lit
+        return [lit]
 
     # -- objective -----------------------------------------------------------------------
     def add_cost(self, term_id: str, coef: int, expr: cp_model.LinearExprT) -> None:

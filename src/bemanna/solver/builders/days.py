@@ -17,21 +17,24 @@ from bemanna.units import sek_to_ore
 Lit = cp_model.LiteralT
 
 
-def _clause(ctx: Context, rule_id: str, rule: RuleBase, literals: list[Lit], name: str) -> None:
+def _clause(ctx: Context, rule_id: str, rule: RuleBase, literals: list[Lit], name: str,
+            employee: str, day: int) -> None:
     """Hard: one of the literals holds. Soft: or pay one unit."""
     if rule.mode == "soft":
         literals = [*literals, ctx.new_violation(rule_id, sek_to_ore(rule.weight_sek), name)]
-    ctx.model.add_bool_or(literals)
+        ctx.model.add_bool_or(literals)
+        return
+    ctx.model.add_bool_or(literals).only_enforce_if(ctx.guard(rule_id, employee, day))
 
 
 def _at_most(ctx: Context, rule_id: str, rule: RuleBase, literals: list[cp_model.IntVar],
-             limit: int,
-             name: str) -> None:
+             limit: int, name: str, employee: str, detail: str = "") -> None:
     """sum(literals) <= limit; soft: each literal above the limit costs one unit."""
     if len(literals) <= limit:
         return
     if rule.mode == "hard":
-        ctx.model.add(cp_model.LinearExpr.sum(literals) <= limit)
+        ctx.model.add(cp_model.LinearExpr.sum(literals) <= limit).only_enforce_if(
+            ctx.guard(rule_id, employee, None, detail))
         return
     excess = ctx.model.new_int_var(0, len(literals) - limit, f"excess_{name}")
     ctx.model.add(cp_model.LinearExpr.sum(literals) - excess <= limit)
@@ -64,7 +67,8 @@ def build_max_consecutive_days(ctx: Context) -> None:
                 continue
             seen.add(key)
             _clause(ctx, "max_consecutive_days", rule,
-                    [lit.negated() for lit in lits if lit is not None], f"v_cons_{emp.id}")
+                    [lit.negated() for lit in lits if lit is not None], f"v_cons_{emp.id}",
+                    emp.id, window[0])
         if ctx.index.cyclic and rule.mode == "soft" and limit + 1 < days:
             _whole_cycle_correction(ctx, rule, emp.id, limit)
 
@@ -103,7 +107,7 @@ def _forbid_short_runs(ctx: Context, rule_id: str, rule: RuleBase, employee: str
                     continue  # a border day can never be worked: no such run
                 clause = [first.negated(), last.negated()]
                 clause += [lit for lit in inner if lit is not None]
-            _clause(ctx, rule_id, rule, clause, f"v_{rule_id}_{employee}")
+            _clause(ctx, rule_id, rule, clause, f"v_{rule_id}_{employee}", employee, window[1])
 
 
 def _build_min_runs(ctx: Context, rule_id: str, working: bool) -> None:
@@ -137,7 +141,7 @@ def build_max_weekends(ctx: Context) -> None:
             worked = ctx.model.new_bool_var(f"we_{emp.id}_{w}")
             ctx.model.add_max_equality(worked, lits)
             weekends.append(worked)
-        _at_most(ctx, "max_weekends", rule, weekends, limit, f"we_{emp.id}")
+        _at_most(ctx, "max_weekends", rule, weekends, limit, f"we_{emp.id}", emp.id)
 
 
 def build_max_split_shifts(ctx: Context) -> None:
@@ -148,7 +152,7 @@ def build_max_split_shifts(ctx: Context) -> None:
         limit = rule.per_employee.get(emp.id, rule.max)
         splits = [ctx.work_var(o) for d in range(ctx.index.days)
                   for o in ctx.index.day_options(emp.id, d) if o.shift.is_split]
-        _at_most(ctx, "max_split_shifts", rule, splits, limit, f"split_{emp.id}")
+        _at_most(ctx, "max_split_shifts", rule, splits, limit, f"split_{emp.id}", emp.id)
 
 
 def build_max_shift_passes(ctx: Context) -> None:
@@ -160,7 +164,8 @@ def build_max_shift_passes(ctx: Context) -> None:
         for emp in limit.employees or everyone:
             lits = [ctx.work[key] for d in range(ctx.index.days)
                     if (key := (emp, d, limit.shift)) in ctx.work]
-            _at_most(ctx, "max_shift_passes", rule, lits, limit.max, f"n_{emp}_{limit.shift}")
+            _at_most(ctx, "max_shift_passes", rule, lits, limit.max, f"n_{emp}_{limit.shift}",
+                     emp, limit.shift)
 
 
 def build_forbidden_successions(ctx: Context) -> None:
@@ -180,8 +185,10 @@ def build_forbidden_successions(ctx: Context) -> None:
             if not banned:
                 continue
             if rule.mode == "hard":
-                ctx.model.add_at_most_one([ctx.work_var(opt), *banned])
+                ctx.model.add_at_most_one([ctx.work_var(opt), *banned]).only_enforce_if(
+                    ctx.guard("forbidden_successions", emp, day))
             else:
                 for nxt in banned:
                     _clause(ctx, "forbidden_successions", rule,
-                            [ctx.work_var(opt).negated(), nxt.negated()], f"v_succ_{emp}")
+                            [ctx.work_var(opt).negated(), nxt.negated()], f"v_succ_{emp}",
+                            emp, day)

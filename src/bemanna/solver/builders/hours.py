@@ -23,13 +23,16 @@ def paid_minutes(ctx: Context, employee: str, first_day: int, end_day: int) -> c
 
 
 def bound_minutes(ctx: Context, rule_id: str, rule: RuleBase, expr: cp_model.LinearExpr,
-                  low: int | None, high: int | None, name: str) -> None:
+                  low: int | None, high: int | None, name: str, employee: str,
+                  first_day: int | None = None) -> None:
     """low <= expr <= high, hard, or soft with a per-minute price on the distance."""
     if rule.mode == "hard":
         if low is not None:
-            ctx.model.add(expr >= low)
+            ctx.model.add(expr >= low).only_enforce_if(
+                ctx.guard(rule_id, employee, first_day, "min"))
         if high is not None:
-            ctx.model.add(expr <= high)
+            ctx.model.add(expr <= high).only_enforce_if(
+                ctx.guard(rule_id, employee, first_day, "max"))
         return
     price = ore_per_minute(rule.weight_sek)
     span = 100_000_000
@@ -53,7 +56,7 @@ def build_contract_hours(ctx: Context) -> None:
             expr = paid_minutes(ctx, emp.id, period.first_day, period.end_day)
             bound_minutes(ctx, "contract_hours", rule, expr,
                           max(0, period.target_minutes - tol), period.target_minutes + tol,
-                          f"contract_{emp.id}_{period.first_day}")
+                          f"contract_{emp.id}_{period.first_day}", emp.id, period.first_day)
 
 
 def build_total_minutes(ctx: Context) -> None:
@@ -67,7 +70,7 @@ def build_total_minutes(ctx: Context) -> None:
         if low is None and high is None:
             continue
         expr = paid_minutes(ctx, emp.id, 0, ctx.index.days)
-        bound_minutes(ctx, "total_minutes", rule, expr, low, high, f"total_{emp.id}")
+        bound_minutes(ctx, "total_minutes", rule, expr, low, high, f"total_{emp.id}", emp.id)
 
 
 def build_average_weekly_hours(ctx: Context) -> None:
@@ -77,4 +80,5 @@ def build_average_weekly_hours(ctx: Context) -> None:
     high = rule.max_minutes_per_week * ctx.instance.horizon.weeks
     for emp in ctx.employees:
         expr = paid_minutes(ctx, emp.id, 0, ctx.index.days)
-        bound_minutes(ctx, "average_weekly_hours", rule, expr, None, high, f"avg_{emp.id}")
+        bound_minutes(ctx, "average_weekly_hours", rule, expr, None, high, f"avg_{emp.id}",
+                      emp.id)

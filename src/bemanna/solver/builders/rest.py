@@ -93,7 +93,8 @@ def build_daily_rest(ctx: Context) -> None:
                 elif reduced is not None and floor <= rest < minimum:
                     _compensation(ctx, opt, nxt, 2 * minimum - rest, pairs if soft else None)
             for conflicting in by_day.values():
-                model.add_at_most_one([work, *conflicting])
+                model.add_at_most_one([work, *conflicting]).only_enforce_if(
+                    ctx.guard("daily_rest", opt.employee, opt.day))
 
 
 class _PairViolations:
@@ -122,7 +123,10 @@ def _compensation(ctx: Context, first: PassOption, second: PassOption, needed: i
             if pairs is not None:
                 clause += [*_between(ctx, first, second), *_between(ctx, second, third),
                            pairs.get(second, third)]
-            ctx.model.add_bool_or(clause)
+                ctx.model.add_bool_or(clause)
+            else:
+                ctx.model.add_bool_or(clause).only_enforce_if(
+                    ctx.guard("daily_rest", first.employee, first.day))
 
 
 def require_rest_in_window(ctx: Context, employee: str, window: tuple[int, int], rest: int,
@@ -158,7 +162,10 @@ def require_rest_in_window(ctx: Context, employee: str, window: tuple[int, int],
         choices.append(y)
     if rule.mode == "soft":
         choices.append(ctx.new_violation(rule_id, sek_to_ore(rule.weight_sek), "v_" + rule_id))
-    ctx.model.add_bool_or(choices)
+        ctx.model.add_bool_or(choices)
+    else:
+        ctx.model.add_bool_or(choices).only_enforce_if(
+            ctx.guard(rule_id, employee, begin // MINUTES_PER_DAY))
 
 
 def build_weekly_rest(ctx: Context) -> None:
