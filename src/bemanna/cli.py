@@ -14,6 +14,8 @@ import typer
 from rich.console import Console
 
 from bemanna.instance import Instance, InstanceError, load_instance
+from bemanna.report.command import price_and_report
+from bemanna.report.command import report as report_command
 from bemanna.roster import RosterError, load_roster, save_roster
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -48,6 +50,8 @@ def solve(
     seed: Annotated[int, typer.Option(min=0)] = 0,
     log: Annotated[bool, typer.Option(help="Show CP-SAT's search log.")] = False,
     quiet: Annotated[bool, typer.Option(help="No progress lines.")] = False,
+    report: Annotated[bool, typer.Option(
+        "--report", help="Also write OUT/report.xlsx and OUT/report.html.")] = False,
 ) -> None:
     """Solve INSTANCE and write OUT/roster.json and OUT/roster.csv."""
     from bemanna.check import check_roster
@@ -76,10 +80,12 @@ def solve(
         _report_no_roster(inst, result.status, params, out)
         raise typer.Exit(EXIT_VIOLATION)
     path = save_roster(result.roster, out)
-    report = check_roster(inst, result.roster)
-    print_summary(console, inst, result.roster, report)
+    checked = check_roster(inst, result.roster)
+    print_summary(console, inst, result.roster, checked)
     console.print(f"Roster written to {path} and {path.with_suffix('.csv')}", highlight=False)
-    if not report.ok:
+    if not price_and_report(console, err, inst, result.roster, checked, out if report else None):
+        raise typer.Exit(EXIT_BAD_INPUT)  # the roster is written; its cost model is not usable
+    if not checked.ok:
         raise typer.Exit(EXIT_VIOLATION)
 
 
@@ -171,6 +177,9 @@ def import_curtois_command(
     write_atomic(out, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     console.print(f"{source} -> {out}: {len(data['employees'])} employees, "
                   f"{data['horizon']['weeks']} weeks", highlight=False)
+
+
+app.command()(report_command)
 
 
 @app.command()

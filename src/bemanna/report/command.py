@@ -1,0 +1,128 @@
+"""`bemanna report ROSTER_DIR --instance INSTANCE [--out DIR]` and the pricing step of
+`bemanna solve` (the terminal cost table, `--report`).
+
+roster.json records the instance's name, not its file, so the instance is given with
+--instance; its name and horizon must be the roster's. Exit codes: 0 written, 1 written but
+the roster breaks a hard rule, 2 bad input (missing or unreadable roster, instance mismatch,
+a cost model lacking a salary or rate the pricing needs, an unwritable --out).
+
+Imports of the heavy parts (checker, pricing, openpyxl) happen when a command runs, so that
+`bemanna --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from bemanna.check import CheckReport
+    from bemanna.instance import Instance
+    from bemanna.roster import Roster
+
+
+def roster_mismatch(instance: Instance, roster: Roster) -> list[str]:
+    """One line per way the roster does not belong to the instance (empty when it does)."""
+    problems = []
+    if roster.instance != instance.name:
+        problems.append(f"instance: the roster was solved for instance {roster.instance!r}, "
+                        f"but --instance is {instance.name!r}")
+    horizon = instance.horizon
+    if roster.start != horizon.start:
+        problems.append(f"horizon.start: the roster starts {roster.start}, the instance "
+                        f"{horizon.start}")
+    if roster.days != horizon.days:
+        problems.append(f"horizon.days: the roster has {roster.days} days, the instance "
+                        f"{horizon.days}")
+    if roster.cyclic != horizon.cyclic:
+        problems.append(f"horizon.cyclic: the roster has {roster.cyclic}, the instance "
+                        f"{horizon.cyclic}")
+    return problems
+
+
+def price_and_report(console: Console, err: Console, instance: Instance, roster: Roster,
+                     check: CheckReport, report_dir: Path | None) -> bool:
+    """After a solve: print the cost table and, with report_dir, write the two reports.
+
+    Returns False (after saying so on err) when the cost model cannot price the roster or the
+    reports cannot be written; the roster itself is already written.
+    """
+    from bemanna.instance import InstanceError
+    from bemanna.pricing import price_roster
+    from bemanna.summary_costs import print_costs
+
+    try:
+        pricing = price_roster(instance, roster)
+    except InstanceError as exc:
+        err.print(f"[bold red]error[/]: cannot price the roster ({exc.source}): the roster was "
+                  "written, the cost table and reports were not", highlight=False)
+        for line in exc.problems:
+            err.print(f"  {line}", highlight=False, markup=False)
+        return False
+    print_costs(console, pricing)
+    if report_dir is not None:
+        from bemanna.report.build import write_reports
+
+        try:
+            xlsx, html = write_reports(report_dir, instance, roster, check, pricing)
+        except OSError as exc:
+            err.print(f"[bold red]error[/]: cannot write the reports to {report_dir}: "
+                      f"{exc.strerror}", highlight=False)
+            return False
+        console.print(f"Reports written to {xlsx} and {html}", highlight=False)
+    return True
+
+
+def report(
+    roster_dir: Annotated[Path, typer.Argument(help="Folder holding roster.json (or the file).")],
+    instance: Annotated[Path, typer.Option(
+        "--instance", "-i", help="The instance file the roster was solved from (required: "
+        "roster.json records only the instance's name).")],
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Folder for report.xlsx and report.html (default: the roster's "
+        "folder).")] = None,
+) -> None:
+    """Write report.xlsx and report.html for a solved roster (docs/reports.md)."""
+    from bemanna.check import check_roster
+    from bemanna.cli import EXIT_BAD_INPUT, EXIT_VIOLATION, _bad_input, _load, console, err
+    from bemanna.instance import InstanceError
+    from bemanna.pricing import price_roster
+    from bemanna.report.build import write_reports
+    from bemanna.roster import RosterError, load_roster
+    from bemanna.summary_costs import print_costs
+
+    inst = _load(instance)
+    try:
+        roster = load_roster(roster_dir)
+    except RosterError as exc:
+        raise _bad_input(exc) from None
+    source = roster_dir / "roster.json" if roster_dir.is_dir() else roster_dir
+    problems = roster_mismatch(inst, roster)
+    if problems:
+        raise _bad_input(RosterError(str(source), problems))
+    target = out if out is not None else source.parent
+    if target.exists() and not target.is_dir():
+        err.print(f"[bold red]error[/]: --out: {target} exists and is not a folder",
+                  highlight=False)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    check = check_roster(inst, roster)
+    try:
+        pricing = price_roster(inst, roster)
+    except InstanceError as exc:
+        raise _bad_input(exc) from None
+    print_costs(console, pricing)
+    try:
+        xlsx, html = write_reports(target, inst, roster, check, pricing)
+    except OSError as exc:
+        err.print(f"[bold red]error[/]: --out: cannot write to {target}: {exc.strerror}",
+                  highlight=False)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    console.print(f"Reports written to {xlsx} and {html}", highlight=False)
+    if not check.ok:
+        err.print(f"[red]the roster breaks {len(check.violations)} hard rules[/] (listed in the "
+                  "report; `bemanna check` prints them)", highlight=False)
+        raise typer.Exit(EXIT_VIOLATION)

@@ -1,0 +1,291 @@
+"""report.html: one self-contained page that opens offline.
+
+Inline CSS, inline SVG charts drawn in Python (`bemanna.report.svg`) and a few lines of inline
+script (the week selector of the coverage curves). A Content-Security-Policy forbids every
+load from outside the file. Every string from the instance or the roster is escaped.
+
+Stable hooks for tests and readers: `#kpis` (tiles `.kpi-tile[data-kpi]`), `#costs`,
+`#coverage`, `#resurstid`, `#roster-grid` (one `tr.employee-row[data-employee]` per
+employee), `#employee-hours`, `#check`; every chart is a `figure.chart[data-chart]` holding
+one `<svg>`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+import pandas as pd
+
+from bemanna.report import labels as sv
+from bemanna.report.data import ReportData
+from bemanna.report.svg import cost_budget_chart, coverage_chart, resurstid_heatmap
+
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+       "img-src data:")
+
+CSS = """
+:root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #222; }
+body { margin: 0 auto; padding: 12px 20px 40px; max-width: 1320px; font-size: 14px; }
+h1 { font-size: 22px; margin: 4px 0; } h2 { font-size: 18px; margin: 28px 0 8px; }
+h3 { font-size: 15px; margin: 14px 0 4px; }
+.meta { color: #555; margin: 0 0 8px; } .note { color: #555; font-size: 12px; margin: 4px 0; }
+nav a { margin-right: 14px; color: #2c5d8a; }
+.ok { color: #1e7b34; font-weight: 600; } .bad { color: #b3261e; font-weight: 600; }
+#kpis { display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: 10px; }
+.kpi-tile { border: 1px solid #d5dde5; border-radius: 8px; padding: 10px 12px;
+  background: #f7fafc; }
+.kpi-tile .label { font-size: 12px; color: #444; min-height: 30px; }
+.kpi-tile .value { font-size: 22px; font-weight: 600; }
+.kpi-tile .unit { font-size: 12px; color: #555; margin-left: 4px; }
+figure.chart { margin: 6px 0 14px; } figure.chart svg { display: block; max-width: 100%; }
+figure[data-chart="cost-budget"] svg, figure[data-chart="resurstid-heatmap"] svg {
+  max-width: 1000px; }
+figcaption { font-size: 12px; color: #555; }
+svg text { font-size: 11px; fill: #333; } svg text.amount { font-size: 12px; }
+svg .grid { stroke: #e3e3e3; } svg .day { stroke: #9aa5b1; stroke-width: 1; }
+svg .staffed { fill: #a9cce3; stroke: #4a90c2; stroke-width: 1; }
+svg .need-min { fill: none; stroke: #c0392b; stroke-width: 2; }
+svg .need-desired { fill: none; stroke: #e08e0b; stroke-width: 1.5; stroke-dasharray: 5 3; }
+svg .uncovered { fill: #e74c3c; fill-opacity: 0.45; }
+svg .budget-mark { stroke: #111; stroke-width: 2; }
+.legend span { display: inline-block; margin-right: 14px; font-size: 12px; }
+.swatch { display: inline-block; width: 14px; height: 10px; margin-right: 4px;
+  vertical-align: middle; }
+table { border-collapse: collapse; font-size: 13px; }
+th, td { border: 1px solid #d9d9d9; padding: 3px 6px; }
+th { background: #eef3f8; text-align: left; } td.num { text-align: right; white-space: nowrap; }
+tr.total td { font-weight: 600; }
+.scroll { overflow-x: auto; max-width: 100%; border: 1px solid #d9d9d9; }
+#roster-grid { font-size: 12px; }
+#roster-grid th, #roster-grid td { padding: 2px 3px; text-align: center; min-width: 34px; }
+#roster-grid th.emp, #roster-grid td.emp { position: sticky; left: 0; background: #fff;
+  text-align: left; min-width: 150px; z-index: 1; white-space: nowrap; }
+#roster-grid th.weekend { background: #e2efda; }
+td.pass-day { background: #fff2cc; } td.pass-evening { background: #f8cbad; }
+td.pass-night { background: #9dc3e6; } td.pass-split { background: #d9c3e9; }
+td.absent { background: #d9d9d9; color: #666; }
+td.resurs { font-style: italic; font-weight: 700; }
+td.resurs::after { content: "R"; font-size: 9px; vertical-align: super; margin-left: 1px; }
+select { font-size: 13px; }
+"""
+
+SCRIPT = """
+(function () {
+  var select = document.getElementById("week-select");
+  if (!select) { return; }
+  function show() {
+    var groups = document.querySelectorAll("g.week");
+    for (var i = 0; i < groups.length; i++) {
+      var g = groups[i];
+      g.setAttribute("display", g.getAttribute("data-week") === select.value ? "inline" : "none");
+    }
+  }
+  select.addEventListener("change", show);
+  show();
+})();
+"""
+
+KIND_COLOURS = {"day": "#fff2cc", "evening": "#f8cbad", "night": "#9dc3e6", "split": "#d9c3e9"}
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def money(value: object) -> str:
+    """An öre column value (possibly <NA>) as kronor text."""
+    return sv.sek(None if pd.isna(value) else int(value))  # type: ignore[call-overload]
+
+
+def _tile(kpi: str, label: str, value: str, unit: str) -> str:
+    return (f'<div class="kpi-tile" data-kpi="{_e(kpi)}"><div class="label">{_e(label)}</div>'
+            f'<div class="value">{_e(value)}<span class="unit">{_e(unit)}</span></div></div>')
+
+
+def kpi_tiles(data: ReportData) -> str:
+    totals = data.pricing.budget.set_index("line").loc["total"]
+    tiles = [
+        _tile("forecast", f"Prognos, {sv.weeks(data.weeks)}",
+              sv.sek_whole(int(totals.forecast_ore)), ""),
+        _tile("annual_forecast", "Prognos helår", sv.sek_whole(int(totals.annual_forecast_ore)),
+              ""),
+    ]
+    if not pd.isna(totals.deviation_ore):
+        pct = "" if pd.isna(totals.deviation_pct) else f" ({sv.decimal(totals.deviation_pct)} %)"
+        tiles.append(_tile("deviation", "Avvikelse mot budget",
+                           sv.sek_whole(int(totals.deviation_ore)) + pct, ""))
+    for r in data.pricing.kpis.itertuples():
+        value = None if pd.isna(r.value) else float(r.value)
+        places = 0 if r.unit in ("weekends", "nights") else 1 if r.unit != "FTE" else 2
+        tiles.append(_tile(str(r.kpi), sv.label(sv.KPIS, str(r.kpi)), sv.decimal(value, places),
+                           sv.label(sv.UNITS, str(r.unit))))
+    return '<div id="kpis">' + "".join(tiles) + "</div>"
+
+
+def cost_section(data: ReportData) -> str:
+    rows = []
+    for r in data.pricing.budget.itertuples():
+        pct = None if pd.isna(r.deviation_pct) else float(r.deviation_pct)
+        cls = ' class="total"' if r.line == "total" else ""
+        rows.append(
+            f"<tr{cls} data-line=\"{_e(r.line)}\"><td>{_e(sv.label(sv.BUDGET_LINES, r.line))}"
+            f'</td><td class="num">{money(r.forecast_ore)}</td>'
+            f'<td class="num">{money(r.budget_ore)}</td>'
+            f'<td class="num">{money(r.deviation_ore)}</td>'
+            f'<td class="num">{sv.decimal(pct)}</td>'
+            f'<td class="num">{money(r.annual_forecast_ore)}</td>'
+            f'<td class="num">{money(r.annual_budget_ore)}</td>'
+            f'<td class="num">{money(r.annual_deviation_ore)}</td></tr>')
+    head = ("<tr><th>Budgetpost</th><th>Prognos</th><th>Budget</th><th>Avvikelse</th>"
+            "<th>Avvikelse %</th><th>Prognos helår</th><th>Budget helår</th>"
+            "<th>Avvikelse helår</th></tr>")
+    return (
+        '<section id="costs"><h2>Kostnader mot budget</h2>'
+        '<figure class="chart" data-chart="cost-budget">'
+        + cost_budget_chart(data.pricing.budget)
+        + "<figcaption>Rader med budget har sin egen skala: stapel = prognos (grön inom "
+        "budget, röd över), svart streck och grått fält = budget. Rader utan budget: blå stapel "
+        "= andel av total prognos.</figcaption></figure>"
+        f'<table id="cost-table">{head}{"".join(rows)}</table>'
+        f'<p class="note">Period {sv.weeks(data.weeks)}. Avvikelse = budget − prognos (negativ = '
+        f"över budget). Helår = belopp × 52 / {data.weeks}. Otäckt behov prissätts som det "
+        "köps enligt kompensationsordningen (timvikarier, övertid, bemanningsföretag).</p>"
+        "</section>")
+
+
+def coverage_section(data: ReportData) -> str:
+    picker = ""
+    if data.weeks > 1:
+        options = "".join(f'<option value="{w}">vecka {w}</option>'
+                          for w in range(1, data.weeks + 1))
+        picker = (f'<p><label for="week-select">Visa schemavecka </label>'
+                  f'<select id="week-select">{options}</select></p>')
+    legend = ('<p class="legend">'
+              '<span><i class="swatch" style="background:#a9cce3"></i>bemannat (ordinarie pass)'
+              '</span><span><i class="swatch" style="background:#c0392b"></i>minimibehov</span>'
+              '<span><i class="swatch" style="background:#e08e0b"></i>önskat behov</span>'
+              '<span><i class="swatch" style="background:#e74c3c;opacity:.5"></i>otäckt '
+              "minimibehov</span></p>")
+    names = {s.id: s.name for s in data.instance.skills}
+    charts = []
+    for skill, weeks in data.curves.items():
+        title = skill + (f" – {names[skill]}" if names.get(skill) else "")
+        charts.append(f'<h3>{_e(title)}</h3><figure class="chart" '
+                      f'data-chart="coverage-{_e(skill)}">{coverage_chart(skill, weeks)}'
+                      "<figcaption>Antal personer per minut, måndag–söndag.</figcaption>"
+                      "</figure>")
+    return ('<section id="coverage"><h2>Behov och bemanning per kompetens</h2>'
+            + picker + legend + "".join(charts) + "</section>")
+
+
+def resurstid_section(data: ReportData) -> str:
+    bookable, stranded = int(data.bookable.sum()), int(data.stranded.sum())
+    return (
+        '<section id="resurstid"><h2>Resurstid per veckodag och timme</h2>'
+        f'<p class="note">Timmar summerade över perioden ({sv.weeks(data.weeks)}): bokningsbar '
+        f"resurstid (resurspass) {sv.hours(bookable)} h + outnyttjad resurstid (bemanning över "
+        f"behovet i ordinarie pass) {sv.hours(stranded)} h = {sv.hours(bookable + stranded)} h."
+        " Håll muspekaren över en ruta för fördelningen.</p>"
+        '<figure class="chart" data-chart="resurstid-heatmap">'
+        + resurstid_heatmap(data.bookable, data.stranded)
+        + "<figcaption>Mörkare = fler timmar resurstid.</figcaption></figure></section>")
+
+
+def _day_head(date: dt.date) -> str:
+    cls = ' class="weekend"' if date.weekday() >= 5 else ""
+    return (f"<th{cls}>{sv.WEEKDAY_SHORT[date.weekday()]}<br>{date.day}/{date.month}</th>")
+
+
+def roster_section(data: ReportData) -> str:
+    weeks_row = ['<tr><th class="emp"></th>']
+    for w in range(data.weeks):
+        monday = data.dates[7 * w]
+        weeks_row.append(f'<th colspan="7">Vecka {monday.isocalendar().week} '
+                         f"(schemavecka {w + 1})</th>")
+    weeks_row.append("</tr>")
+    head = ('<tr><th class="emp">Anställd</th>' + "".join(_day_head(d) for d in data.dates)
+            + "</tr>")
+    rows = []
+    for row in data.grid:
+        cells = []
+        for cell in row.cells:
+            classes = []
+            if cell.kind is not None:
+                classes.append(f"pass-{cell.kind}")
+            if cell.absent:
+                classes.append("absent")
+            if cell.resurs:
+                classes.append("resurs")
+            text = cell.text.replace(" R", "") if cell.resurs else cell.text
+            text = text or ("–" if cell.absent else "")
+            cls = f' class="{" ".join(classes)}"' if classes else ""
+            cells.append(f'<td{cls} title="{_e(cell.title)}">{_e(text)}</td>')
+        who = _e(row.employee) + (f" <small>{_e(row.name)}</small>" if row.name else "")
+        rows.append(f'<tr class="employee-row" data-employee="{_e(row.employee)}">'
+                    f'<td class="emp">{who}</td>{"".join(cells)}</tr>')
+    legend = ('<p class="legend">' + "".join(
+        f'<span><i class="swatch" style="background:{colour}"></i>{_e(sv.SHIFT_KINDS[k])}</span>'
+        for k, colour in KIND_COLOURS.items())
+        + '<span><b><i>dag<sup>R</sup></i></b> = resurspass</span>'
+        '<span><i class="swatch" style="background:#d9d9d9"></i>ej tillgänglig</span></p>')
+    return ('<section id="roster"><h2>Schema</h2>' + legend
+            + '<div class="scroll"><table id="roster-grid">' + "".join(weeks_row) + head
+            + "".join(rows) + "</table></div></section>")
+
+
+def hours_section(data: ReportData) -> str:
+    head = ("<tr><th>Anställd</th><th>Syss.grad %</th><th>Kontrakt h</th><th>Schemalagt h</th>"
+            "<th>Differens h</th><th>varav resurspass h</th><th>Pass</th><th>Delade turer</th>"
+            "<th>Nattpass</th><th>Helger</th><th>Önskemål uppfyllda</th></tr>")
+    rows = []
+    for r in data.hours.itertuples():
+        rows.append(
+            f'<tr data-employee="{_e(r.employee)}"><td>{_e(r.employee)}</td>'
+            f'<td class="num">{sv.decimal(r.employment_rate, 0)}</td>'
+            f'<td class="num">{sv.hours(r.contract_minutes)}</td>'
+            f'<td class="num">{sv.hours(r.scheduled_minutes)}</td>'
+            f'<td class="num">{sv.hours(r.scheduled_minutes - r.contract_minutes)}</td>'
+            f'<td class="num">{sv.hours(r.resurs_minutes)}</td>'
+            f'<td class="num">{r.passes}</td><td class="num">{r.split_shifts}</td>'
+            f'<td class="num">{r.nights}</td><td class="num">{r.weekends}</td>'
+            f'<td class="num">{r.wishes_met} av {r.wishes}</td></tr>')
+    return ('<section id="hours"><h2>Timmar per anställd</h2><div class="scroll">'
+            f'<table id="employee-hours">{head}{"".join(rows)}</table></div></section>')
+
+
+def check_section(data: ReportData) -> str:
+    if data.check.ok:
+        verdict = ('<p class="ok">Alla hårda regler hålls (oberoende kontroll av schemat).</p>')
+        return f'<section id="check"><h2>Regelkontroll</h2>{verdict}</section>'
+    items = "".join(f"<li>{_e(v.rule)}: {_e(v.message)}</li>" for v in data.check.violations[:50])
+    more = len(data.check.violations) - 50
+    tail = f"<li>… och {more} till</li>" if more > 0 else ""
+    return (f'<section id="check"><h2>Regelkontroll</h2><p class="bad">'
+            f"{len(data.check.violations)} regelbrott</p><ul>{items}{tail}</ul></section>")
+
+
+def page(data: ReportData) -> str:
+    inst, roster = data.instance, data.roster
+    last = data.dates[-1]
+    status = sv.label(sv.STATUS, roster.status)
+    verdict = ('<span class="ok">alla regler hålls</span>' if data.check.ok
+               else f'<span class="bad">{len(data.check.violations)} regelbrott</span>')
+    meta = (f"{_e(inst.horizon.start.isoformat())} – {_e(last.isoformat())}, "
+            f"{sv.weeks(data.weeks)}{' (rullande grundschema)' if inst.horizon.cyclic else ''}, "
+            f"{len(inst.employees)} anställda · lösning: {_e(status)} · kontroll: {verdict}")
+    nav = ("<nav>" + "".join(f'<a href="#{i}">{t}</a>' for i, t in (
+        ("kpis", "Nyckeltal"), ("costs", "Kostnader"), ("coverage", "Bemanning"),
+        ("resurstid", "Resurstid"), ("roster", "Schema"), ("hours", "Timmar"),
+        ("check", "Regelkontroll"))) + "</nav>")
+    body = (f"<header><h1>Schemarapport: {_e(inst.name)}</h1><p class=\"meta\">{meta}</p>"
+            f"{nav}</header>"
+            '<section id="key-figures"><h2>Nyckeltal</h2>' + kpi_tiles(data) + "</section>"
+            + cost_section(data) + coverage_section(data) + resurstid_section(data)
+            + roster_section(data) + hours_section(data) + check_section(data))
+    return ("<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">"
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            '<link rel="icon" href="data:,">'
+            f"<title>Schemarapport {_e(inst.name)}</title><style>{CSS}</style></head>"
+            f"<body>{body}<script>{SCRIPT}</script></body></html>\n")
