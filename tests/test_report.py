@@ -13,6 +13,7 @@ day; shift types of test_check_builders):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import itertools
@@ -24,7 +25,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from bemanna.check import check_roster
+from bemanna.check import CheckReport, Violation, check_roster
 from bemanna.pricing import price_roster
 from bemanna.report.build import SHEETS, page, report_data, shift_kind, write_reports, xlsx_bytes
 from bemanna.report.data import ReportData
@@ -360,3 +361,11 @@ def test_solve_writes_the_roster_then_exits_2_when_pricing_fails(tmp_path: Path)
     again = bemanna("report", out, "--instance", instance)
     assert_bad_input(again, "cost_model.monthly_salary.std")
     assert not (out / "report.html").exists()
+
+
+def test_html_lists_violations_escaped(hand: ReportData) -> None:
+    """A roster that breaks a rule: the page says how many and lists them as text."""
+    broken = CheckReport([Violation("daily_rest", "E1", MONDAY, "rest <11 h> & more")], {}, {})
+    text = page(dataclasses.replace(hand, check=broken))
+    assert "1 regelbrott" in text
+    assert "<li>daily_rest: rest &lt;11 h&gt; &amp; more</li>" in text
