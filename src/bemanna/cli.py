@@ -17,6 +17,7 @@ from bemanna.instance import Instance, InstanceError, load_instance
 from bemanna.report.command import price_and_report
 from bemanna.report.command import report as report_command
 from bemanna.roster import RosterError, load_roster, save_roster
+from bemanna.simulate.cli import simulate_command
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Staff rosters for Swedish municipal care (CP-SAT).")
@@ -180,6 +181,9 @@ def import_curtois_command(
 
 
 app.command()(report_command)
+
+
+app.command("simulate")(simulate_command)
 
 
 @app.command()

@@ -57,9 +57,12 @@ def parse_text(text: str, suffix: str, source: str = "<text>") -> dict[str, Any]
     return data
 
 
-def instance_from_data(data: dict[str, Any], source: str = "<data>") -> Instance:
+def instance_from_data(data: dict[str, Any], source: str = "<data>",
+                       base_dir: Path | None = None) -> Instance:
+    """Validate a mapping; files it names (absence.history_csv) are read relative to base_dir
+    (the instance file's folder), else to the working directory."""
     try:
-        return Instance.model_validate(data)
+        return Instance.model_validate(data, context={"base_dir": base_dir})
     except ValidationError as exc:
         raise InstanceError(source, validation_problems(exc)) from None
     except RecursionError:
@@ -76,4 +79,4 @@ def load_instance(path: str | Path) -> Instance:
     except (OSError, UnicodeDecodeError) as exc:
         raise InstanceError(str(path), [f"(file): cannot read: {exc}"]) from None
     data = parse_text(text, path.suffix.lower(), str(path))
-    return instance_from_data(data, str(path))
+    return instance_from_data(data, str(path), path.parent)

@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
+from bemanna.instance.absence import AbsenceProfile
 from bemanna.instance.cost_model import CostModel
 from bemanna.instance.rules import Rules
 from bemanna.instance.types import (
@@ -325,6 +326,8 @@ class Instance(BaseModel):
     costs: Costs = Field(default_factory=Costs)
     cost_model: CostModel = Field(default_factory=CostModel)
     """Wages, OB, overtime, temps, agency, gap-fill policy and budget (docs/costs.md)."""
+    absence: AbsenceProfile = Field(default_factory=AbsenceProfile)
+    """Absence rates (sick leave): simulation and resurspass placement (docs/resurstid.md)."""
 
     @cached_property
     def shift(self) -> dict[str, ShiftType]:

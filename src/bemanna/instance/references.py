@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from bemanna.instance.absence import absence_problems
 from bemanna.instance.shape import shape_allowed
 
 if TYPE_CHECKING:
@@ -136,6 +137,7 @@ def reference_problems(inst: Instance) -> list[str]:
         problems.append(f"rules.contract_hours.period_weeks: {period} does not divide the "
                         f"horizon's {inst.horizon.weeks} weeks")
     problems.extend(cost_model_references(inst))
+    problems.extend(absence_problems(inst))
     if "cost_model" in inst.model_fields_set:
         problems.extend(cost_model_problems(inst))
     return problems
