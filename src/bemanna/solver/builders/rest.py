@@ -149,12 +149,15 @@ def require_rest_in_window(ctx: Context, employee: str, window: tuple[int, int],
             if start < finish and end > begin:
                 passes.append((start, end, ctx.work_var(opt)))
     candidates = {begin} | {end for _, end, _ in passes if begin < end <= finish - rest}
-    blockers: set[frozenset[cp_model.IntVar]] = set()
+    # Ordered (a dict, literals by index), not a set of frozensets: the model must come out
+    # the same on every run, or CP-SAT's search, and so the roster, differs between runs.
+    blockers: dict[tuple[cp_model.IntVar, ...], None] = {}
     for t in sorted(candidates):
-        touching = frozenset(v for s, e, v in passes if s < t + rest and e > t)
+        touching = tuple(sorted({v.index: v for s, e, v in passes
+                                 if s < t + rest and e > t}.values(), key=lambda v: v.index))
         if not touching:
             return  # this rest can never be broken
-        blockers.add(touching)
+        blockers.setdefault(touching)
     choices = []
     for touching in blockers:
         y = ctx.model.new_bool_var(f"rest_{rule_id}_{employee}_{begin}")
