@@ -409,7 +409,8 @@ from Monday 2025-03-03. All figures are assumptions after domain.md §5:
   6 weeks, at most 2 split shifts, at most 6 days in a row) and, soft, at most 3 of 6
   weekends (every other weekend) at 300 SEK per extra weekend. Lean weekends make that
   rhythm tight: expect some extra weekends.
-- Prices: uncovered need 450 SEK/h (USK) and 400 SEK/h (VB), roughly an agency hour.
+- Prices: the cost model's defaults (domain.md §4, docs/costs.md): uncovered need is bought
+  per the gap-fill policy (USK: hourly temps, then overtime, then agency; VB: hourly temps).
 """
 
 
@@ -644,12 +645,7 @@ def care_home() -> dict[str, Any]:
                 "per_employee": {part_timers[0]: 4, part_timers[1]: 4},
             },
         },
-        "costs": {
-            "uncovered_per_hour": {"USK": 450, "VB": 400},
-            "default_uncovered_per_hour": 400,
-            "below_desired_per_hour": {"USK": 50, "VB": 50},
-            "stranded_resurstid_per_hour": 20,
-        },
+        "costs": {"below_desired_per_hour": {"USK": 50, "VB": 50}},
     }
     print(
         f"care_home: night need {night_need / 60:.1f} h vs night staff "
@@ -691,7 +687,8 @@ that the staffing is a realistic ~8 FTE for 10 staff):
   time); 5 of 10 full time, two RÖHS requests, one vacation week.
 - Rules AB 2023 (11 h daily rest, 36 h weekly rest, contract ±4 h per 4 weeks, at most 6
   days in a row); soft: at most 2 of 4 weekends (300 SEK per extra weekend).
-- Price of uncovered need 450 SEK/h (an hourly temp or agency hour with OB).
+- Prices: the cost model's defaults; STD (stödassistent) has no salary in domain.md: 30 050
+  SEK/month is assumed (midway between VB and USK). Uncovered need is bought from hourly temps.
 """
 
 
@@ -799,7 +796,7 @@ def lss_group_home() -> dict[str, Any]:
             "max_consecutive_days": {"max": 6},
             "max_weekends": {"enabled": True, "mode": "soft", "weight_sek": 300, "max": 2},
         },
-        "costs": {"uncovered_per_hour": {"STD": 450}},
+        "cost_model": {"monthly_salary": {"STD": 30050}},
     }
 
 
@@ -821,7 +818,8 @@ Sjuksköterskegrupp (nurse group, SSK) shared by two care homes of about 50 resi
   stays present through the unpaid lunch (a day pass covers 9.5 h for 8.5 paid hours), so
   the gap is smaller than the 179 h difference of need and contract: at least ~47 h.
 - Rules AB 2023; soft: at most 2 of 4 weekends (300 SEK per extra weekend).
-- Price of uncovered SSK need: 900 SEK/h (an agency nurse hour).
+- Price of uncovered SSK need: the cost model's default policy (overtime up to 10 h a week,
+  then agency nurses at twice an own nurse's loaded hour, plus OB).
 """
 
 
@@ -887,7 +885,6 @@ def nurse_group() -> dict[str, Any]:
             "contract_hours": {"tolerance_minutes": 240},
             "max_weekends": {"enabled": True, "mode": "soft", "weight_sek": 300, "max": 2},
         },
-        "costs": {"uncovered_per_hour": {"SSK": 900}},
     }
 
 

@@ -7,9 +7,11 @@ The horizon starts on Monday 2025-03-03 (day 0 = Monday). Shift types (skill usk
     N   21:00–07:00, paid meal break     worked 600, paid 600
     S   07:00–11:30 + 15:30–20:00        worked 540, paid 540, split, span 13 h
 
-Prices (docs/rules.md, `bemanna.units.ore_per_minute`): uncovered need at the default
-500 SEK/h is round_half_up(500 × 100 / 60) = 833 öre per minute; stranded resurstid at the
-default 20 SEK/h is round_half_up(33.33) = 33 öre per minute.
+Prices: these cases are about rules, so they set flat objective weights (`FLAT_COSTS`, as a
+planner may) instead of the kronor of the cost model, and leave the OB of own passes out:
+uncovered need at 500 SEK/h is round_half_up(500 × 100 / 60) = 833 öre per minute; stranded
+resurstid at 20 SEK/h is round_half_up(33.33) = 33 öre per minute. `costs` in `fields`
+replaces them (the kronor objective is tested in test_solver_kronor.py).
 
 The base rule set is AB 2023 with `contract_hours` off (a one-week case with one or two passes
 would otherwise be far below a 100 % contract) and no resurspass (so that a pass either covers
@@ -29,6 +31,8 @@ MONDAY = dt.date(2025, 3, 3)
 UNCOVERED = 833  # öre per uncovered minute at 500 SEK/h
 STRANDED = 33  # öre per stranded minute at 20 SEK/h
 PARAMS = SolverParams(time_limit=10.0, workers=2, seed=0)
+FLAT_COSTS: dict[str, Any] = {"default_uncovered_per_hour": 500,
+                              "stranded_resurstid_per_hour": 20, "own_ob": False}
 
 Data = dict[str, Any]
 
@@ -99,6 +103,7 @@ def build(
         "employees": employees or [employee()],
         "demand": demand or [],
         "rules": merged,
+        "costs": FLAT_COSTS,
         **fields,
     }
     return instance_from_data(data)

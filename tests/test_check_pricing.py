@@ -1,7 +1,9 @@
 """Prices computed by hand: coverage per minute, shift cover, wishes, and the report's sums.
 
-Default prices (Costs): uncovered 500 SEK/h → ore_per_minute = round_half_up(833.33) = 833 öre;
-below desired 50 SEK/h → 83 öre; stranded resurstid 20 SEK/h → 33 öre a minute.
+These tests count minutes, so they give flat objective weights (`costs`, as a planner may):
+uncovered 500 SEK/h → ore_per_minute = round_half_up(833.33) = 833 öre; below desired 50 SEK/h
+(the default) → 83 öre; stranded resurstid 20 SEK/h → 33 öre a minute. The kronor prices of the
+cost model are tested in test_check_kronor.py and test_pricing_*.py.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from bemanna.instance import PRICED_TERMS
 from test_check_builders import check, make_instance, make_pass, make_roster
 
 UNCOVERED, BELOW, STRANDED = 833, 83, 33
+FLAT = {"default_uncovered_per_hour": 500, "stranded_resurstid_per_hour": 20}
 
 
 def demand(*entries: dict[str, Any]) -> list[dict[str, Any]]:
@@ -30,6 +33,7 @@ def test_uncovered_and_below_desired_minutes() -> None:
     exceeds the need.
     """
     inst = make_instance(
+        costs=FLAT,
         demand=demand(
             {
                 "weekdays": ["mon"],
@@ -51,6 +55,7 @@ def test_stranded_resurstid_minutes() -> None:
     does not lower headcount. E1's resurspass on Tuesday is outside coverage: not stranded.
     """
     inst = make_instance(
+        costs=FLAT,
         demand=demand(
             {"weekdays": ["mon"], "bands": [{"start": "07:00", "end": "12:00", "min": 1}]}
         )
@@ -70,10 +75,10 @@ def test_night_of_the_last_day_covers_day_0_morning_in_a_cyclic_horizon() -> Non
     """
     need = demand({"weekdays": ["mon"], "bands": [{"start": "00:00", "end": "07:00", "min": 1}]})
     night = [("E1", 6, "N")]
-    cyclic = check(make_instance(cyclic=True, demand=need), night)
+    cyclic = check(make_instance(cyclic=True, demand=need, costs=FLAT), night)
     assert cyclic.costs["uncovered_demand"] == 0
     assert cyclic.costs["stranded_resurstid"] == 180 * STRANDED
-    flat = check(make_instance(cyclic=False, demand=need), night)
+    flat = check(make_instance(cyclic=False, demand=need, costs=FLAT), night)
     assert flat.costs["uncovered_demand"] == 420 * UNCOVERED == 349_860
     assert flat.costs["stranded_resurstid"] == 180 * STRANDED
 

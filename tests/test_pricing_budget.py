@@ -28,7 +28,8 @@ def two_week_budget(budget: dict[str, Any]) -> pd.DataFrame:
     and nobody works, all bought from agency.
 
     Personnel: 2 × (4 590 min × 652 000/33 / 60 × 1.45 = 2 191 609.09 → 2 191 609) =
-    4 383 218 öre. Agency: 2 × 459 = 918 min × 470 SEK/h = 7 191 SEK = 719 100 öre.
+    4 383 218 öre. Agency: 2 × 459 = 918 min × 470 SEK/h, priced per minute in whole öre:
+    47 000 / 60 = 783.33 → 783 öre/min; 918 × 783 = 718 794 öre.
     """
     inst = pricing_instance(
         weeks=2,
@@ -38,7 +39,7 @@ def two_week_budget(budget: dict[str, Any]) -> pd.DataFrame:
     )
     pricing = price(inst, [])
     assert pricing.totals == {"personnel": 4_383_218, "ob": 0, "overtime": 0,
-                              "hourly_temps": 0, "agency": 719_100, "total": 5_102_318}
+                              "hourly_temps": 0, "agency": 718_794, "total": 5_102_012}
     kpis = dict(zip(pricing.kpis.kpi, pricing.kpis.value, strict=True))
     assert kpis["agency_fte"] == 0.2  # 918 / (2 295 × 2)
     return pricing.budget.set_index("line")
@@ -47,9 +48,9 @@ def two_week_budget(budget: dict[str, Any]) -> pd.DataFrame:
 def test_forecast_budget_deviation_and_annualised() -> None:
     """Personnel budget 45 000 SEK: deviation 4 500 000 − 4 383 218 = 116 782 öre, 2.5951 %
     → 2.6 %; annualised × 26: forecast 113 963 668, budget 117 000 000, deviation 3 036 332.
-    Agency budget 6 000 SEK: deviation 600 000 − 719 100 = −119 100 öre (over budget),
-    −19.85 % → −19.9 %; annual forecast 18 696 600. Lines without a budget, and so the total,
-    have no budget and no deviation (<NA>)."""
+    Agency budget 6 000 SEK: deviation 600 000 − 718 794 = −118 794 öre (over budget),
+    −19.799 % → −19.8 %; annual forecast 718 794 × 26 = 18 688 644. Lines without a budget,
+    and so the total, have no budget and no deviation (<NA>)."""
     table = two_week_budget({"personnel": 45000, "agency": 6000})
     personnel = table.loc["personnel"]
     assert (personnel.forecast_ore, personnel.budget_ore, personnel.deviation_ore) == (
@@ -58,21 +59,21 @@ def test_forecast_budget_deviation_and_annualised() -> None:
     assert (personnel.annual_forecast_ore, personnel.annual_budget_ore,
             personnel.annual_deviation_ore) == (113_963_668, 117_000_000, 3_036_332)
     agency = table.loc["agency"]
-    assert (agency.deviation_ore, agency.deviation_pct) == (-119_100, -19.9)
-    assert agency.annual_forecast_ore == 18_696_600
+    assert (agency.deviation_ore, agency.deviation_pct) == (-118_794, -19.8)
+    assert agency.annual_forecast_ore == 18_688_644
     assert pd.isna(table.loc["ob"].budget_ore) and pd.isna(table.loc["total"].deviation_ore)
-    assert table.loc["total"].forecast_ore == 5_102_318
-    assert table.loc["total"].annual_forecast_ore == 113_963_668 + 18_696_600
+    assert table.loc["total"].forecast_ore == 5_102_012
+    assert table.loc["total"].annual_forecast_ore == 113_963_668 + 18_688_644
 
 
 def test_total_budget_when_every_line_has_one() -> None:
     """All five lines budgeted: 45 000 + 1 000 + 500 + 500 + 6 000 = 53 000 SEK; deviation
-    5 300 000 − 5 102 318 = 197 682 öre, 3.73 % → 3.7 %."""
+    5 300 000 − 5 102 012 = 197 988 öre, 3.736 % → 3.7 %."""
     table = two_week_budget({"personnel": 45000, "ob": 1000, "overtime": 500,
                              "hourly_temps": 500, "agency": 6000})
     total = table.loc["total"]
     assert (total.budget_ore, total.deviation_ore, total.deviation_pct) == (
-        5_300_000, 197_682, 3.7)
+        5_300_000, 197_988, 3.7)
     assert total.annual_budget_ore == 5_300_000 * 26
 
 

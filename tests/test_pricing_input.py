@@ -95,12 +95,13 @@ def test_gap_fill_policies_must_buy_everything() -> None:
 
 
 def test_an_instance_without_a_cost_model_is_checked_when_priced() -> None:
-    """Without `cost_model` the instance loads (it may never be priced), but pricing it says
-    what is missing, in the same words."""
+    """Without `cost_model`, and with flat objective weights (so the solver needs no wage),
+    the instance loads, but pricing it says what is missing, in the same words."""
     inst = pricing_instance(
         skills=[{"id": "usk"}, {"id": "ssk"}, {"id": "std"}],
         employees=[{"id": "T1", "skills": ["std"]}],
         shifts=[{**TEMP_SHIFT[0], "skills": ["std"]}],
+        costs={"stranded_resurstid_per_hour": 20},
     )
     with pytest.raises(InstanceError) as caught:
         price_roster(inst, make_roster(inst, []))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bemanna.instance.cost_model import HolidayRules, weekly_intervals
-from bemanna.pricing.holiday_calendar import (
+from bemanna.tariff.holidays import (
     major_holiday_spans,
     major_holiday_windows,
     public_holiday_windows,

@@ -25,14 +25,16 @@ def test_bookable_and_stranded_resurstid() -> None:
     120 → morning 420 min; 13:00–15:30: 2 × 150 = 300 min afternoon. Total 720 minutes, the
     checker's stranded minutes too.
     Bookable (Wednesday): D's 510 minutes: 360 morning (07–13), 150 afternoon.
-    SEK at 286.48 SEK/h: 420 min → 200 539 öre; 300 → 143 242; 360 → 171 891; 150 → 71 621.
+    SEK at the loaded wage 286.48 SEK/h: bookable at the employee's exact rate, 360 min →
+    171 891 öre, 150 → 71 621; stranded per minute in whole öre as the objective prices it,
+    28 648.48 / 60 = 477.47 → 477 öre/min: 420 min → 200 340, 300 → 143 100.
     FTE: 720 / 2 295 = 0.31 stranded, 510 / 2 295 = 0.22 bookable, 1 230 / 2 295 = 0.54.
     """
     inst = pricing_instance(demand=[{"skill": "usk", "weekdays": ["mon"],
                                      "bands": [{"start": "07:00", "end": "12:00", "min": 1}]}])
     pricing = price(inst, [("E1", 0, "D"), ("E2", 0, "D"), ("E1", 2, "D", "resurs")])
-    assert cells(pricing, "stranded") == {("mon", "morning"): (420, 200_539),
-                                          ("mon", "afternoon"): (300, 143_242)}
+    assert cells(pricing, "stranded") == {("mon", "morning"): (420, 200_340),
+                                          ("mon", "afternoon"): (300, 143_100)}
     assert cells(pricing, "bookable") == {("wed", "morning"): (360, 171_891),
                                           ("wed", "afternoon"): (150, 71_621)}
     hours = pricing.resurstid.set_index(["kind", "weekday", "band"]).hours

@@ -2,7 +2,9 @@
 
 Hourly wage = monthly / 165: SSK 44 550 → 270.00 SEK/h = 27 000 öre/h exactly; USK 32 600 →
 197.5758 SEK/h (652 000/33 öre/h). Full time 38.25 h = 2 295 minutes a week. PO 45 %.
-Amounts are rounded half up to whole öre once per table row.
+Salaries and OB of own passes are rounded half up to whole öre once per table row; labour
+bought for uncovered need is priced per minute in whole öre (hourly price / 60, rounded half
+up once), the price the solver's objective uses.
 """
 
 from __future__ import annotations
@@ -76,22 +78,23 @@ def fill(pricing: Pricing) -> dict[tuple[str, str], tuple[int, int]]:
 
 def test_overtime_enkel_and_kvalificerad() -> None:
     """SSK default policy: overtime (≤ 10 h/week) first. Enkel: 270 × 1.8 × 1.45 = 704.70
-    SEK/h; 90 min → 1 057.05 SEK = 105 705 öre. Kvalificerad: 270 × 2.4 × 1.45 = 939.60 SEK/h;
-    60 min → 93 960 öre. Overtime earns no OB."""
+    SEK/h = 1 174.5 öre/min → 1 175; 90 min → 105 750 öre. Kvalificerad: 270 × 2.4 × 1.45 =
+    939.60 SEK/h = 1 566 öre/min exactly; 60 min → 93 960 öre. Overtime earns no OB."""
     pricing = nurse_gap()
-    assert fill(pricing) == {("overtime", "enkel"): (90, 105_705),
+    assert fill(pricing) == {("overtime", "enkel"): (90, 105_750),
                              ("overtime", "kvalificerad"): (60, 93_960)}
-    assert pricing.totals["overtime"] == 199_665
+    assert pricing.totals["overtime"] == 199_710
 
 
 def test_capped_overtime_then_agency_nurses() -> None:
-    """Overtime capped at 1 h/week: the first 60 uncovered minutes in time order (Monday
-    15:30–16:30, enkel) cost 60 × 704.70 / 60 = 70 470 öre; the remaining 90 minutes go to
-    agency at the default 2 × the nurse's loaded hour = 2 × 270 × 1.45 = 783 SEK/h:
-    1.5 h × 783 = 1 174.50 SEK = 117 450 öre (no OB at those hours)."""
+    """Overtime capped at 1 h/week buys 60 of the 150 uncovered minutes, agency the other 90.
+    Which 60: the cheapest for overtime, i.e. enkel minutes (within 2 h after S1's pass, 1 175
+    öre/min, against 1 566 kvalificerad), while agency costs the same at every one of these
+    minutes (no OB): 60 × 1 175 = 70 500 öre. Agency at the default 2 × the nurse's loaded
+    hour = 2 × 270 × 1.45 = 783 SEK/h = 1 305 öre/min: 90 × 1 305 = 117 450 öre."""
     pricing = nurse_gap(gap_fill={"ssk": [{"source": "overtime", "max_hours_per_week": 1},
                                           {"source": "agency"}]})
-    assert fill(pricing) == {("overtime", "enkel"): (60, 70_470),
+    assert fill(pricing) == {("overtime", "enkel"): (60, 70_500),
                              ("agency", "agency"): (90, 117_450)}
     assert pricing.totals["agency"] == 117_450
 
@@ -115,24 +118,26 @@ def by_ob(pricing: Pricing) -> dict[str, int]:
 
 def test_hourly_temp_loading() -> None:
     """USK temps (default policy, first 40 h/week). One hour at 10:00: wage × 1.12 (holiday
-    pay) × 1.45 (PO) = 197.5758 × 1.624 = 320.8630 SEK → 32 086 öre. One Friday hour at
-    19:00 adds weekend OB before PO: (197.5758 × 1.12 + 63.90) × 1.45 = (221.2848 + 63.90) ×
-    1.45 = 413.5180 SEK → 41 352 öre."""
+    pay) × 1.45 (PO) = 197.5758 × 1.624 = 320.8630 SEK/h = 534.77 öre/min → 535; 60 min →
+    32 100 öre. One Friday hour at 19:00 adds weekend OB before PO: (197.5758 × 1.12 + 63.90) ×
+    1.45 = 413.5180 SEK/h = 689.20 öre/min → 689; 60 min → 41 340 öre."""
     pricing = usk_gap()
-    assert by_ob(pricing) == {"none": 32_086, "weekend": 41_352}
-    assert pricing.totals["hourly_temps"] == 32_086 + 41_352
+    assert by_ob(pricing) == {"none": 32_100, "weekend": 41_340}
+    assert pricing.totals["hourly_temps"] == 32_100 + 41_340
 
 
 def test_hourly_temp_without_holiday_pay() -> None:
-    """temp_holiday_pay 0: 197.5758 × 1.45 = 286.4848 SEK → 28 648 öre for the 10:00 hour."""
-    assert by_ob(usk_gap(temp_holiday_pay=0))["none"] == 28_648
+    """temp_holiday_pay 0: 197.5758 × 1.45 = 286.4848 SEK/h = 477.47 öre/min → 477; the 10:00
+    hour 28 620 öre."""
+    assert by_ob(usk_gap(temp_holiday_pay=0))["none"] == 28_620
 
 
 def test_agency_assistant_nurse_gets_ob_on_top() -> None:
-    """USK agency default 470 SEK/h: the 10:00 hour 47 000 öre; the Friday hour 470 + 63.90 =
-    533.90 SEK = 53 390 öre (an invoice: no PO)."""
+    """USK agency default 470 SEK/h = 783.33 öre/min → 783: the 10:00 hour 46 980 öre; the
+    Friday hour 470 + 63.90 = 533.90 SEK/h = 889.83 öre/min → 890: 53 400 öre (an invoice: no
+    PO)."""
     pricing = usk_gap(gap_fill={"usk": [{"source": "agency"}]})
-    assert by_ob(pricing) == {"none": 47_000, "weekend": 53_390}
+    assert by_ob(pricing) == {"none": 46_980, "weekend": 53_400}
     assert set(pricing.gap_fill.pay) == {"agency"}
 
 
@@ -140,5 +145,5 @@ def test_sek_is_for_display_only() -> None:
     """to_sek turns öre columns into SEK; the öre tables stay integers."""
     pricing = usk_gap()
     shown = to_sek(pricing.gap_fill)
-    assert sorted(shown.cost_sek) == [320.86, 413.52]
+    assert sorted(shown.cost_sek) == [321.0, 413.4]
     assert pricing.gap_fill.cost_ore.dtype == "int64"

@@ -38,7 +38,7 @@ def relaxed(instance: Instance) -> Instance:
                 update={"mode": "soft", "weight_sek": RELAXED_WEIGHT_SEK})
     rules = instance.rules.model_copy(update=updates)
     zero = Costs(default_uncovered_per_hour=Decimal(0), default_below_desired_per_hour=Decimal(0),
-                 stranded_resurstid_per_hour=Decimal(0))
+                 stranded_resurstid_per_hour=Decimal(0), own_ob=False)
     employees = [e.model_copy(update={"wishes": []}) for e in instance.employees]
     return instance.model_copy(update={"rules": rules, "costs": zero, "employees": employees,
                                        "shift_demand": []})

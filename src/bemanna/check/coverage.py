@@ -1,10 +1,15 @@
-"""Coverage prices: uncovered_demand, below_desired_demand, stranded_resurstid, shift_cover.
+"""Coverage prices: uncovered_demand, below_desired_demand, stranded_resurstid, shift_cover,
+and the OB of the roster's own passes (ob).
 
 Need and headcount are counted per skill and per minute of the horizon (days x 1440 minutes).
 A minute works for a pass when it lies inside one of the pass's parts (start <= t < end); only
 ordinary passes count, in their skill. Cyclic: minutes wrap modulo the horizon length (a night
 pass of the last day covers day 0's morning); non-cyclic: whatever runs past the horizon's end
-is cut off. Per-hour prices are charged per minute at `ore_per_minute`.
+is cut off. Per-hour weights are charged per minute at `ore_per_minute`.
+
+Money comes from the tariff (docs/costs.md): uncovered minutes are bought per the skill's
+gap-fill policy at the least cost its caps allow, stranded minutes cost the skill's wage incl.
+PO, each pass earns OB by the minutes of its parts — unless `costs` gives a flat weight.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 import numpy.typing as npt
@@ -19,6 +25,8 @@ import numpy.typing as npt
 from bemanna.check.passes import RosterView
 from bemanna.instance import Demand, Instance
 from bemanna.instance.types import WEEKDAY_NAMES
+from bemanna.tariff.clock import ObClock, ob_clock, pass_ob_cost
+from bemanna.tariff.fill import cheapest_fill, fill_cost, fill_plan, stranded_rate
 from bemanna.units import MINUTES_PER_DAY, ore_per_minute, sek_to_ore
 
 Minutes = npt.NDArray[np.int64]
@@ -146,12 +154,43 @@ def stranded_minutes(view: RosterView) -> dict[str, int]:
     }
 
 
+def uncovered_per_minute(view: RosterView) -> dict[str, Minutes]:
+    """Per skill and minute of the horizon: max(0, min need − ordinary headcount)."""
+    cov = coverage(view)
+    return {k: np.maximum(0, cov.need_min[k] - cov.headcount[k]) for k in cov.headcount}
+
+
+def enkel_capacity(view: RosterView, skill: str) -> Minutes:
+    """Per minute: ordinary passes of the skill that end at most `overtime_enkel_minutes`
+    before it or start at most that long after it (each can stay or come early)."""
+    window = view.instance.cost_model.overtime_enkel_minutes
+    counter = MinuteCounter(view.horizon_minutes, view.cyclic)
+    for p in view.all_passes():
+        if p.kind == "ordinary" and p.skill == skill:
+            counter.add(p.end, p.end + window)
+            counter.add(p.start - window, p.start)
+    return counter.counts()
+
+
+def clock_of(view: RosterView) -> ObClock:
+    """The OB clock of the view's instance, computed once per view."""
+    cached = view.memo.get("ob_clock")
+    if isinstance(cached, ObClock):
+        return cached
+    clock = ob_clock(view.instance)
+    view.memo["ob_clock"] = clock
+    return clock
+
+
 def uncovered_demand(view: RosterView) -> int:
-    costs = view.instance.costs
-    return sum(
-        minutes * ore_per_minute(costs.uncovered(skill))
-        for skill, minutes in uncovered_minutes(view).items()
-    )
+    total = 0
+    for skill, uncovered in uncovered_per_minute(view).items():
+        if not uncovered.any():
+            continue
+        plan = fill_plan(view.instance, skill, clock_of(view))
+        capacity = enkel_capacity(view, skill) if plan.enkel_window else None
+        total += fill_cost(plan, cheapest_fill(plan, uncovered, capacity))
+    return total
 
 
 def below_desired_demand(view: RosterView) -> int:
@@ -163,8 +202,17 @@ def below_desired_demand(view: RosterView) -> int:
 
 
 def stranded_resurstid(view: RosterView) -> int:
-    rate = ore_per_minute(view.instance.costs.stranded_resurstid_per_hour)
-    return rate * sum(stranded_minutes(view).values())
+    return sum(minutes * stranded_rate(view.instance, skill)
+               for skill, minutes in stranded_minutes(view).items() if minutes)
+
+
+def own_ob(view: RosterView) -> int:
+    """OB of every pass (ordinary and resurspass) incl. PO, per category rounded once."""
+    if not view.instance.costs.own_ob:
+        return 0
+    clock = clock_of(view)
+    factor = 1 + Fraction(view.instance.cost_model.po_rate)
+    return sum(pass_ob_cost(clock, factor, list(p.parts)) for p in view.all_passes())
 
 
 def shift_cover(view: RosterView) -> int:

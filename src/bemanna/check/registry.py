@@ -47,6 +47,7 @@ TERM_PRICERS: dict[str, TermPricer] = {
     "shift_cover": coverage.shift_cover,
     "stranded_resurstid": coverage.stranded_resurstid,
     "wishes": wishes.wishes,
+    "ob": coverage.own_ob,
 }
 """Priced terms on a read roster, in öre, by term (the order of `PRICED_TERMS`)."""
 

@@ -286,7 +286,7 @@ def curtois_to_instance_data(data: CurtoisData, name: str) -> dict[str, Any]:
         ],
         "rules": _rules(data),
         "costs": {"default_uncovered_per_hour": 0, "default_below_desired_per_hour": 0,
-                  "stranded_resurstid_per_hour": 0},
+                  "stranded_resurstid_per_hour": 0, "own_ob": False},
     }
 
 

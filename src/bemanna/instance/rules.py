@@ -221,5 +221,7 @@ PRICED_TERMS: tuple[str, ...] = (
     "shift_cover",
     "stranded_resurstid",
     "wishes",
+    "ob",
 )
-"""Objective terms that are not rules but prices: coverage, wishes, stranded resurstid."""
+"""Objective terms that are not rules but prices: coverage, wishes, stranded resurstid, and
+the OB of the roster's own passes."""

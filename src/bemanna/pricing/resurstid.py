@@ -8,7 +8,8 @@
 
 Both are counted where they lie, per weekday × time band (`bands`), in minutes, hours, FTE
 (minutes / (38.25 h × 60 × weeks)) and SEK: bookable minutes at the employee's own loaded hourly
-wage, stranded minutes at the skill's loaded hourly wage. The SEK figures are a part of the
+wage, stranded minutes at the skill's loaded wage per minute in whole öre (as the objective
+prices them). The SEK figures are a part of the
 personnel line (they are contract time), never added to it. Unpaid breaks are not placed
 (docs/rules.md), so both count a pass's minutes as worked.
 """
@@ -25,6 +26,7 @@ from bemanna.check.passes import RosterView
 from bemanna.instance.model import FULL_TIME_ROTATING
 from bemanna.pricing.bands import CELLS, IntArray, per_cell
 from bemanna.pricing.wages import employee_wage, skill_wage, with_po
+from bemanna.tariff.rates import per_minute
 from bemanna.units import MINUTES_PER_HOUR, round_half_up
 
 RESURSTID_COLUMNS = ["kind", "skill", "weekday", "band", "minutes", "hours", "fte", "cost_ore"]
@@ -83,11 +85,11 @@ def resurstid_table(view: RosterView) -> pd.DataFrame:
     rows: list[tuple[object, ...]] = []
     for skill, (minutes, cost) in sorted(bookable_cells(view).items()):
         rows += _rows("bookable", skill, minutes, cost, fte)
-    for skill, per_minute in stranded_per_minute(view).items():
-        cells = per_cell(per_minute)
+    for skill, stranded in stranded_per_minute(view).items():
+        cells = per_cell(stranded)
         if not cells.any():
             continue
-        rate = with_po(cm, skill_wage(cm, skill)) / MINUTES_PER_HOUR
+        rate = Fraction(per_minute(with_po(cm, skill_wage(cm, skill))))
         rows += _rows("stranded", skill, cells, [int(m) * rate for m in cells], fte)
     frame = pd.DataFrame(rows, columns=RESURSTID_COLUMNS)
     return frame.astype({"minutes": "int64", "hours": "float64", "fte": "float64",

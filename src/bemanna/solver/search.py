@@ -67,13 +67,15 @@ class Progress:
 
 
 def build_model(instance: Instance, index: Index | None = None,
-                need_cache: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> Context:
-    """Build the CP-SAT model: variables, every rule, the objective (öre)."""
+                need_cache: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+                prices: bool = True) -> Context:
+    """Build the CP-SAT model: variables, every rule, the objective (öre); without `prices`
+    a feasibility model of the rules alone."""
     ctx = Context(instance, index or build_index(instance), cp_model.CpModel())
     if need_cache is not None:
         ctx.need_cache = need_cache
     create_variables(ctx)
-    build_all(ctx)
+    build_all(ctx, prices)
     objective = [t.coef * t.expr for terms in ctx.terms.values() for t in terms]
     ctx.model.minimize(cp_model.LinearExpr.sum(objective) + sum(ctx.constants.values()))
     return ctx
@@ -186,8 +188,8 @@ class Search:
         self._current = None
         return status, solver
 
-    def _model(self, index: Index | None = None) -> Context:
-        return build_model(self.instance, index, self.need_cache)
+    def _model(self, index: Index | None = None, prices: bool = True) -> Context:
+        return build_model(self.instance, index, self.need_cache, prices)
 
     # -- phases ----------------------------------------------------------------------------
     def run(self) -> Outcome:
@@ -281,8 +283,7 @@ class Search:
         assignment: Assignment = {}
         for n in range(0, len(order), CONSTRUCT_GROUP):
             group = order[n:n + CONSTRUCT_GROUP]
-            ctx = self._model(_only(index, set(group)))
-            ctx.model.clear_objective()
+            ctx = self._model(_only(index, set(group)), prices=False)
             status, solver = self._solve(ctx.model, max(1.0, self._left()),
                                          seed=self.params.seed + n)
             if status == cp_model.INFEASIBLE:
@@ -297,8 +298,7 @@ class Search:
         """The employees whose own rules cannot hold (each solved alone)."""
         found = []
         for emp in group:
-            ctx = self._model(_only(index, {emp}))
-            ctx.model.clear_objective()
+            ctx = self._model(_only(index, {emp}), prices=False)
             status, _ = self._solve(ctx.model, 5.0, workers=1)
             if status == cp_model.INFEASIBLE:
                 found.append(emp)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bemanna.solver.builders import coverage, days, hours, rest, shape, wishes
+from bemanna.solver.builders import coverage, days, fill, hours, rest, shape, wishes
 from bemanna.solver.context import Context
 
 Builder = Callable[[Context], None]
@@ -41,14 +41,19 @@ PRICE_BUILDERS: dict[str, Builder] = {
     "stranded_resurstid": coverage.build_coverage,
     "shift_cover": coverage.build_shift_cover,
     "wishes": wishes.build_wishes,
+    "ob": fill.build_own_ob,
 }
 
 
-def build_all(ctx: Context) -> None:
+def build_all(ctx: Context, prices: bool = True) -> None:
+    """Every builder; `prices=False` leaves out the priced terms (a feasibility model: the
+    first roster is searched without them, measured 5–8× faster on the care home)."""
     for builder in STRUCTURE:
         builder(ctx)
     for builder in RULE_BUILDERS.values():
         builder(ctx)
+    if not prices:
+        return
     done: set[Builder] = set()
     for builder in PRICE_BUILDERS.values():
         if builder not in done:

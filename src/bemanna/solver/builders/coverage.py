@@ -15,7 +15,9 @@ import numpy as np
 from ortools.sat.python import cp_model
 
 from bemanna.instance.model import Instance
+from bemanna.solver.builders.fill import FillModel, skill_plan
 from bemanna.solver.context import Context
+from bemanna.tariff.fill import stranded_rate
 from bemanna.units import MINUTES_PER_DAY, ore_per_minute, sek_to_ore
 
 
@@ -69,6 +71,35 @@ def _wrap(intervals: list[tuple[int, int]], size: int, cyclic: bool) -> list[tup
     return out
 
 
+def _pass_windows(ctx: Context, skill: str, window: int) -> list[tuple[int, int, cp_model.IntVar]]:
+    """The enkel-overtime windows of the ordinary passes of a skill: `window` minutes after
+    each pass's end and before its start, wrapped like the passes."""
+    if not window:
+        return []
+    inst = ctx.instance
+    size, cyclic = ctx.index.horizon_minutes, ctx.index.cyclic
+    found: list[tuple[int, int, cp_model.IntVar]] = []
+    for (_, day, sid, covered), lit in ctx.cover.items():
+        if covered != skill:
+            continue
+        offsets = inst.shift[sid].offsets
+        start = day * MINUTES_PER_DAY + offsets[0][0]
+        end = day * MINUTES_PER_DAY + offsets[-1][1]
+        for a, b in _wrap([(end, end + window), (start - window, start)], size, cyclic):
+            found.append((a, b, lit))
+    return found
+
+
+def _members(bounds: list[int], intervals: list[tuple[int, int, cp_model.IntVar]],
+             ) -> list[list[cp_model.IntVar]]:
+    """Per segment between consecutive bounds: the literals whose interval contains it."""
+    members: list[list[cp_model.IntVar]] = [[] for _ in range(len(bounds) - 1)]
+    for start, end, lit in intervals:
+        for seg in range(bisect.bisect_left(bounds, start), bisect.bisect_left(bounds, end)):
+            members[seg].append(lit)
+    return members
+
+
 def build_coverage(ctx: Context) -> None:
     inst = ctx.instance
     size = ctx.index.horizon_minutes
@@ -79,61 +110,67 @@ def build_coverage(ctx: Context) -> None:
         base = day * MINUTES_PER_DAY
         for start, end in _wrap([(base + a, base + b) for a, b in shift.offsets], size, cyclic):
             by_skill[skill].append((start, end, lit))
-    stranded_rate = ore_per_minute(inst.costs.stranded_resurstid_per_hour)
     for skill in [s.id for s in inst.skills]:
         if skill not in ctx.need_cache:
             ctx.need_cache[skill] = need_per_minute(inst, skill)
         minimum, desired = ctx.need_cache[skill]
         intervals = by_skill.get(skill, [])
+        if not intervals and not minimum.any():
+            continue
+        plan = skill_plan(ctx, skill) if minimum.any() else None
+        windows = _pass_windows(ctx, skill, plan.enkel_window) if plan else []
         cuts = {0, size}
-        for array in (minimum, desired):
+        arrays = [minimum, desired] + ([p.price for p in plan.pays] if plan else [])
+        for array in arrays:
             cuts.update((np.flatnonzero(np.diff(array)) + 1).tolist())
-        for start, end, _ in intervals:
+        for start, end, _ in intervals + windows:
             cuts.update((start, end))
         bounds = sorted(cuts)
-        members: list[list[cp_model.IntVar]] = [[] for _ in range(len(bounds) - 1)]
-        for start, end, lit in intervals:
-            first = bisect.bisect_left(bounds, start)
-            last = bisect.bisect_left(bounds, end)
-            for seg in range(first, last):
-                members[seg].append(lit)
-        rates = (ore_per_minute(inst.costs.uncovered(skill)),
-                 ore_per_minute(inst.costs.below_desired(skill)), stranded_rate)
+        members = _members(bounds, intervals)
+        adjacent = _members(bounds, windows)
+        fill = FillModel(ctx, plan) if plan else None
+        rates = (ore_per_minute(inst.costs.below_desired(skill)),
+                 stranded_rate(inst, skill) if intervals else 0)
         for seg, lits in enumerate(members):
             a, b = bounds[seg], bounds[seg + 1]
-            _price_segment(ctx, skill, b - a, int(minimum[a]), int(desired[a]), lits, rates)
+            short = _price_segment(ctx, skill, b - a, int(minimum[a]), int(desired[a]), lits,
+                                   rates)
+            if fill is not None:
+                fill.add(a, b - a, int(minimum[a]), short, adjacent[seg])
+        if fill is not None:
+            fill.finish()
 
 
 def _price_segment(ctx: Context, skill: str, length: int, need: int, want: int,
-                   lits: list[cp_model.IntVar], rates: tuple[int, int, int]) -> None:
-    """Price one segment of `length` minutes with constant need, desired level and cover.
+                   lits: list[cp_model.IntVar], rates: tuple[int, int]) -> cp_model.IntVar | None:
+    """Price one segment of `length` minutes with constant need, desired level and cover;
+    return its shortfall variable (None when nobody can cover it: short = need), which the
+    fill model prices.
 
     short >= need - headcount and short + below >= want - headcount make, at the optimum,
     short = max(0, need - headcount) and below = max(0, want - max(need, headcount)), because
     an uncovered minute never costs less than a minute below the desired level (validated).
     """
-    uncovered_rate, desired_rate, stranded_rate = rates
+    desired_rate, stranded = rates
     model = ctx.model
     top = max(need, want)
     if not lits:
-        ctx.add_constant_cost("uncovered_demand", uncovered_rate * length * need)
         ctx.add_constant_cost("below_desired_demand", desired_rate * length * (want - need))
-        return
+        return None
     headcount = cp_model.LinearExpr.sum(lits)
-    short: cp_model.LinearExpr | int = 0
+    short: cp_model.IntVar | None = None
     if need > 0:
-        short_var = model.new_int_var(0, need, f"short_{skill}")
-        _set_max_zero(ctx, short_var, need - headcount)
-        ctx.add_cost("uncovered_demand", uncovered_rate * length, short_var)
-        short = short_var
+        short = model.new_int_var(0, need, f"short_{skill}")
+        _set_max_zero(ctx, short, need - headcount)
     if want > need and desired_rate:
         below = model.new_int_var(0, want - need, f"below_{skill}")
-        _set_max_zero(ctx, below, want - (headcount + short))
+        _set_max_zero(ctx, below, want - (headcount + (0 if short is None else short)))
         ctx.add_cost("below_desired_demand", desired_rate * length, below)
-    if stranded_rate and len(lits) > top:
+    if stranded and len(lits) > top:
         excess = model.new_int_var(0, len(lits) - top, f"excess_{skill}")
         _set_max_zero(ctx, excess, headcount - top)
-        ctx.add_cost("stranded_resurstid", stranded_rate * length, excess)
+        ctx.add_cost("stranded_resurstid", stranded * length, excess)
+    return short
 
 
 def _set_max_zero(ctx: Context, var: cp_model.IntVar, expr: cp_model.LinearExprT) -> None:
