@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import platform
 import statistics
 import sys
@@ -79,6 +80,17 @@ def timed(inst: Instance, roster: Roster, runs: int, seed: int, repeats: int) ->
     return statistics.median(times)
 
 
+READING = (
+    "Reading: the fixed part prices the planned roster once and cuts the horizon into "
+    "segments; then all runs at once draw who is absent (employee × day), count the gaps per "
+    "segment and book resurspass (numpy, vectorised over runs), and each run fills its "
+    "remaining gaps in Python (temps, overtime inside the rules, agency). The 30 s roster "
+    "differs between runs of this script (a wall-clock limit on shared cores), so the headline "
+    "figures move with it; for planned versus simulated cost per policy, save one roster per "
+    "policy and call `planned_vs_simulated()`."
+)
+
+
 def sek(value: float | None) -> str:
     return "–" if value is None else f"{value:,.0f}".replace(",", " ")
 
@@ -104,8 +116,11 @@ def markdown(rows: list[dict[str, Any]], figures: dict[str, Any], command: str,
         f" of which absence {sek(figures['absence_annual_sek'])}; resurstid utilisation "
         f"{figures['resurstid_utilisation_pct']:.1f} %.",
         "",
-        f"Machine: {cpu_model()}, {sys.version.split()[0]}, numpy {np.__version__}; "
-        f"{dt.date.today()}. {roster_note}  ",
+        READING,
+        "",
+        f"Machine: {cpu_model()}, {os.cpu_count()} cores, load average "
+        f"{os.getloadavg()[0]:.1f} at the end; Python {sys.version.split()[0]}, numpy "
+        f"{np.__version__}; {dt.date.today()}. {roster_note}  ",
         f"Command: `{command}`",
     ]
     return "\n".join(lines)

@@ -119,6 +119,17 @@ def _absent_passes(view: RosterView, timeline: Timeline, absent_days: npt.NDArra
     return absent, absent_minutes
 
 
+def _bought(pieces: list[tuple[int, int, int, int, int]], runs: int, skills: int,
+            cumulative: IntArray) -> IntArray:
+    """Minutes [run, skill, pay, OB category + 1] of the bought pieces (run, skill, pay,
+    start, end), counted per OB category with the prefix sums."""
+    bought = np.zeros((runs, skills, len(PAYS), cumulative.shape[1]), dtype=np.int64)
+    if pieces:
+        run, skill, pay, start, end = np.array(pieces, dtype=np.int64).T
+        np.add.at(bought, (run, skill, pay), cumulative[end] - cumulative[start])
+    return bought
+
+
 def _planned(instance: Instance, roster: Roster) -> tuple[dict[str, object],
                                                           dict[tuple[str, str], int]]:
     pricing = price_roster(instance, roster)
@@ -191,13 +202,14 @@ def _run(instance: Instance, view: RosterView, absent_days: npt.NDArray[np.bool_
     booked, booked_by_segment = book(gap, absent_days, resurspass, timeline)
 
     chunks = gap_chunks(gap, timeline)
-    refill = Refill(instance, timeline, StaffCalendar(view, caps or OvertimeCaps()),
-                    policies(instance, timeline, planned_minutes_by_source),
-                    ob_cumulative(clock, timeline.horizon))
-    bought = np.zeros((runs, *refill.shape), dtype=np.int64)
+    refill = Refill(timeline, StaffCalendar(view, caps or OvertimeCaps()),
+                    policies(instance, timeline, planned_minutes_by_source))
     fallback = np.zeros(runs, dtype=np.int64)
-    for run in range(runs):
-        bought[run], fallback[run] = refill.run(chunks, run, absent_days[run])
+    pieces: list[tuple[int, int, int, int, int]] = []
+    for run in np.unique(chunks.run).tolist():
+        found, fallback[run] = refill.run(chunks, run, absent_days[run])
+        pieces.extend((run, *piece) for piece in found)
+    bought = _bought(pieces, runs, len(timeline.skills), ob_cumulative(clock, timeline.horizon))
 
     rates = rate_table(instance, timeline, clock)
     exact = bought * np.nan_to_num(rates)[None] / MINUTES_PER_HOUR

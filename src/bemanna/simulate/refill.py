@@ -109,23 +109,23 @@ def policies(instance: Instance, timeline: Timeline,
     return found
 
 
-class Refill:
-    """Fills the chunks of one run; minutes per [skill, pay, OB category + 1] accumulate in
-    `minutes`."""
+Bought = tuple[int, int, int, int]
+"""(skill, pay, start, end): minutes [start, end) of the horizon bought as that pay."""
 
-    def __init__(self, instance: Instance, timeline: Timeline, staff: StaffCalendar,
-                 policies_: list[Policy], ob_cumulative: IntArray) -> None:
-        self.timeline = timeline
+
+class Refill:
+    """Fills the chunks of one run, listing what it buys (`Bought`)."""
+
+    def __init__(self, timeline: Timeline, staff: StaffCalendar,
+                 policies_: list[Policy]) -> None:
         self.staff = staff
         self.policies = policies_
-        self.ob_cumulative = ob_cumulative
         self.skill_names = timeline.skills
-        categories = ob_cumulative.shape[1]
-        self.shape = (len(timeline.skills), len(PAYS), categories)
 
-    def run(self, chunks: Chunks, run: int, absent: BoolArray) -> tuple[IntArray, int]:
-        """Fill one run's chunks. Returns minutes [skill, pay, OB + 1] and fallback minutes."""
-        minutes = np.zeros(self.shape, dtype=np.int64)
+    def run(self, chunks: Chunks, run: int, absent: BoolArray) -> tuple[list[Bought], int]:
+        """Fill one run's chunks (absent: [employee, day] of the run). Returns what was bought
+        and the fallback minutes."""
+        minutes: list[Bought] = []
         left = [[cap for _, cap in p.sources] for p in self.policies]
         staff = RunStaff()
         fallback = 0
@@ -147,11 +147,12 @@ class Refill:
                 fallback += end - start
         return minutes, fallback
 
-    def _record(self, minutes: IntArray, k: int, pay: int, start: int, end: int) -> None:
-        minutes[k, pay] += self.ob_cumulative[end] - self.ob_cumulative[start]
+    @staticmethod
+    def _record(minutes: list[Bought], k: int, pay: int, start: int, end: int) -> None:
+        minutes.append((k, pay, start, end))
 
     def _take(self, k: int, pay: int, pieces: list[Interval], cap: int,
-              minutes: IntArray) -> tuple[list[Interval], int]:
+              minutes: list[Bought]) -> tuple[list[Interval], int]:
         """The first minutes of the pieces up to cap; returns what is left and the minutes."""
         used = 0
         rest: list[Interval] = []
@@ -165,7 +166,7 @@ class Refill:
         return rest, used
 
     def _overtime(self, k: int, pieces: list[Interval], cap: int, absent: BoolArray,
-                  run: RunStaff, minutes: IntArray) -> tuple[list[Interval], int]:
+                  run: RunStaff, minutes: list[Bought]) -> tuple[list[Interval], int]:
         used = 0
         rest: list[Interval] = []
         for start, end in pieces:
@@ -183,7 +184,7 @@ class Refill:
         return rest, used
 
     def _lengthen(self, k: int, start: int, end: int, cap: int, absent: BoolArray,
-                  run: RunStaff, minutes: IntArray) -> tuple[int, int, int]:
+                  run: RunStaff, minutes: list[Bought]) -> tuple[int, int, int]:
         """Enkel overtime at the head and tail of [start, end); returns the interval left and
         the minutes given."""
         staff = self.staff
@@ -218,7 +219,7 @@ class Refill:
         return start, end, given
 
     def _extra_pass(self, k: int, start: int, end: int, cap: int, absent: BoolArray,
-                    run: RunStaff, minutes: IntArray) -> int:
+                    run: RunStaff, minutes: list[Bought]) -> int:
         """Kvalificerad overtime: one free employee works [start, end) (or its first part up
         to the caps); returns the minutes given (0: nobody may)."""
         staff = self.staff
