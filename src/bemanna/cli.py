@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from bemanna.explain.command import explain as explain_command
 from bemanna.instance import Instance, InstanceError, load_instance
 from bemanna.report.command import price_and_report
 from bemanna.report.command import report as report_command
@@ -53,9 +54,22 @@ def solve(
     quiet: Annotated[bool, typer.Option(help="No progress lines.")] = False,
     report: Annotated[bool, typer.Option(
         "--report", help="Also write OUT/report.xlsx and OUT/report.html.")] = False,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="When infeasible, also write OUT/explanation.json (conflicts and "
+        "repairs).")] = False,
+    deterministic_time: Annotated[float | None, typer.Option(
+        min=0.01, help="Stop each CP-SAT solve after this deterministic time instead of wall "
+        "time: same instance, seed and workers give the same roster (keep --time-limit "
+        "generous).")] = None,
+    max_memory: Annotated[int | None, typer.Option(
+        min=1, help="Refuse instances estimated to need more MB (default: "
+        "BEMANNA_MAX_MEMORY_MB, else 8 GB or 80 % of RAM).")] = None,
+    checks: Annotated[bool, typer.Option(
+        "--checks/--no-checks", help="Run the pre-solve checks first.")] = True,
 ) -> None:
     """Solve INSTANCE and write OUT/roster.json and OUT/roster.csv."""
     from bemanna.check import check_roster
+    from bemanna.explain.command import before_solving, deterministic_params, report_infeasible
     from bemanna.solver import Progress, SolverParams
     from bemanna.solver import solve as run_solver
     from bemanna.summary import print_summary
@@ -64,7 +78,9 @@ def solve(
     if out.exists() and not out.is_dir():
         err.print(f"[bold red]error[/]: --out: {out} exists and is not a folder", highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT)
-    params = SolverParams(time_limit=time_limit, workers=workers, seed=seed, log=log)
+    before_solving(inst, out, workers, explain, max_memory, checks)
+    params = SolverParams(time_limit=time_limit, workers=workers, seed=seed, log=log,
+                          cp_sat=deterministic_params(deterministic_time, workers))
 
     def progress(step: Progress) -> None:
         if not quiet:
@@ -78,7 +94,8 @@ def solve(
     if result.interrupted:
         err.print("[yellow]interrupted[/]: keeping the best roster found so far")
     if result.roster is None:
-        _report_no_roster(inst, result.status, params, out)
+        report_infeasible(inst, result.status, result.infeasible_employees, time_limit, out,
+                          explain)
         raise typer.Exit(EXIT_VIOLATION)
     path = save_roster(result.roster, out)
     checked = check_roster(inst, result.roster)
@@ -88,29 +105,6 @@ def solve(
         raise typer.Exit(EXIT_BAD_INPUT)  # the roster is written; its cost model is not usable
     if not checked.ok:
         raise typer.Exit(EXIT_VIOLATION)
-
-
-def _report_no_roster(inst: Instance, status: str, params: object, out: Path) -> None:
-    from bemanna.diagnose import diagnose
-    from bemanna.roster import write_atomic
-    from bemanna.solver import SolverParams
-
-    assert isinstance(params, SolverParams)
-    if status != "INFEASIBLE":
-        err.print(f"[red]No roster found[/] ({status}) within {params.time_limit:g} s: "
-                  "try a longer --time-limit.")
-        return
-    err.print("[bold red]INFEASIBLE[/]: the hard rules cannot all hold. The fewest rule "
-              "breaches a roster needs:")
-    found = diagnose(inst, params)
-    for line in found.lines[:40]:
-        err.print(f"  {line}", markup=False, highlight=False)
-    if len(found.lines) > 40:
-        err.print(f"  … and {len(found.lines) - 40} more")
-    write_atomic(out / "diagnosis.json", json.dumps(
-        {"instance": inst.name, "status": status, "rules": found.rules,
-         "employees": found.employees, "breaches": found.lines}, indent=1,
-        ensure_ascii=False) + "\n")
 
 
 @app.command()
@@ -143,12 +137,19 @@ def check(
 
 
 @app.command()
-def validate(instance: Annotated[Path, typer.Argument(help="Instance file.")]) -> None:
-    """Check INSTANCE's input only (fields, references); exit 2 with one line per problem."""
-    inst = _load(instance)
-    console.print(f"{instance}: valid ({len(inst.employees)} employees, "
-                  f"{len(inst.shift_types)} shift types, {inst.horizon.weeks} weeks)",
-                  highlight=False)
+def validate(
+    instance: Annotated[Path, typer.Argument(help="Instance file.")],
+    workers: Annotated[int, typer.Option(min=1, max=64, help="For the memory estimate.")] = 2,
+) -> None:
+    """Check INSTANCE's input, then the pre-solve checks.
+
+    Input problems: one line each with its field path, exit 2. Pre-solve checks: contracts
+    against what the passes and rest rules can hold, pins against the rules, need against
+    staff; exit 1 when no roster can keep the hard rules.
+    """
+    from bemanna.explain.command import validate_command
+
+    validate_command(_load(instance), instance, workers)
 
 
 import_app = typer.Typer(help="Convert other formats into bemanna instances.",
@@ -181,6 +182,7 @@ def import_curtois_command(
 
 
 app.command()(report_command)
+app.command()(explain_command)
 
 
 app.command("simulate")(simulate_command)

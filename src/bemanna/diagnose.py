@@ -1,56 +1,53 @@
-"""Why an instance is infeasible, in the planner's words.
+"""Why an instance is infeasible, in the planner's words: the short record `diagnosis.json`.
 
-When the hard rules cannot all hold, the instance is solved again with every hard rule made
-soft at a high price and no other cost: the cheapest roster then breaks as few rules as
-possible, and the independent checker names those breaches against the original rules (rule,
-employee, dates). A breach that even the relaxed model cannot avoid (pins, unavailability,
-structure) is reported as such.
+Two sources, the cheaper first: the pre-solve checks (`bemanna.presolve`) name what certainly
+cannot hold (an employee's contract against what their passes can hold, pins against a rule);
+otherwise the conflict core (`bemanna.explain`) names a minimal set of rule groups that cannot
+all hold, with employees and dates. `bemanna solve` writes the result as OUT/diagnosis.json on
+every infeasible instance; `--explain` adds the full explanation (repairs too) as
+OUT/explanation.json.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from decimal import Decimal
 
-from bemanna.check import check_roster
-from bemanna.instance.model import Costs, Instance
-from bemanna.instance.rules import RULE_IDS
-from bemanna.solver import SolverParams, solve
-
-RELAXED_WEIGHT_SEK = Decimal(1000)
+from bemanna.explain.infeasible import Explanation, explain_infeasible
+from bemanna.instance.model import Instance
+from bemanna.presolve import Finding, errors, presolve
 
 
 @dataclass(frozen=True)
 class Diagnosis:
     lines: list[str]
-    """Plain-language lines, one per rule breach the hard rules force."""
+    """Plain-language lines, one per finding or conflicting rule group."""
     rules: list[str]
     employees: list[str]
+    source: str
+    """'presolve' (the pre-solve checks) or 'core' (the conflict core)."""
 
 
-def relaxed(instance: Instance) -> Instance:
-    """The same instance with every enabled hard rule soft and no coverage or wish cost."""
-    updates = {}
-    for rule_id in RULE_IDS:
-        rule = getattr(instance.rules, rule_id)
-        if rule.enabled and rule.mode == "hard":
-            updates[rule_id] = rule.model_copy(
-                update={"mode": "soft", "weight_sek": RELAXED_WEIGHT_SEK})
-    rules = instance.rules.model_copy(update=updates)
-    zero = Costs(default_uncovered_per_hour=Decimal(0), default_below_desired_per_hour=Decimal(0),
-                 stranded_resurstid_per_hour=Decimal(0), own_ob=False)
-    employees = [e.model_copy(update={"wishes": []}) for e in instance.employees]
-    return instance.model_copy(update={"rules": rules, "costs": zero, "employees": employees,
-                                       "shift_demand": []})
+def from_findings(findings: list[Finding]) -> Diagnosis:
+    found = errors(findings)
+    return Diagnosis([f.message for f in found], sorted({f.rule for f in found if f.rule}),
+                     sorted({f.employee for f in found if f.employee}), "presolve")
 
 
-def diagnose(instance: Instance, params: SolverParams) -> Diagnosis:
-    result = solve(relaxed(instance), params)
-    if result.roster is None:
-        return Diagnosis(
-            ["Even with every working-time rule relaxed no roster exists: check pinned "
-             "passes, unavailability and allowed shifts (structural rules)."], [], [])
-    report = check_roster(instance, result.roster)
-    lines = [f"{v.rule}: {v.message}" for v in report.violations]
-    return Diagnosis(lines, sorted({v.rule for v in report.violations}),
-                     sorted({v.employee for v in report.violations if v.employee}))
+def from_explanation(explanation: Explanation) -> Diagnosis:
+    lines = [text for c in explanation.conflicts for text in c.texts]
+    return Diagnosis(lines, explanation.rules, explanation.employees, "core")
+
+
+def diagnose(instance: Instance, employees: list[str] | None = None) -> Diagnosis:
+    """The pre-solve errors when there are any, else the conflict core."""
+    findings = presolve(instance)
+    if errors(findings):
+        return from_findings(findings)
+    return from_explanation(explain_infeasible(instance, employees))
+
+
+def diagnosis_json(instance: Instance, status: str, diagnosis: Diagnosis) -> str:
+    return json.dumps({"instance": instance.name, "status": status, "source": diagnosis.source,
+                       "rules": diagnosis.rules, "employees": diagnosis.employees,
+                       "breaches": diagnosis.lines}, indent=1, ensure_ascii=False) + "\n"

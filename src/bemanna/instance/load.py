@@ -11,6 +11,44 @@ from pydantic import ValidationError
 
 from bemanna.instance.model import Instance
 
+MAX_FILE_BYTES = 20 * 2**20
+"""An instance file larger than this is refused before it is read (the care home is 30 kB)."""
+SIZE_LIMITS: tuple[tuple[str, int, str], ...] = (
+    ("employees", 2000, "employees"),
+    ("shift_types", 200, "shift types"),
+    ("skills", 100, "skills"),
+    ("demand", 5000, "demand entries"),
+    ("shift_demand", 50_000, "shift_demand entries"),
+)
+"""Hard limits on input size (the horizon is limited to 26 weeks by the model itself)."""
+PER_ITEM_LIMITS: tuple[tuple[str, str, int], ...] = (
+    ("employees", "wishes", 1000),
+    ("employees", "pinned", 1000),
+    ("employees", "unavailable", 1000),
+    ("demand", "bands", 200),
+    ("demand", "dates", 1000),
+)
+
+
+def size_problems(data: dict[str, Any]) -> list[str]:
+    """One line per list in the raw data that is longer than the limits allow."""
+    problems = []
+    for key, limit, what in SIZE_LIMITS:
+        items = data.get(key)
+        if isinstance(items, list) and len(items) > limit:
+            problems.append(f"{key}: {len(items):,} {what}, at most {limit:,} are supported "
+                            "(instance size limit)".replace(",", " "))
+    for key, inner, limit in PER_ITEM_LIMITS:
+        items = data.get(key)
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            value = item.get(inner) if isinstance(item, dict) else None
+            if isinstance(value, list) and len(value) > limit:
+                problems.append(f"{key}[{i}].{inner}: {len(value):,} entries, at most "
+                                f"{limit:,} are supported (instance size limit)".replace(",", " "))
+    return problems
+
 
 class InstanceError(Exception):
     """Bad input: `problems` holds one line per problem, each naming the field path."""
@@ -61,6 +99,9 @@ def instance_from_data(data: dict[str, Any], source: str = "<data>",
                        base_dir: Path | None = None) -> Instance:
     """Validate a mapping; files it names (absence.history_csv) are read relative to base_dir
     (the instance file's folder), else to the working directory."""
+    too_large = size_problems(data)
+    if too_large:
+        raise InstanceError(source, too_large)
     try:
         return Instance.model_validate(data, context={"base_dir": base_dir})
     except ValidationError as exc:
@@ -72,6 +113,14 @@ def instance_from_data(data: dict[str, Any], source: str = "<data>",
 def load_instance(path: str | Path) -> Instance:
     """Load and validate an instance file; raise InstanceError with every problem found."""
     path = Path(path)
+    try:
+        size = path.stat().st_size if path.is_file() else 0
+    except OSError:
+        size = 0
+    if size > MAX_FILE_BYTES:
+        raise InstanceError(str(path), [f"(file): {size / 2**20:.1f} MB, at most "
+                                        f"{MAX_FILE_BYTES // 2**20} MB are supported "
+                                        "(instance size limit)"])
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
