@@ -13,7 +13,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from bemanna.batch.command import batch_app
+from bemanna.compare.command import compare_command
 from bemanna.explain.command import explain as explain_command
+from bemanna.generate.command import generate_command
 from bemanna.instance import Instance, InstanceError, load_instance
 from bemanna.report.command import price_and_report
 from bemanna.report.command import report as report_command
@@ -186,6 +189,9 @@ app.command()(explain_command)
 
 
 app.command("simulate")(simulate_command)
+app.command("compare")(compare_command)
+app.command("generate")(generate_command)
+app.add_typer(batch_app, name="batch")
 
 
 @app.command()

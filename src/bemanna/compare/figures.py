@@ -1,0 +1,139 @@
+"""The figures a scenario is judged by (domain.md §6), annualised, from a priced roster.
+
+Money is integer öre per year (`annualise`: amount × 52 / weeks, half up). Hours are hours per
+year (minutes × 52 / weeks / 60). FTE are full-time equivalents at 38.25 h/week (the
+pricing's FTE, `bemanna.pricing.resurstid.full_time_minutes`), which need no annualising:
+- `staff_fte`: Σ employment rate / 100 of the staff (contracted FTE, årsarbetare),
+- `uncovered_fte`: the uncovered minimum need (bought as temps, overtime or agency) in FTE,
+- `fte_needed`: the two together — what the unit needs to cover its need with this roster.
+Percentages come from the pricing's key figures. `violations` counts the independent
+checker's hard-rule violations and must be 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+import pandas as pd
+
+from bemanna.check import CheckReport
+from bemanna.instance import Instance
+from bemanna.instance.cost_model import BUDGET_LINES
+from bemanna.instance.model import FULL_TIME_ROTATING
+from bemanna.pricing import Pricing, annualise
+from bemanna.pricing.budget import WEEKS_PER_YEAR
+
+Kind = Literal["ore", "hours", "fte", "pct", "count"]
+Value = int | float | None
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    unit: str
+    kind: Kind
+
+
+FIGURES: tuple[Figure, ...] = (
+    Figure("total_ore", "total cost", "kr/year", "ore"),
+    Figure("personnel_ore", "personnel (contract wages + PO)", "kr/year", "ore"),
+    Figure("ob_ore", "OB supplements", "kr/year", "ore"),
+    Figure("overtime_ore", "overtime / extra hours", "kr/year", "ore"),
+    Figure("hourly_temps_ore", "hourly temps", "kr/year", "ore"),
+    Figure("agency_ore", "agency staff", "kr/year", "ore"),
+    Figure("staff_fte", "staff (Σ employment rate)", "FTE", "fte"),
+    Figure("uncovered_fte", "uncovered need as FTE", "FTE", "fte"),
+    Figure("fte_needed", "staff + uncovered need", "FTE", "fte"),
+    Figure("bookable_resurstid_hours", "resurstid bookable (resurspass)", "h/year", "hours"),
+    Figure("stranded_resurstid_hours", "resurstid stranded", "h/year", "hours"),
+    Figure("uncovered_hours", "uncovered need", "h/year", "hours"),
+    Figure("agency_hours", "agency hours", "h/year", "hours"),
+    Figure("overtime_share_pct", "overtime share of own staff cost", "%", "pct"),
+    Figure("full_time_share_pct", "full-time share", "%", "pct"),
+    Figure("split_shifts", "split shifts", "per year", "count"),
+    Figure("wishes_met_pct", "wishes met", "%", "pct"),
+    Figure("violations", "rule violations (must be 0)", "count", "count"),
+)
+FIGURE = {f.key: f for f in FIGURES}
+LINE_KEYS = tuple(f"{line}_ore" for line in BUDGET_LINES)
+"""The budget lines' figures, in report order."""
+
+
+def per_year_hours(minutes: int, weeks: int) -> float:
+    return round(minutes * WEEKS_PER_YEAR / weeks / 60, 1)
+
+
+def fte(minutes: int | Fraction, weeks: int) -> float:
+    return round(float(Fraction(minutes) / (FULL_TIME_ROTATING * weeks)), 3)
+
+
+def _kpi(pricing: Pricing, name: str) -> float | None:
+    rows = pricing.kpis.loc[pricing.kpis["kpi"] == name, "value"]
+    if not len(rows) or pd.isna(rows.iloc[0]):
+        return None
+    return float(rows.iloc[0])
+
+
+def compute_figures(instance: Instance, pricing: Pricing, report: CheckReport) -> dict[str, Value]:
+    """Every figure of FIGURES for one priced and checked roster."""
+    weeks = instance.horizon.weeks
+    out: dict[str, Value] = {
+        f"{line}_ore": annualise(pricing.totals[line], weeks) for line in BUDGET_LINES
+    }
+    out["total_ore"] = sum(int(out[key] or 0) for key in LINE_KEYS)
+    staff = sum(Fraction(e.employment_rate) for e in instance.employees) / 100
+    uncovered = int(pricing.uncovered["minutes"].sum())
+    fte_minutes = FULL_TIME_ROTATING * weeks
+    out["staff_fte"] = round(float(staff), 3)
+    out["uncovered_fte"] = fte(uncovered, weeks)
+    out["fte_needed"] = round(float(staff + Fraction(uncovered, fte_minutes)), 3)
+    resurstid = pricing.resurstid
+    out["bookable_resurstid_hours"] = per_year_hours(
+        int(resurstid.loc[resurstid["kind"] == "bookable", "minutes"].sum()), weeks)
+    out["stranded_resurstid_hours"] = per_year_hours(
+        int(resurstid.loc[resurstid["kind"] == "stranded", "minutes"].sum()), weeks)
+    out["uncovered_hours"] = per_year_hours(uncovered, weeks)
+    gap = pricing.gap_fill
+    out["agency_hours"] = per_year_hours(int(gap.loc[gap["source"] == "agency", "minutes"].sum()),
+                                         weeks)
+    out["overtime_share_pct"] = _kpi(pricing, "overtime_share_of_personnel_cost")
+    out["full_time_share_pct"] = _kpi(pricing, "full_time_share")
+    out["split_shifts"] = round(int(pricing.staff["split_shifts"].sum()) * WEEKS_PER_YEAR / weeks,
+                                1)
+    out["wishes_met_pct"] = _kpi(pricing, "wishes_met")
+    out["violations"] = len(report.violations)
+    return {f.key: out[f.key] for f in FIGURES}
+
+
+def delta(value: Value, base: Value) -> Value:
+    """value − base (None when either is missing); money stays integer öre."""
+    if value is None or base is None:
+        return None
+    if isinstance(value, int) and isinstance(base, int):
+        return value - base
+    return round(float(value) - float(base), 3)
+
+
+def display(key: str, value: Value, signed: bool = False) -> str:
+    """A figure for people: kronor with thin spaces, hours/FTE/% with their decimals."""
+    if value is None:
+        return "–"
+    kind = FIGURE[key].kind
+    sign = "+" if signed and value > 0 else ""
+    if kind == "ore":
+        return f"{sign}{round(value / 100):,}".replace(",", " ")
+    if kind == "fte":
+        return f"{sign}{value:.2f}"
+    if kind in ("hours", "pct"):
+        return f"{sign}{value:,.1f}".replace(",", " ")
+    return f"{sign}{value:g}"
+
+
+def display_value(key: str, value: Value) -> float | int | None:
+    """A figure as a plain number for spreadsheets: kronor for money, else as is."""
+    if value is None:
+        return None
+    return round(value / 100) if FIGURE[key].kind == "ore" else value

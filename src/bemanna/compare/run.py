@@ -1,0 +1,135 @@
+"""`bemanna compare BASE SCENARIO...`: resolve the inputs, solve each, collect the figures.
+
+BASE is an instance file (its figures are the reference, scenario `base`) or a scenario file
+(its own `base` instance with its changes). Each SCENARIO file is applied to the base
+*instance* (not on top of BASE's changes: stack changes with `inherits`). Every input is read
+and every scenario applied before anything is solved, so bad input stops the run at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bemanna.batch.job import JobOutcome, JobSpec, json_ready, run_job
+from bemanna.compare.figures import FIGURES, Value, delta
+from bemanna.instance import InstanceError
+from bemanna.scenario import (
+    BASE,
+    Scenario,
+    ScenarioError,
+    applied,
+    is_scenario_data,
+    load_scenario,
+    read_file_data,
+    scenario_base,
+)
+
+
+@dataclass
+class Planned:
+    scenario: Scenario
+    spec: JobSpec
+
+
+@dataclass
+class Column:
+    name: str
+    description: str
+    outcome: JobOutcome
+    roster_path: Path | None = None
+
+    def value(self, key: str) -> Value:
+        figures = self.outcome.figures or {}
+        result: Value = figures.get(key)
+        return result
+
+
+@dataclass
+class Comparison:
+    instance: str
+    instance_path: Path
+    weeks: int
+    params: dict[str, Any]
+    base: Column
+    scenarios: list[Column] = field(default_factory=list)
+
+    def rows(self) -> list[tuple[str, Value, list[tuple[Value, Value]]]]:
+        """Per figure: (key, base value, [(scenario value, delta vs base)])."""
+        out = []
+        for fig in FIGURES:
+            base = self.base.value(fig.key)
+            out.append((fig.key, base, [(c.value(fig.key), delta(c.value(fig.key), base))
+                                        for c in self.scenarios]))
+        return out
+
+    @property
+    def ok(self) -> bool:
+        return all(c.outcome.status == "done" for c in [self.base, *self.scenarios])
+
+
+def plan(base_arg: Path, scenario_args: list[Path], time_limit: float, workers: int,
+         seed: int) -> tuple[Path, list[Planned]]:
+    """Read everything and apply every scenario; ScenarioError with all problems at once."""
+    problems: list[str] = []
+    base_scenario = BASE
+    instance_path = base_arg
+    try:
+        first = read_file_data(base_arg)
+        if is_scenario_data(first):
+            base_scenario = load_scenario(base_arg)
+            instance_path = scenario_base(base_scenario)
+        data = read_file_data(instance_path)
+    except InstanceError as exc:
+        raise ScenarioError(exc.source, exc.problems) from None
+    scenarios: list[Scenario] = [base_scenario]
+    for path in scenario_args:
+        try:
+            scenarios.append(load_scenario(path))
+        except InstanceError as exc:
+            problems += [f"{exc.source}: {p}" for p in exc.problems]
+    names = [s.name for s in scenarios]
+    for name in sorted({n for n in names if names.count(n) > 1}):
+        problems.append(f"scenario name {name!r} appears more than once (names must differ)")
+    planned: list[Planned] = []
+    for scenario in scenarios:
+        try:
+            inst, changed = applied(scenario, data, str(instance_path))
+        except InstanceError as exc:
+            problems += [f"{exc.source}: {p}" for p in exc.problems]
+            continue
+        planned.append(Planned(scenario, JobSpec(inst.name, scenario.name, json_ready(changed),
+                                                 time_limit, workers, seed)))
+    if problems:
+        raise ScenarioError("compare", problems)
+    return instance_path, planned
+
+
+def run_plan(instance_path: Path, planned: list[Planned], out: Path,
+             on_start: Callable[[str], None] | None = None) -> Comparison:
+    """Solve each planned scenario (one after the other, same parameters), write each roster
+    under OUT/<scenario>/ and return the comparison (the first planned is the base)."""
+    from bemanna.roster import roster_from_dict, save_roster
+
+    columns: list[Column] = []
+    for item in planned:
+        if on_start is not None:
+            on_start(item.scenario.name)
+        outcome = run_job(item.spec)
+        path = None
+        if outcome.roster is not None:
+            path = save_roster(roster_from_dict(outcome.roster), out / item.scenario.name)
+        columns.append(Column(item.scenario.name, item.scenario.description, outcome, path))
+    spec = planned[0].spec
+    return Comparison(spec.instance, instance_path, int(spec.data["horizon"]["weeks"]),
+                      {"time_limit": spec.time_limit, "workers": spec.workers,
+                       "seed": spec.seed}, columns[0], columns[1:])
+
+
+def compare(base_arg: Path, scenario_args: list[Path], out: Path, time_limit: float,
+            workers: int, seed: int) -> Comparison:
+    """Plan and run: the whole comparison of BASE and the scenario files."""
+    instance_path, planned = plan(base_arg, scenario_args, time_limit, workers, seed)
+    return run_plan(instance_path, planned, out)
