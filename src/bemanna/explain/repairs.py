@@ -24,7 +24,7 @@ from bemanna.check.days import working_days
 from bemanna.check.passes import RosterView, runs
 from bemanna.check.registry import PER_MINUTE_RULES
 from bemanna.explain.core import PINNED, Group, GuardedModel
-from bemanna.explain.wording import hours, rate_text, shift_text
+from bemanna.explain.wording import hours, plural, rate_text, shift_text
 from bemanna.instance.contract import contract_periods
 from bemanna.instance.model import Instance
 from bemanna.instance.shape import breaks_ok, span_ok
@@ -126,12 +126,6 @@ def remove_pin(model: GuardedModel, groups: list[Group], pin: Group) -> Repair:
                   1, "pin", sek_to_ore(PIN_PRICE_SEK), status == "FEASIBLE")
 
 
-def _plural(n: int, word: str) -> str:
-    if n == 1:
-        return f"{n} {word}"
-    return f"{n} {word}es" if word.endswith("s") else f"{n} {word}s"
-
-
 def _change(inst: Instance, soft: Instance, view: RosterView, report: CheckReport,
             rule_id: str, employee: str, units: int) -> str:
     rules = inst.rules
@@ -140,24 +134,24 @@ def _change(inst: Instance, soft: Instance, view: RosterView, report: CheckRepor
     if rule_id == "contract_hours":
         return _contract_change(inst, view, employee)
     if rule_id in ("total_minutes", "average_weekly_hours"):
-        return f"allow {hours(units)} more or less paid time for {employee}{first}"
+        return _total_change(inst, view, rule_id, employee)
     if rule_id == "max_split_shifts":
         limit = rules.max_split_shifts.per_employee.get(employee, rules.max_split_shifts.max)
-        return (f"allow {_plural(units, 'split pass')} more for {employee} "
+        return (f"allow {plural(units, 'split pass')} more for {employee} "
                 f"(max_split_shifts.per_employee.{employee}: {limit + units})")
     if rule_id == "max_weekends":
         limit = rules.max_weekends.per_employee.get(employee, rules.max_weekends.max)
-        return (f"allow {_plural(units, 'weekend')} more for {employee} "
+        return (f"allow {plural(units, 'weekend')} more for {employee} "
                 f"(max_weekends.per_employee.{employee}: {limit + units})")
     if rule_id in ("max_consecutive_days", "min_consecutive_days", "min_consecutive_days_off"):
         return _run_change(inst, view, rule_id, employee)
     if rule_id == "max_shift_passes":
-        return f"allow {_plural(units, 'pass')} more of a limited shift for {employee}{first}"
+        return _shift_limit_change(inst, view, employee)
     if rule_id in ("pass_span", "breaks"):
         shifts = sorted({p.shift_id for p in view.passes[employee]
                          if not _shape_ok(inst, rule_id, p.shift_id)})
         names = ", ".join(shift_text(inst.shift[s]) for s in shifts)
-        text = f"allow {_plural(units, 'pass')} of {names} for {employee}"
+        text = f"allow {plural(units, 'pass')} of {names} for {employee}"
         if rule_id == "pass_span" and shifts:
             widest = max(inst.shift[s].span_minutes for s in shifts)
             text += f" (pass_span.max_minutes: {widest})"
@@ -165,9 +159,9 @@ def _change(inst: Instance, soft: Instance, view: RosterView, report: CheckRepor
     noun = {"daily_rest": "short daily rest", "weekly_rest": "week without the weekly rest",
             "daily_rest_24h": "24-hour window without the rest",
             "forbidden_successions": "forbidden succession"}.get(rule_id, "breach")
-    plural = {"week without the weekly rest": "weeks without the weekly rest",
+    plurals = {"week without the weekly rest": "weeks without the weekly rest",
               "24-hour window without the rest": "24-hour windows without the rest"}
-    count = f"{units} {noun if units == 1 else plural.get(noun, noun + 's')}"
+    count = f"{units} {noun if units == 1 else plurals.get(noun, noun + 's')}"
     return f"accept {count} for {employee}{first}"
 
 
@@ -199,6 +193,41 @@ def _contract_change(inst: Instance, view: RosterView, employee: str) -> str:
             texts.append(f"raise {employee}'s contract by {hours(paid - high)} in {when}, or "
                          f"widen the tolerance to {hours(paid - period.target_minutes)}")
     return "; ".join(texts) or f"change {employee}'s contract"
+
+
+def _total_change(inst: Instance, view: RosterView, rule_id: str, employee: str) -> str:
+    paid = sum(p.paid_minutes for p in view.passes[employee])
+    if rule_id == "average_weekly_hours":
+        per_week = inst.rules.average_weekly_hours.max_minutes_per_week
+        weeks = inst.horizon.weeks
+        needed = -(-paid // weeks)  # the average the roster needs, rounded up to a minute
+        return (f"allow {hours(paid - per_week * weeks)} more for {employee} over the schedule "
+                f"(average_weekly_hours.max_minutes_per_week: {needed}, above the ATL 48 h "
+                "only by local agreement)")
+    rule = inst.rules.total_minutes
+    own = rule.per_employee.get(employee)
+    low = own.min if own is not None and own.min is not None else rule.min
+    high = own.max if own is not None and own.max is not None else rule.max
+    if low is not None and paid < low:
+        return (f"lower {employee}'s minimum by {hours(low - paid)} "
+                f"(total_minutes.per_employee.{employee}.min: {paid})")
+    if high is not None and paid > high:
+        return (f"raise {employee}'s maximum by {hours(paid - high)} "
+                f"(total_minutes.per_employee.{employee}.max: {paid})")
+    return f"change {employee}'s total_minutes"
+
+
+def _shift_limit_change(inst: Instance, view: RosterView, employee: str) -> str:
+    texts = []
+    for limit in inst.rules.max_shift_passes.limits:
+        if limit.employees is not None and employee not in limit.employees:
+            continue
+        count = sum(1 for p in view.passes[employee] if p.shift_id == limit.shift)
+        if count > limit.max:
+            texts.append(f"allow {plural(count - limit.max, 'pass')} more of "
+                         f"{shift_text(inst.shift[limit.shift])} for {employee} (limit "
+                         f"{limit.max} → {count})")
+    return "; ".join(texts) or f"change the shift limits of {employee}"
 
 
 def _run_change(inst: Instance, view: RosterView, rule_id: str, employee: str) -> str:

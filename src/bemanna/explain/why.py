@@ -5,11 +5,12 @@ contract hours at the tolerance or with no room for one more (or one fewer) pass
 exactly the minimum (or within `TIGHT_MINUTES` of it), a run of days at the maximum, split
 passes or weekends at the limit. Read off the roster with the checker's own helpers.
 
-A wish not met is priced by re-solving with the wish forced: the employee's whole schedule
-and everyone's days around the wish's date are freed (`NEIGHBOURHOOD_DAYS` either side), the
-rest of the roster stays as it is, and CP-SAT gets a short time limit. The checker prices both
-rosters; the difference is the wish's price in this roster — an estimate, since the re-solve
-is limited in time and scope (a wider re-solve could find a cheaper way).
+A wish not met is priced by re-solving a neighbourhood of the roster twice, with the wish
+forced and without it, from the same start with the same time limit: the employee's days
+within `NEIGHBOURHOOD_DAYS` of the wish's date and everyone's within `OTHERS_DAYS` are free,
+the rest of the roster stays as it is. The checker prices both rosters; the difference is the
+wish's price — an estimate, since the re-solves are limited in time and scope (a wider or
+longer re-solve could find a cheaper way to grant it).
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ from bemanna.units import MINUTES_PER_WEEK, format_sek
 TIGHT_MINUTES = 60
 """A rest within this much of its minimum counts as binding."""
 NEIGHBOURHOOD_DAYS = 3
+"""The employee's own days freed either side of the wish's date."""
+OTHERS_DAYS = 1
+"""Everyone else's days freed either side of the wish's date."""
 WISH_SECONDS = 3.0
 
 
@@ -244,21 +248,10 @@ def _forced_index(index: Index, employee: str, day: int, wish: Wish) -> Index | 
     return result
 
 
-def price_wish(inst: Instance, roster: Roster, employee: str, wish: Wish,
-               limit: float = WISH_SECONDS, workers: int = 1, seed: int = 0) -> WishOutcome:
-    day = inst.horizon.day_of(wish.date)
-    what = _wish_text(inst, wish)
-    if day is None:
-        return WishOutcome(wish, f"{what}: outside the horizon", None)
-    base = build_index(inst)
-    forced = _forced_index(base, employee, day, wish)
-    if isinstance(forced, str):
-        return WishOutcome(wish, f"{what}: cannot be granted, {forced}", None)
-    window = {(day + k) % inst.horizon.days if inst.horizon.cyclic else day + k
-              for k in range(-NEIGHBOURHOOD_DAYS, NEIGHBOURHOOD_DAYS + 1)}
-    free = {key for key in forced.options if key[0] == employee or key[1] in window}
-    current = incumbent(inst, roster)
-    ctx = build_model(inst, restrict(forced, current, free))
+def _resolve(inst: Instance, index: Index, current: Assignment, limit: float, workers: int,
+             seed: int) -> tuple[Assignment, Roster] | int:
+    """Solve the restricted model from the current roster; the roster found, or the status."""
+    ctx = build_model(inst, index)
     add_hint(ctx, current)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = limit
@@ -267,30 +260,70 @@ def price_wish(inst: Instance, roster: Roster, employee: str, wish: Wish,
     solver.parameters.catch_sigint_signal = False
     status = solver.solve(ctx.model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        why = ("no roster keeps the hard rules with it granted" if status == cp_model.INFEASIBLE
-               else f"no roster found within {limit:g} s")
-        return WishOutcome(wish, (f"{what}: cannot be granted by changing {employee}'s schedule "
-                                  f"and everyone's days {wish.date - dt.timedelta(days=3)} – "
-                                  f"{wish.date + dt.timedelta(days=3)}: {why}"), None)
-    assignment = read_assignment(ctx, solver)
+        return int(status)
     objective = round(solver.objective_value)
-    new = extract_roster(ctx, solver, "FEASIBLE", objective, objective, {})
-    before = check_roster(inst, roster)
-    after = check_roster(inst, new)
+    return read_assignment(ctx, solver), extract_roster(ctx, solver, "FEASIBLE", objective,
+                                                        objective, {})
+
+
+def price_wish(inst: Instance, roster: Roster, employee: str, wish: Wish,
+               limit: float = WISH_SECONDS, workers: int = 1, seed: int = 0) -> WishOutcome:
+    """Re-solve the same neighbourhood twice, with the wish forced and without it (same time
+    limit, same start): the difference of the checker's totals is the wish's price."""
+    day = inst.horizon.day_of(wish.date)
+    what = _wish_text(inst, wish)
+    if day is None:
+        return WishOutcome(wish, f"{what}: outside the horizon", None)
+    base = build_index(inst)
+    forced = _forced_index(base, employee, day, wish)
+    if isinstance(forced, str):
+        return WishOutcome(wish, f"{what}: cannot be granted, {forced}", None)
+    own, others = _window(inst, day, NEIGHBOURHOOD_DAYS), _window(inst, day, OTHERS_DAYS)
+    free = {key for key in base.options
+            if key[1] in others or (key[0] == employee and key[1] in own)}
+    current = incumbent(inst, roster)
+    around = (f"{employee}'s days {_span(wish.date, NEIGHBOURHOOD_DAYS)} and everyone's "
+              f"{_span(wish.date, OTHERS_DAYS)}")
+    granted = _resolve(inst, restrict(forced, current, free), current, limit, workers, seed)
+    if isinstance(granted, int):
+        why = ("no roster keeps the hard rules with it granted" if granted == cp_model.INFEASIBLE
+               else f"no roster found within {limit:g} s")
+        return WishOutcome(wish, f"{what}: cannot be granted by changing {around}: {why}", None)
+    baseline = _resolve(inst, restrict(base, current, free), current, limit, workers, seed)
+    reference, reference_roster = current, roster
+    if not isinstance(baseline, int) and (check_roster(inst, baseline[1]).total
+                                          < check_roster(inst, roster).total):
+        reference, reference_roster = baseline
+    before = check_roster(inst, reference_roster)
+    after = check_roster(inst, granted[1])
     delta = after.total - before.total
     terms = {t: after.costs.get(t, 0) - before.costs.get(t, 0)
              for t in sorted(set(after.costs) | set(before.costs))
              if after.costs.get(t, 0) != before.costs.get(t, 0)}
-    moved = _changes(inst, current, assignment, employee)
-    sign = "more" if delta > 0 else "less"
     parts = ", ".join(f"{t} {'+' if v > 0 else ''}{format_sek(v)}" for t, v in terms.items())
-    text = (f"{what}: granting it, the best roster found costs about {format_sek(abs(delta))} "
-            f"SEK {sign} ({parts or 'no term changes'})")
+    sign = "more" if delta >= 0 else "less"
+    text = (f"{what}: granting it costs about {format_sek(abs(delta))} SEK {sign} than not "
+            f"({parts or 'no term changes'}), re-solving {around} for {limit:g} s both ways")
+    moved = _changes(inst, reference, granted[0], employee)
     if moved:
         text += f"; it changes {moved}"
-    if delta < 0:
-        text += "; this roster was not the cheapest around that date (the search had not finished)"
+    gained = check_roster(inst, roster).total - before.total
+    if gained > 0:
+        text += (f" (the re-solve without the wish also found {format_sek(gained)} SEK "
+                 "cheaper than this roster: its search had not finished)")
     return WishOutcome(wish, text, delta, terms)
+
+
+def _window(inst: Instance, day: int, width: int) -> set[int]:
+    days = inst.horizon.days
+    shifted = (day + k for k in range(-width, width + 1))
+    return {d % days for d in shifted} if inst.horizon.cyclic else set(shifted)
+
+
+def _span(date: dt.date, width: int) -> str:
+    if width == 0:
+        return str(date)
+    return f"{date - dt.timedelta(days=width)} – {date + dt.timedelta(days=width)}"
 
 
 def _changes(inst: Instance, before: Assignment, after: Assignment, employee: str) -> str:

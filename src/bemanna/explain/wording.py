@@ -35,6 +35,13 @@ def hours(minutes: int) -> str:
     return duration(minutes)
 
 
+def plural(n: int, word: str) -> str:
+    """'1 pass', '2 passes', '3 weekends'."""
+    if n == 1:
+        return f"{n} {word}"
+    return f"{n} {word}es" if word.endswith("s") else f"{n} {word}s"
+
+
 def span(first: dt.date, last: dt.date) -> str:
     return f"{first} – {last}"
 
@@ -111,8 +118,8 @@ def group_text(inst: Instance, rule: str, employee: str, week: int | None, detai
     if rule == "max_shift_passes":
         limits = [lim.max for lim in rules.max_shift_passes.limits
                   if lim.shift == detail and (lim.employees is None or employee in lim.employees)]
-        return (f"{name}: {employee} works at most {min(limits, default=0)} passes of "
-                f"{shift_text(inst.shift[detail])}")
+        return (f"{name}: {employee} works at most {plural(min(limits, default=0), 'pass')} "
+                f"of {shift_text(inst.shift[detail])}")
     if rule == "forbidden_successions":
         pairs = "; ".join(f"{p.first} then {'/'.join(p.then)}"
                           for p in rules.forbidden_successions.pairs)
@@ -123,7 +130,7 @@ def group_text(inst: Instance, rule: str, employee: str, week: int | None, detai
         limit = rules.average_weekly_hours.max_minutes_per_week
         weeks = inst.horizon.weeks
         return (f"{name}: {employee} works at most {hours(limit)} a week on average, "
-                f"{hours(limit * weeks)} over {weeks} weeks")
+                f"{hours(limit * weeks)} over {plural(weeks, 'week')}")
     if rule in ("pass_span", "breaks"):
         shift = inst.shift[detail]
         if rule == "pass_span":
@@ -162,7 +169,8 @@ def _limit_text(inst: Instance, rule: str, employee: str, when: str) -> str:
     name = f"{rule} ({RULE_NAMES[rule]})"
     if rule == "max_split_shifts":
         limit = record.per_employee.get(employee, record.max)
-        return f"{name}: {employee} works at most {limit} split passes over the schedule"
+        return (f"{name}: {employee} works at most {plural(limit, 'split pass')} over the "
+                "schedule")
     if rule == "max_consecutive_days":
         limit = record.per_employee.get(employee, record.max)
         return f"{name}: {employee} works at most {limit} days in a row (runs{when})"
@@ -173,7 +181,7 @@ def _limit_text(inst: Instance, rule: str, employee: str, when: str) -> str:
         limit = record.per_employee.get(employee, record.min)
         return f"{name}: {employee}'s runs of days off last at least {limit} days{when}"
     limit = record.per_employee.get(employee, record.max)
-    return f"{name}: {employee} works at most {limit} weekends"
+    return f"{name}: {employee} works at most {plural(limit, 'weekend')}"
 
 
 def _total_text(inst: Instance, employee: str, side: str) -> str:
