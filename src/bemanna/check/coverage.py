@@ -25,6 +25,7 @@ import numpy.typing as npt
 from bemanna.check.passes import RosterView
 from bemanna.instance import Demand, Instance
 from bemanna.instance.types import WEEKDAY_NAMES
+from bemanna.tariff.absence_cover import absence_cover, cell_of_minute
 from bemanna.tariff.clock import ObClock, ob_clock, pass_ob_cost
 from bemanna.tariff.fill import cheapest_fill, fill_cost, fill_plan, stranded_rate
 from bemanna.units import MINUTES_PER_DAY, ore_per_minute, sek_to_ore
@@ -224,4 +225,29 @@ def shift_cover(view: RosterView) -> int:
         n = count[(entry.shift, entry.date)]
         total += sek_to_ore(entry.weight_under_sek) * max(0, entry.required - n)
         total += sek_to_ore(entry.weight_over_sek) * max(0, n - entry.required)
+    return total
+
+
+def expected_absence_cover(view: RosterView) -> int:
+    """Öre (≤ 0): per skill and cell, −price × min(resurspass minutes, expected absent need)
+    (docs/rules.md; the cells and prices of `bemanna.tariff.absence_cover`)."""
+    total = 0
+    counters: dict[str, MinuteCounter] = {}
+    for p in view.all_passes():
+        if p.kind == "resurs":
+            counter = counters.setdefault(p.skill, MinuteCounter(view.horizon_minutes,
+                                                                 view.cyclic))
+            for start, end in p.parts:
+                counter.add(start, end)
+    if not counters:
+        return 0
+    cov = coverage(view)
+    for skill, counter in counters.items():
+        cover = absence_cover(view.instance, skill, cov.need_min[skill], clock_of(view))
+        if cover is None:
+            continue
+        per_minute = counter.counts()
+        cells = cell_of_minute(len(per_minute))
+        minutes = np.bincount(cells, weights=per_minute, minlength=len(cover.expected))
+        total += cover.credit(np.rint(minutes).astype(np.int64))
     return total

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from bemanna.instance import Instance, ShiftType
+from bemanna.instance.rohs import grant_problems, granted_instance
 from bemanna.roster import Assignment, Roster
 from bemanna.units import MINUTES_PER_DAY
 
@@ -104,6 +105,9 @@ class RosterView:
     passes: dict[str, list[Pass]]
     memo: dict[str, object] = field(default_factory=dict)
     """Values computed once per check (the coverage arrays)."""
+    as_given: Instance | None = None
+    """The instance before the roster's RÖHS grants (None: the roster grants nothing, or
+    grants what the policy does not allow, and `instance` is the instance as given)."""
 
     @property
     def days(self) -> int:
@@ -161,7 +165,15 @@ def read_pass(instance: Instance, assignment: Assignment) -> Pass | None:
 
 
 def read_roster(instance: Instance, roster: Roster) -> RosterView:
-    """Every readable assignment as a pass, grouped per instance employee, sorted by start."""
+    """Every readable assignment as a pass, grouped per instance employee, sorted by start.
+
+    The view's instance carries the employment rates the roster grants (RÖHS, docs/resurstid.md)
+    when the policy allows them (the `rohs` check reports them otherwise), so every contract
+    and salary is that of the granted rate."""
+    rates = roster.employment_rates()
+    given = instance
+    if rates and not grant_problems(instance, rates):
+        instance = granted_instance(instance, rates)
     passes: dict[str, list[Pass]] = {e.id: [] for e in instance.employees}
     for assignment in roster.assignments:
         found = read_pass(instance, assignment)
@@ -169,7 +181,7 @@ def read_roster(instance: Instance, roster: Roster) -> RosterView:
             passes[found.employee].append(found)
     for own in passes.values():
         own.sort(key=lambda p: (p.start, p.end))
-    return RosterView(instance, roster, passes)
+    return RosterView(instance, roster, passes, as_given=None if given is instance else given)
 
 
 # --- time helpers shared by the rules -------------------------------------------------------

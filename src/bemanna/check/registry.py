@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable
 from typing import TypeVar
 
-from bemanna.check import coverage, days, hours, rest, shape, wishes
+from bemanna.check import coverage, days, hours, rest, rohs, shape, wishes
 from bemanna.check.passes import RosterView, read_roster
 from bemanna.check.report import CheckReport, RuleResult, Violation
 from bemanna.check.structure import STRUCTURE_CHECKS
@@ -48,6 +48,8 @@ TERM_PRICERS: dict[str, TermPricer] = {
     "stranded_resurstid": coverage.stranded_resurstid,
     "wishes": wishes.wishes,
     "ob": coverage.own_ob,
+    "rohs": rohs.rohs_cost,
+    "expected_absence_cover": coverage.expected_absence_cover,
 }
 """Priced terms on a read roster, in öre, by term (the order of `PRICED_TERMS`)."""
 

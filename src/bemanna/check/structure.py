@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from bemanna.check.passes import Pass, RosterView, duration, following, stamp, well_formed
 from bemanna.check.report import Violation
+from bemanna.check.rohs import rohs_grants
 from bemanna.instance import contract_minutes
 from bemanna.instance.types import WEEKDAY_NAMES
 from bemanna.roster import Assignment
@@ -362,6 +363,7 @@ STRUCTURE_CHECKS: dict[str, Callable[[RosterView], list[Violation]]] = {
     "pinned": pinned,
     "resurs_allowed": resurs_allowed,
     "employee_summary": employee_summary,
+    "rohs": rohs_grants,
 }
 """Structural checks by the id their violations carry."""
 

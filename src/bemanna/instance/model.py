@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from bemanna.instance.absence import AbsenceProfile
 from bemanna.instance.cost_model import CostModel
+from bemanna.instance.rohs import RohsPolicy
 from bemanna.instance.rules import Rules
 from bemanna.instance.types import (
     STRICT,
@@ -208,7 +209,7 @@ class Employee(BaseModel):
     desired_employment_rate: Decimal | None = Field(
         default=None, gt=0, le=100, decimal_places=2
     )
-    """RÖHS request: the higher rate the employee has asked for (used by a later issue)."""
+    """RÖHS request: the higher rate the employee has asked for (granted per `rohs`)."""
     allowed_shifts: list[Identifier] | None = None
     """None: every shift type that one of the employee's skills may work."""
     unavailable: list[DateRange] = Field(default_factory=list)
@@ -289,19 +290,28 @@ class ShiftDemand(BaseModel):
 
 
 class Costs(BaseModel):
-    """Placeholder prices for the objective (SEK). The costing issue replaces them."""
+    """Objective weights beside the cost model (SEK per hour).
+
+    Uncovered need and stranded resurstid are priced in kronor by the cost model (gap-fill
+    policy, wages) unless a flat weight is given here: a planner's weight instead of money
+    (benchmark imports set 0). Below-desired staffing is a service-level weight, never money.
+    """
 
     model_config = STRICT
 
     uncovered_per_hour: dict[Identifier, Sek] = Field(default_factory=dict)
-    """Per skill; skills not listed use default_uncovered_per_hour."""
-    default_uncovered_per_hour: Sek = Decimal(500)
+    """Flat weight per skill, instead of the gap-fill price."""
+    default_uncovered_per_hour: Sek | None = None
+    """Flat weight of skills not listed; None: the gap-fill price of the cost model."""
     below_desired_per_hour: dict[Identifier, Sek] = Field(default_factory=dict)
     default_below_desired_per_hour: Sek = Decimal(50)
-    stranded_resurstid_per_hour: Sek = Decimal(20)
-    """Excess headcount inside ordinary passes: paid time nobody can book."""
+    stranded_resurstid_per_hour: Sek | None = None
+    """Excess headcount inside ordinary passes (paid time nobody can book); None: the skill's
+    wage incl. PO."""
+    own_ob: bool = True
+    """Count the OB of the roster's own passes (term `ob`); off for benchmark formats."""
 
-    def uncovered(self, skill: str) -> Decimal:
+    def uncovered(self, skill: str) -> Decimal | None:
         return self.uncovered_per_hour.get(skill, self.default_uncovered_per_hour)
 
     def below_desired(self, skill: str) -> Decimal:
@@ -328,6 +338,8 @@ class Instance(BaseModel):
     """Wages, OB, overtime, temps, agency, gap-fill policy and budget (docs/costs.md)."""
     absence: AbsenceProfile = Field(default_factory=AbsenceProfile)
     """Absence rates (sick leave): simulation and resurspass placement (docs/resurstid.md)."""
+    rohs: RohsPolicy = Field(default_factory=RohsPolicy)
+    """How RÖHS requests (desired_employment_rate) are decided (docs/resurstid.md)."""
 
     @cached_property
     def shift(self) -> dict[str, ShiftType]:
@@ -336,6 +348,14 @@ class Instance(BaseModel):
     @cached_property
     def employee(self) -> dict[str, Employee]:
         return {e.id: e for e in self.employees}
+
+    def replaced(self, **fields: Any) -> Instance:
+        """A copy with some fields replaced (not validated again); the cached lookups are
+        dropped so that they follow the new fields."""
+        copy = self.model_copy(update=fields)
+        for name in ("shift", "employee"):
+            copy.__dict__.pop(name, None)
+        return copy
 
     @model_validator(mode="after")
     def _references(self) -> Instance:

@@ -108,10 +108,6 @@ def reference_problems(inst: Instance) -> list[str]:
     for skill in list(inst.costs.uncovered_per_hour) + list(inst.costs.below_desired_per_hour):
         if skill not in skills:
             problems.append(f"costs: unknown skill {skill!r}")
-    for skill in sorted(skills):
-        if inst.costs.below_desired(skill) > inst.costs.uncovered(skill):
-            problems.append(f"costs.below_desired_per_hour: {skill}: a minute below the desired "
-                            "level may not cost more than an uncovered minute")
 
     rules = inst.rules
     for rule_id in ("max_split_shifts", "max_consecutive_days", "min_consecutive_days",
@@ -138,8 +134,55 @@ def reference_problems(inst: Instance) -> list[str]:
                         f"horizon's {inst.horizon.weeks} weeks")
     problems.extend(cost_model_references(inst))
     problems.extend(absence_problems(inst))
-    if "cost_model" in inst.model_fields_set:
-        problems.extend(cost_model_problems(inst))
+    money = cost_model_problems(inst) if "cost_model" in inst.model_fields_set else []
+    said = {line.split(":")[0] for line in money}
+    problems.extend(money)
+    problems.extend(p for p in objective_price_problems(inst) if p.split(":")[0] not in said)
+    return problems
+
+
+def demanded_skills(inst: Instance) -> list[str]:
+    """Skills with a minimum need above zero somewhere."""
+    return [s.id for s in inst.skills
+            if any(d.skill == s.id and any(b.min > 0 for b in d.bands) for d in inst.demand)]
+
+
+def objective_price_problems(inst: Instance) -> list[str]:
+    """What the objective needs to price coverage: for each skill with need, the gap-fill
+    rates (unless a flat uncovered weight is given) and the wage of stranded resurstid (unless
+    a flat weight is given); and a below-desired weight no higher than an uncovered minute."""
+    problems: list[str] = []
+    costs, cm = inst.costs, inst.cost_model
+    for skill in [s.id for s in inst.skills]:
+        flat = costs.uncovered(skill)
+        if flat is not None and costs.below_desired(skill) > flat:
+            problems.append(f"costs.below_desired_per_hour: {skill}: a minute below the desired "
+                            "level may not cost more than an uncovered minute")
+    for skill in demanded_skills(inst):
+        if costs.uncovered(skill) is None:
+            problems.extend(policy_problems(inst, skill))
+    in_shifts = {k for s in inst.shift_types for k in s.skills}
+    coverable = {k for e in inst.employees for k in e.skills if k in in_shifts}
+    for skill in [s.id for s in inst.skills if s.id in coverable]:
+        if costs.stranded_resurstid_per_hour is None and cm.skill_salary(skill) is None:
+            problems.append(f"cost_model.monthly_salary.{skill}: no monthly salary for skill "
+                            f"{skill!r}, whose stranded resurstid is priced at its wage (or set "
+                            "costs.stranded_resurstid_per_hour)")
+    return sorted(set(problems), key=problems.index)
+
+
+def policy_problems(inst: Instance, skill: str) -> list[str]:
+    """A rate for every gap-fill source of the skill's policy."""
+    problems: list[str] = []
+    cm = inst.cost_model
+    where, policy = cm.policy(skill)
+    for j, entry in enumerate(policy):
+        what = f"{where}[{j}]: {entry.source} for skill {skill!r} has no rate"
+        basis = cm.agency_basis(skill) if entry.source == "agency" else None
+        if entry.source == "agency" and basis is None:
+            problems.append(f"{what}: set cost_model.agency_per_hour.{skill}")
+        elif (basis is None or basis[0] == "factor") and cm.skill_salary(skill) is None:
+            problems.append(f"{what}: it needs cost_model.monthly_salary.{skill}")
     return problems
 
 
@@ -179,15 +222,6 @@ def cost_model_problems(inst: Instance) -> list[str]:
         if cm.skill_salary(skill) is None:
             problems.append(f"cost_model.monthly_salary.{skill}: no monthly salary for skill "
                             f"{skill!r}, which is scheduled")
-    demanded = [s.id for s in inst.skills
-                if any(d.skill == s.id and any(b.min > 0 for b in d.bands) for d in inst.demand)]
-    for skill in demanded:
-        where, policy = cm.policy(skill)
-        for j, entry in enumerate(policy):
-            what = f"{where}[{j}]: {entry.source} for skill {skill!r} has no rate"
-            basis = cm.agency_basis(skill) if entry.source == "agency" else None
-            if entry.source == "agency" and basis is None:
-                problems.append(f"{what}: set cost_model.agency_per_hour.{skill}")
-            elif (basis is None or basis[0] == "factor") and cm.skill_salary(skill) is None:
-                problems.append(f"{what}: it needs cost_model.monthly_salary.{skill}")
+    for skill in demanded_skills(inst):
+        problems.extend(policy_problems(inst, skill))
     return problems

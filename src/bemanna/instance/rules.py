@@ -222,6 +222,9 @@ PRICED_TERMS: tuple[str, ...] = (
     "stranded_resurstid",
     "wishes",
     "ob",
+    "rohs",
+    "expected_absence_cover",
 )
-"""Objective terms that are not rules but prices: coverage, wishes, stranded resurstid, and
-the OB of the roster's own passes."""
+"""Objective terms that are not rules but prices: coverage, wishes, stranded resurstid, the
+OB of the roster's own passes, the extra salary of RÖHS grants, and the credit of resurspass
+placed where absence is expected."""

@@ -72,6 +72,7 @@ def price_roster(instance: Instance, roster: Roster) -> Pricing:
     if problems:
         raise InstanceError(instance.name, problems)
     view = read_roster(instance, roster)
+    instance = view.instance  # at the employment rates the roster grants (RÖHS)
     clock = ob_clock(instance)
     wages = base_salaries(instance)
     ob = ob_per_pass(view, clock)

@@ -8,6 +8,7 @@ import io
 import json
 import os
 import tempfile
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,9 @@ def roster_to_dict(roster: Roster) -> dict[str, Any]:
         "stats": roster.stats,
         "employees": [
             {"id": e.id, "contract_minutes": e.contract_minutes,
-             "scheduled_minutes": e.scheduled_minutes, "resurs_minutes": e.resurs_minutes}
+             "scheduled_minutes": e.scheduled_minutes, "resurs_minutes": e.resurs_minutes,
+             **({} if e.employment_rate is None
+                else {"employment_rate": f"{e.employment_rate.normalize():f}"})}
             for e in roster.employees
         ],
         "assignments": [
@@ -79,6 +82,21 @@ def roster_to_dict(roster: Roster) -> dict[str, Any]:
             for a in roster.assignments
         ],
     }
+
+
+def _rate(value: object) -> Decimal | None:
+    """An employment rate written as a string ("87.5") or a number; None when absent."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ValueError(f"employment_rate: expected a number, got {value!r}")
+    try:
+        rate = Decimal(str(value))
+    except InvalidOperation:
+        raise ValueError(f"employment_rate: expected a number, got {value!r}") from None
+    if not rate.is_finite() or not 0 < rate <= 100:
+        raise ValueError(f"employment_rate: {value!r} is not in (0, 100]")
+    return rate
 
 
 def roster_from_dict(data: dict[str, Any], source: str = "<roster>") -> Roster:
@@ -101,7 +119,8 @@ def roster_from_dict(data: dict[str, Any], source: str = "<roster>") -> Roster:
         ]
         employees = [
             EmployeeSummary(str(e["id"]), int(e["contract_minutes"]),
-                            int(e["scheduled_minutes"]), int(e.get("resurs_minutes", 0)))
+                            int(e["scheduled_minutes"]), int(e.get("resurs_minutes", 0)),
+                            _rate(e.get("employment_rate")))
             for e in data["employees"]
         ]
         return Roster(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Literal
 
 ROSTER_FORMAT = "bemanna-roster/1"
@@ -49,6 +50,9 @@ class EmployeeSummary:
     contract_minutes: int
     scheduled_minutes: int
     resurs_minutes: int
+    employment_rate: Decimal | None = None
+    """The employment rate (%) this roster gives the employee: a granted RÖHS request, or the
+    instance's rate. None (older rosters): the instance's rate."""
 
 
 @dataclass
@@ -64,6 +68,10 @@ class Roster:
     assignments: list[Assignment]
     objective_by_term: dict[str, int] = field(default_factory=dict)
     stats: dict[str, Any] = field(default_factory=dict)
+
+    def employment_rates(self) -> dict[str, Decimal]:
+        """The rates the roster records, by employee (RÖHS grants included)."""
+        return {e.id: e.employment_rate for e in self.employees if e.employment_rate is not None}
 
     def by_employee(self) -> dict[str, list[Assignment]]:
         result: dict[str, list[Assignment]] = {e.id: [] for e in self.employees}

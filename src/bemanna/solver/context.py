@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import numpy as np
 from ortools.sat.python import cp_model
@@ -46,6 +47,9 @@ class Context:
     constants: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     need_cache: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     """Need per skill and minute (shared between the many models of one search)."""
+    grants: dict[str, list[tuple[Decimal, Literal]]] = field(default_factory=dict)
+    """RÖHS: per employee with a choice, (rate, literal) per rate it may be granted
+    (`builders.rohs.grant_choices`)."""
     guards: dict[GuardKey, Literal] | None = None
     """Only when explaining infeasibility (`bemanna.explain`): one enforcement literal per
     group of hard-rule constraints. None (solving): hard rules are added unconditionally."""

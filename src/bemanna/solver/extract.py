@@ -8,6 +8,7 @@ from ortools.sat.python import cp_model
 
 from bemanna.instance.contract import contract_minutes
 from bemanna.roster.model import Assignment, EmployeeSummary, Kind, Part, Roster
+from bemanna.solver.builders.rohs import granted_rate
 from bemanna.solver.context import Context
 
 
@@ -37,9 +38,11 @@ def extract_roster(ctx: Context, solver: cp_model.CpSolver, status: str, objecti
     employees = []
     for person in inst.employees:
         mine = [a for a in assignments if a.employee == person.id]
+        rate = granted_rate(ctx, person, solver)
+        granted = person.model_copy(update={"employment_rate": rate})
         employees.append(EmployeeSummary(
-            person.id, contract_minutes(inst, person), sum(a.paid_minutes for a in mine),
-            sum(a.paid_minutes for a in mine if a.kind == "resurs")))
+            person.id, contract_minutes(inst, granted), sum(a.paid_minutes for a in mine),
+            sum(a.paid_minutes for a in mine if a.kind == "resurs"), rate))
     return Roster(inst.name, inst.horizon.start, inst.horizon.days, inst.horizon.cyclic, status,
                   objective, bound, employees, assignments, dict(by_term))
 

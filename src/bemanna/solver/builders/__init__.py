@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bemanna.solver.builders import coverage, days, fill, hours, rest, shape, wishes
+from bemanna.solver.builders import (
+    absence,
+    coverage,
+    days,
+    fill,
+    hours,
+    rest,
+    rohs,
+    shape,
+    wishes,
+)
 from bemanna.solver.context import Context
 
 Builder = Callable[[Context], None]
@@ -42,6 +52,8 @@ PRICE_BUILDERS: dict[str, Builder] = {
     "shift_cover": coverage.build_shift_cover,
     "wishes": wishes.build_wishes,
     "ob": fill.build_own_ob,
+    "rohs": rohs.build_rohs,
+    "expected_absence_cover": absence.build_expected_absence_cover,
 }
 
 

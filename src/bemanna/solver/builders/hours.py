@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
-from bemanna.instance.contract import contract_periods
 from bemanna.instance.rules import RuleBase
+from bemanna.solver.builders.rohs import contract_targets
 from bemanna.solver.context import Context
 from bemanna.units import ore_per_minute
 
@@ -23,7 +23,8 @@ def paid_minutes(ctx: Context, employee: str, first_day: int, end_day: int) -> c
 
 
 def bound_minutes(ctx: Context, rule_id: str, rule: RuleBase, expr: cp_model.LinearExpr,
-                  low: int | None, high: int | None, name: str, employee: str,
+                  low: cp_model.LinearExprT | None, high: cp_model.LinearExprT | None,
+                  name: str, employee: str,
                   first_day: int | None = None) -> None:
     """low <= expr <= high, hard, or soft with a per-minute price on the distance."""
     if rule.mode == "hard":
@@ -52,11 +53,15 @@ def build_contract_hours(ctx: Context) -> None:
         return
     tol = rule.tolerance_minutes
     for emp in ctx.employees:
-        for period in contract_periods(ctx.instance, emp):
-            expr = paid_minutes(ctx, emp.id, period.first_day, period.end_day)
-            bound_minutes(ctx, "contract_hours", rule, expr,
-                          max(0, period.target_minutes - tol), period.target_minutes + tol,
-                          f"contract_{emp.id}_{period.first_day}", emp.id, period.first_day)
+        for first, end, targets, lits in contract_targets(ctx, emp):
+            expr = paid_minutes(ctx, emp.id, first, end)
+            low: cp_model.LinearExprT = max(0, targets[0] - tol)
+            high: cp_model.LinearExprT = targets[0] + tol
+            if lits is not None:  # a RÖHS choice: the target of the granted rate
+                low = cp_model.LinearExpr.weighted_sum(lits, [max(0, t - tol) for t in targets])
+                high = cp_model.LinearExpr.weighted_sum(lits, [t + tol for t in targets])
+            bound_minutes(ctx, "contract_hours", rule, expr, low, high,
+                          f"contract_{emp.id}_{first}", emp.id, first)
 
 
 def build_total_minutes(ctx: Context) -> None:

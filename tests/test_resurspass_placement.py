@@ -1,0 +1,43 @@
+"""Resurspass placed where absence is expected (`expected_absence_cover`).
+
+Monday needs one USK 07:00–21:30. E2 may only work D (07:00–15:30), E3 only K (13:30–21:30):
+together they cover the need. E1 must work one pass (total minutes 450–480) and any pass of
+theirs is beyond the need: as an ordinary pass it is stranded time, as a resurspass it may be
+booked when someone is absent. Absence rate 10 %; the flat weights of solver_cases price an
+uncovered minute at 833 öre, so a booked minute saves 833.
+
+Expected absent need per cell (need 1 × minutes × rate): morning 07–13 360 × 0.1 = 36,
+afternoon 13–19 36, evening 19–21:30 150 × 0.1 = 15 (× 5 = 75 with an evening factor 5).
+A resurspass D covers morning 360 and afternoon 150 minutes: books 36 + 36 = 72 → −59 976.
+A resurspass K covers afternoon 330 and evening 150: books 36 + 15 = 51 (36 + 75 = 111 with the
+factor → −92 463). So D without the factor, K with it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from solver_cases import D, K, band, build, employee, run
+
+
+def placement(absence: dict[str, Any]) -> tuple[str, str, int]:
+    inst = build(
+        [D, K],
+        employees=[employee("E1"), employee("E2", allowed_shifts=["D"]),
+                   employee("E3", allowed_shifts=["K"])],
+        demand=[{"skill": "usk", "weekdays": ["mon"], "bands": [band("07:00", "21:30")]}],
+        rules={"total_minutes": {"enabled": True, "per_employee": {"E1": {"min": 450,
+                                                                            "max": 480}}}},
+        resurspass=True,
+        absence=absence,
+    )
+    result, report = run(inst)
+    assert result.status == "OPTIMAL" and result.roster is not None and report is not None
+    assert report.violations == [] and report.total == result.objective
+    (mine,) = [a for a in result.roster.assignments if a.employee == "E1"]
+    return mine.shift, mine.kind, result.objective_by_term["expected_absence_cover"]
+
+
+def test_resurspass_goes_where_the_absence_is_expected() -> None:
+    assert placement({"rate": 0.1}) == ("D", "resurs", -72 * 833)
+    assert placement({"rate": 0.1, "band_factor": {"evening": 5}}) == ("K", "resurs", -111 * 833)
