@@ -352,10 +352,12 @@ def test_scale_demand_that_matches_nothing_is_a_problem(tmp_path: Path) -> None:
 
 
 def test_shipped_scenario_files_load_and_apply() -> None:
-    """Every file in scenarios/ loads and applies to the shipped care home."""
-    data = read_file_data(ROOT / "instances" / "care_home.yaml")
+    """Every file in scenarios/ loads and applies to its own base, or else to the shipped
+    care home."""
     files = sorted((ROOT / "scenarios").glob("*.yaml"))
-    assert files
+    assert len(files) >= 7
     for path in files:
-        inst = apply_scenario(load_scenario(path), data)
-        assert inst.name == "care_home"
+        loaded = load_scenario(path)
+        base = loaded.base or ROOT / "instances" / "care_home.yaml"
+        inst = apply_scenario(loaded, read_file_data(base))
+        assert inst.name == base.stem

@@ -1,0 +1,323 @@
+"""`bemanna batch`: local processes and a Dask LocalCluster, resume after SIGKILL, failures
+recorded without stopping the batch, and the summary's arithmetic by hand.
+
+Solves are made reproducible with a deterministic time limit (0.1 deterministic seconds, one
+CP-SAT worker, seed 0: the same roster on every run, far inside the 20 s wall limit), so an
+interrupted and resumed batch must hold exactly the figures of an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+import yaml
+
+from bemanna.batch.backends import DaskBackend, LocalBackend
+from bemanna.batch.job import JobOutcome, JobSpec, run_job
+from bemanna.batch.runner import plan_batch, run_batch
+from bemanna.batch.store import Store
+from bemanna.batch.summary import summarise
+from bemanna.check import check_roster
+from bemanna.compare.figures import FIGURES
+from bemanna.instance import load_instance
+from bemanna.roster import load_roster
+from bemanna.scenario import ScenarioError
+
+ROOT = Path(__file__).resolve().parents[1]
+PRE_2023 = ROOT / "scenarios" / "pre_2023_rest_rules.yaml"
+SOLVE = {"time_limit": 20.0, "workers": 1, "seed": 0, "deterministic_time": 0.1}
+
+
+def tiny_unit(name: str, night: int = 1) -> dict[str, Any]:
+    """Three staff, one week: a day/evening need 07:00–21:00 and a night need."""
+    return {
+        "name": name,
+        "horizon": {"start": "2025-03-03", "weeks": 1, "cyclic": True},
+        "skills": [{"id": "usk"}],
+        "shift_types": [
+            {"id": "D", "parts": [{"start": "07:00", "end": "15:30"}], "break_minutes": 30,
+             "skills": ["usk"]},
+            {"id": "K", "parts": [{"start": "13:30", "end": "21:00"}], "break_minutes": 30,
+             "skills": ["usk"]},
+            {"id": "N", "parts": [{"start": "21:00", "end": "07:00"}], "paid_meal_break": True,
+             "skills": ["usk"]},
+        ],
+        "employees": [
+            {"id": "a", "skills": ["usk"]},
+            {"id": "b", "skills": ["usk"], "employment_rate": 75,
+             "desired_employment_rate": 100},
+            {"id": "c", "skills": ["usk"], "employment_rate": 50, "allowed_shifts": ["N"],
+             "full_time": "night"},
+        ],
+        "demand": [
+            {"skill": "usk", "label": "day", "bands": [{"start": "07:00", "end": "21:00",
+                                                        "min": 1}]},
+            {"skill": "usk", "label": "night", "bands": [{"start": "21:00", "end": "07:00",
+                                                          "min": night}]},
+        ],
+    }
+
+
+def write_units(folder: Path, count: int = 2) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        unit = tiny_unit(f"unit{i}", night=1 + i % 2)
+        (folder / f"unit{i}.yaml").write_text(yaml.safe_dump(unit), encoding="utf-8")
+    return folder
+
+
+def rows(db: Path) -> pd.DataFrame:
+    with Store(db) as store:
+        return store.jobs()
+
+
+def figures_by_job(db: Path) -> dict[tuple[str, str], dict[str, Any]]:
+    frame = rows(db)
+    return {(r.instance, r.scenario): json.loads(r.figures) for r in frame.itertuples()}
+
+
+# --- local processes --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path, Any]:
+    """2 units × (base, pre_2023) = 4 jobs on 2 local worker processes, uninterrupted:
+    (units folder, database, roster folder, report)."""
+    tmp = tmp_path_factory.mktemp("whole")
+    units = write_units(tmp / "units")
+    db, out = tmp / "whole.sqlite", tmp / "rosters"
+    with Store(db) as store:
+        report = run_batch(plan_batch([units], [PRE_2023], **SOLVE), store,
+                           LocalBackend(2, job_timeout=120), out)
+    return units, db, out, report
+
+
+def test_local_batch_records_every_job_and_a_rerun_skips_them(
+        whole: tuple[Path, Path, Path, Any]) -> None:
+    """4 rows done, each with its figures as columns and as JSON alike, 0 violations, a
+    roster file the checker passes. The same batch again runs nothing; a longer time limit
+    changes the fingerprint (so that batch would run again)."""
+    units, db, out, report = whole
+    assert (report.planned, report.skipped, report.done, report.failed) == (4, 0, 4, 0)
+    frame = rows(db)
+    assert sorted(zip(frame.instance, frame.scenario, strict=True)) == [
+        ("unit0", "base"), ("unit0", "pre_2023_rest_rules"),
+        ("unit1", "base"), ("unit1", "pre_2023_rest_rules")]
+    for row in frame.itertuples():
+        assert row.status == "done" and row.error is None
+        blob = json.loads(row.figures)
+        assert {f.key: getattr(row, f.key) for f in FIGURES} == pytest.approx(blob)
+        assert blob["violations"] == 0
+        inst = load_instance(units / f"{row.instance}.yaml")
+        if row.scenario == "base":
+            assert check_roster(inst, load_roster(row.roster_path)).ok
+        assert Path(row.roster_path) == (out / row.instance / row.scenario / "roster.json"
+                                         ).resolve()
+    jobs = plan_batch([units], [PRE_2023], **SOLVE)
+    with Store(db) as store:
+        again = run_batch(jobs, store, LocalBackend(2, job_timeout=120), out)
+    assert (again.skipped, again.done, again.failed) == (4, 0, 0)
+    changed = plan_batch([units], [PRE_2023], **{**SOLVE, "time_limit": 21.0})
+    assert {j.spec.fingerprint for j in changed}.isdisjoint({j.spec.fingerprint for j in jobs})
+
+
+def crash_or_hang(spec: JobSpec) -> JobOutcome:
+    """A job function for the failure tests: 'crash' kills its worker process, 'hang' sleeps
+    past the job limit, anything else finishes at once."""
+    if spec.instance == "crash":
+        os._exit(3)
+    if spec.instance == "hang":
+        time.sleep(120)
+    now = time.time()
+    return JobOutcome(spec.instance, spec.scenario, spec.fingerprint, "done",
+                      figures={"total_ore": 1}, started=now, finished=now)
+
+
+def fake(instance: str) -> JobSpec:
+    return JobSpec(instance, "base", {"name": instance}, 1.0, 1, 0)
+
+
+def test_a_crashing_and_a_hanging_job_fail_and_the_others_finish() -> None:
+    """The crash is found by re-running the jobs in flight one at a time; the hang fails at
+    the job limit (8 s from submission: a fresh worker process takes a few seconds to start,
+    and that counts); the four ordinary jobs all finish once."""
+    specs = [fake("ok1"), fake("crash"), fake("ok2"), fake("hang"), fake("ok3"), fake("ok4")]
+    seen: list[tuple[str, str, str | None]] = []
+    backend = LocalBackend(2, job_timeout=8, job=crash_or_hang)
+    backend.run(specs, lambda spec, o: seen.append((spec.instance, o.status, o.error)))
+    assert sorted(seen) == [
+        ("crash", "failed", "the worker process died (crash or out of memory)"),
+        ("hang", "failed", "exceeded the job limit of 8 s"),
+        ("ok1", "done", None), ("ok2", "done", None), ("ok3", "done", None),
+        ("ok4", "done", None)]
+
+
+def test_a_failed_job_is_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:
+    """unit0 cannot meet c's contract: 50 % night is 1030 minutes, nights pay 600, and with
+    no tolerance neither 600 nor 1200 will do: INFEASIBLE, recorded with its reason; unit1 is
+    done."""
+    units = write_units(tmp_path / "units")
+    bad = tiny_unit("unit0")
+    bad["rules"] = {"contract_hours": {"tolerance_minutes": 0}}
+    (units / "unit0.yaml").write_text(yaml.safe_dump(bad), encoding="utf-8")
+    jobs = plan_batch([units], [], **SOLVE)
+    with Store(tmp_path / "b.sqlite") as store:
+        report = run_batch(jobs, store, LocalBackend(1, job_timeout=120), tmp_path / "r")
+    assert (report.done, report.failed) == (1, 1)
+    frame = rows(tmp_path / "b.sqlite").set_index("instance")
+    assert frame.at["unit0", "status"] == "failed"
+    assert frame.at["unit0", "error"].startswith("no roster: the hard rules cannot all hold")
+    assert pd.isna(frame.at["unit0", "roster_path"])
+    assert frame.at["unit1", "status"] == "done"
+
+
+def test_bad_input_stops_the_batch_before_anything_runs(tmp_path: Path) -> None:
+    """One line per problem, exit 2, and no database written."""
+    units = write_units(tmp_path / "units")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: bad\ntransforms: [frobnicate]\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as caught:
+        plan_batch([units, tmp_path / "missing"], [bad], **SOLVE)
+    assert caught.value.problems == [
+        f"{tmp_path / 'missing'}: no such file or folder",
+        f"{bad}: transforms[0]: unknown transform 'frobnicate' (known: all_fulltime, "
+        "grant_rohs, no_split_shifts, pre_2023_rest_rules, remove_employee, add_float_pool, "
+        "scale_demand)"]
+    done = subprocess.run([sys.executable, "-m", "bemanna", "batch", "run", str(units), "-s",
+                           str(bad), "--db", str(tmp_path / "b.sqlite")],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert not (tmp_path / "b.sqlite").exists()
+
+
+# --- Dask -----------------------------------------------------------------------------------
+
+
+def test_dask_local_cluster_gives_the_local_results(tmp_path: Path) -> None:
+    """The same two jobs on a Dask LocalCluster (threads, started here) and in this process:
+    the same figures, since the solves are deterministic."""
+    distributed = pytest.importorskip("distributed")
+    units = write_units(tmp_path / "units")
+    jobs = plan_batch([units], [], **SOLVE)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client, Store(tmp_path / "d.sqlite") as store:
+        report = run_batch(jobs, store, DaskBackend(120, client=client), tmp_path / "r")
+    assert (report.done, report.failed) == (2, 0)
+    dask_figures = figures_by_job(tmp_path / "d.sqlite")
+    for job in jobs:
+        local = run_job(job.spec)
+        assert dask_figures[(job.spec.instance, "base")] == local.figures
+
+
+# --- kill and resume ------------------------------------------------------------------------
+
+
+def batch_command(units: Path, db: Path) -> list[str]:
+    return [sys.executable, "-m", "bemanna", "batch", "run", str(units), "-s", str(PRE_2023),
+            "--db", str(db), "--time-limit", "20", "--solver-workers", "1", "--seed", "0",
+            "--deterministic-time", "0.1", "--workers", "1"]
+
+
+def test_resume_after_sigkill_gives_the_uninterrupted_figures(
+        tmp_path: Path, whole: tuple[Path, Path, Path, Any]) -> None:
+    """Kill a 4-job batch (one worker) with SIGKILL, with its workers, once the first job is
+    committed; the database is intact and holds only whole jobs. Running the same command
+    again skips them and runs the rest; the figures equal the uninterrupted run's."""
+    units = write_units(tmp_path / "units")
+    db = tmp_path / "killed.sqlite"
+    proc = subprocess.Popen(batch_command(units, db), cwd=ROOT, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    committed = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            with sqlite3.connect(db, timeout=30) as conn:
+                try:
+                    committed = conn.execute("SELECT count(*) FROM jobs").fetchone()[0]
+                except sqlite3.OperationalError:  # the schema is not written yet
+                    committed = 0
+            if committed >= 1:
+                break
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert 1 <= committed < 4, "the batch was not caught mid-run"
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        held = conn.execute("SELECT count(*) FROM jobs WHERE status='done' AND figures IS NOT "
+                            "NULL AND roster_path IS NOT NULL").fetchone()[0]
+    assert held == len(rows(db)) >= 1
+    resumed = subprocess.run(batch_command(units, db), cwd=ROOT, capture_output=True,
+                             text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{held} skipped" in resumed.stdout
+    assert figures_by_job(db) == figures_by_job(whole[1])
+    assert len(figures_by_job(db)) == 4
+
+
+# --- summary --------------------------------------------------------------------------------
+
+
+def test_summary_arithmetic_by_hand() -> None:
+    """Three units. Base totals 100, 200, 300 (öre/year); scenario x: 110, 180, 330, so the
+    per-unit deltas are +10, −20, +30: total +20, min −20, median +10, max +30. Scenario y:
+    unit c failed, so only a and b pair: deltas +5 and +15, median (5 + 15) / 2 = 10; its
+    total counts only its done units (105 + 215 = 320) and it has 1 failed job."""
+    def job(instance: str, scenario: str, total: int | None, fte: float | None,
+            status: str = "done") -> dict[str, Any]:
+        return {"instance": instance, "scenario": scenario, "status": status,
+                "total_ore": total, "fte_needed": fte, "error": None if status == "done"
+                else "no roster"}
+    frame = pd.DataFrame([
+        job("a", "base", 100, 10.0), job("b", "base", 200, 20.0), job("c", "base", 300, 30.0),
+        job("a", "x", 110, 10.5), job("b", "x", 180, 19.0), job("c", "x", 330, 30.25),
+        job("a", "y", 105, 10.0), job("b", "y", 215, 20.0),
+        job("c", "y", None, None, "failed"),
+    ])
+    table = summarise(frame, "base").table.set_index(["scenario", "figure"])
+    x = table.loc[("x", "total_ore")]
+    assert (x.units, x.failed, x.total, x.paired) == (3, 0, 620, 3)
+    assert (x.delta_total, x.delta_min, x.delta_median, x.delta_max) == (20, -20, 10, 30)
+    fte = table.loc[("x", "fte_needed")]
+    assert (fte.delta_total, fte.delta_min, fte.delta_median, fte.delta_max) == (
+        -0.25, -1.0, 0.25, 0.5)
+    y = table.loc[("y", "total_ore")]
+    assert (y.units, y.failed, y.total, y.paired) == (2, 1, 320, 2)
+    assert (y.delta_total, y.delta_min, y.delta_median, y.delta_max) == (20, 5, 10, 15)
+    base = table.loc[("base", "total_ore")]
+    assert (base.total, base.delta_total, base.delta_max) == (600, 0, 0)
+    other = summarise(frame, "x").table.set_index(["scenario", "figure"])
+    assert other.loc[("base", "total_ore")].delta_total == -20
+    with pytest.raises(KeyError):
+        summarise(frame, "nope")
+
+
+def test_summary_command_prints_the_figures(tmp_path: Path) -> None:
+    """`bemanna batch summary` on a batch database: kronor per year (öre / 100)."""
+    units = write_units(tmp_path / "units", count=1)
+    jobs = plan_batch([units], [PRE_2023], **SOLVE)
+    db = tmp_path / "b.sqlite"
+    with Store(db) as store:
+        for job in jobs:
+            outcome = JobOutcome(job.spec.instance, job.spec.scenario, job.spec.fingerprint,
+                                 "done", figures={"total_ore": 123456789 if
+                                                  job.spec.scenario == "base" else 123556789,
+                                                  "fte_needed": 3.0})
+            store.record(job.spec, outcome, job.instance_path, job.scenario_path, None)
+    done = subprocess.run([sys.executable, "-m", "bemanna", "batch", "summary", str(db)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    line = next(s for s in done.stdout.splitlines() if "pre_2023_rest_rules" in s)
+    # 1 234 567.89 kr base, +1 000 kr in the scenario
+    assert "1 235 568" in line and "+1 000" in line

@@ -1,0 +1,186 @@
+"""`bemanna compare`: the figures of a roster by hand, deltas against the base, the terminal
+table, compare.xlsx and compare.html (self-contained), and one run on the shipped nurse group.
+
+Solves use a deterministic time limit (0.1 deterministic seconds, one worker, seed 0) so that
+the rosters, and so every figure, are the same on every run.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+import yaml
+
+from bemanna.batch.job import JobSpec, json_ready, run_job
+from bemanna.check import check_roster
+from bemanna.compare.figures import FIGURES
+from bemanna.compare.output import workbook_bytes
+from bemanna.compare.run import compare, plan
+from bemanna.instance import instance_from_data
+from bemanna.pricing import annualise, price_roster
+from bemanna.roster import roster_from_dict
+from test_batch import tiny_unit
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def one_person_short() -> dict[str, Any]:
+    """One full-time usk for a need of two 07:00–15:30 on weekdays, one week, one shift type
+    D 07:00–15:30 (30 min unpaid break, 480 paid minutes). The contract, 2295 ± 240 minutes,
+    takes exactly five D passes (4 × 480 = 1920 and 6 × 480 = 2880 are out of the band), and
+    they cover best on Monday–Friday: one of the two is always missing."""
+    return {
+        "name": "short",
+        "horizon": {"start": "2025-03-03", "weeks": 1, "cyclic": False},
+        "skills": [{"id": "usk"}],
+        "shift_types": [{"id": "D", "parts": [{"start": "07:00", "end": "15:30"}],
+                         "break_minutes": 30, "skills": ["usk"]}],
+        "employees": [{"id": "a", "skills": ["usk"]}],
+        "demand": [{"skill": "usk", "weekdays": ["mon", "tue", "wed", "thu", "fri"],
+                    "bands": [{"start": "07:00", "end": "15:30", "min": 2}]}],
+    }
+
+
+def test_figures_by_hand() -> None:
+    """Uncovered: 510 minutes (the pass's presence, break included) × 5 days = 2550 minutes a
+    week → 2550 × 52 / 60 = 2210.0 h a year, 2550 / 2295 = 1.111 FTE; staff 1.0 FTE, so
+    1.0 + 1.111 = 2.111 FTE needed. The usk gap-fill policy buys 40 h/week as hourly temps,
+    then overtime (2.5 h), no agency. Money: each budget line of the pricing × 52 / 1 week,
+    and the total is their sum."""
+    data = one_person_short()
+    outcome = run_job(JobSpec("short", "base", data, 20.0, 1, 0, 0.1))
+    assert outcome.status == "done" and outcome.figures is not None and outcome.roster
+    f = outcome.figures
+    roster = roster_from_dict(outcome.roster)
+    assert sorted((a.date.weekday(), a.shift) for a in roster.assignments) == [
+        (d, "D") for d in range(5)]
+    assert f["uncovered_hours"] == 2210.0
+    assert f["uncovered_fte"] == 1.111
+    assert f["staff_fte"] == 1.0 and f["fte_needed"] == 2.111
+    assert f["agency_hours"] == 0.0 and f["agency_ore"] == 0
+    assert f["hourly_temps_ore"] > 0 and f["overtime_ore"] > 0
+    assert f["bookable_resurstid_hours"] == 0.0 and f["stranded_resurstid_hours"] == 0.0
+    assert f["full_time_share_pct"] == 100.0 and f["split_shifts"] == 0
+    assert f["wishes_met_pct"] is None  # nobody wished anything: no denominator
+    assert f["violations"] == 0
+    inst = instance_from_data(data)
+    pricing = price_roster(inst, roster)
+    for line in ("personnel", "ob", "overtime", "hourly_temps", "agency"):
+        assert f[f"{line}_ore"] == annualise(pricing.totals[line], 1) == pricing.totals[line] * 52
+    assert f["total_ore"] == sum(f[f"{line}_ore"] for line in (
+        "personnel", "ob", "overtime", "hourly_temps", "agency"))
+    assert check_roster(inst, roster).ok
+
+
+def write(path: Path, data: dict[str, Any]) -> Path:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def comparison(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The tiny unit of the batch tests against grant_rohs (b: 75 → 100 %) and one employee
+    fewer (b leaves)."""
+    tmp = tmp_path_factory.mktemp("compare")
+    base = write(tmp / "unit.yaml", tiny_unit("unit"))
+    rohs = write(tmp / "rohs.yaml", {"name": "rohs", "transforms": ["grant_rohs"]})
+    fewer = write(tmp / "fewer.yaml", {"name": "fewer", "description": "b leaves",
+                                       "transforms": [{"remove_employee": {"id": "b"}}]})
+    out = tmp / "out"
+    instance_path, planned = plan(base, [rohs, fewer], 20.0, 1, 0)
+    assert [p.scenario.name for p in planned] == ["base", "rohs", "fewer"]
+    specs = [JobSpec(p.spec.instance, p.spec.scenario, p.spec.data, 20.0, 1, 0, 0.1)
+             for p in planned]
+    for item, spec in zip(planned, specs, strict=True):
+        item.spec = spec
+    from bemanna.compare.output import write_outputs
+    from bemanna.compare.run import run_plan
+
+    result = run_plan(instance_path, planned, out)
+    write_outputs(result, out)
+    return result, out
+
+
+def test_deltas_are_scenario_minus_base(comparison: Any) -> None:
+    """Staff FTE: 0.75 + 1 + 0.5 = 2.25 in the base; grant_rohs +0.25 (b to 100 %); one
+    fewer −0.75. Every delta is the scenario's value minus the base's."""
+    result, out = comparison
+    assert result.ok
+    rows = {key: (base, values) for key, base, values in result.rows()}
+    base, values = rows["staff_fte"]
+    assert base == 2.25 and values == [(2.5, 0.25), (1.5, -0.75)]
+    for key, (base, values) in rows.items():
+        for value, change in values:
+            if value is not None and base is not None:
+                assert change == pytest.approx(value - base), key
+    for name in ("base", "rohs", "fewer"):
+        assert (out / name / "roster.json").is_file() and (out / name / "roster.csv").is_file()
+
+
+def test_workbook_and_page(comparison: Any) -> None:
+    """compare.xlsx holds each figure (kronor = öre / 100 rounded) and each delta;
+    compare.html is one self-contained page: inline SVG charts, no scripts, no links out."""
+    result, out = comparison
+    book = openpyxl.load_workbook(out / "compare.xlsx")
+    sheet = book["compare"]
+    header = [c.value for c in sheet[1]]
+    assert header == ["figure", "unit", "base", "rohs", "Δ rohs", "fewer", "Δ fewer"]
+    by_label = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert len(by_label) == len(FIGURES)
+    total = result.base.value("total_ore")
+    assert by_label["total cost"][2] == round(total / 100)
+    assert by_label["staff (Σ employment rate)"][3:5] == (2.5, 0.25)
+    assert [r[0] for r in book["runs"].iter_rows(min_row=2, values_only=True)] == [
+        "base", "rohs", "fewer"]
+    assert workbook_bytes(result)[:2] == b"PK"  # a zip container, as xlsx files are
+    page = (out / "compare.html").read_text(encoding="utf-8")
+    assert page.count("<svg") == 3 and "<script" not in page.lower()
+    assert "src=" not in page and "href=" not in page and "@import" not in page
+    assert page.replace('xmlns="http://www.w3.org/2000/svg"', "").count("http") == 0
+    assert "fewer: staff (Σ employment rate)" in page and "-0.75" in page
+
+
+def test_compare_command_on_the_shipped_nurse_group(tmp_path: Path) -> None:
+    """Smoke test on a shipped instance: base and one nurse fewer at 2 s each. Exit 0, the
+    table, both files and both rosters; one nurse fewer lowers staff FTE by 1.00 (ssk2 is
+    full time)."""
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "bemanna", "compare", str(ROOT / "instances" / "nurse_group.yaml"),
+         str(ROOT / "scenarios" / "one_nurse_fewer.yaml"), "--out", str(out),
+         "--time-limit", "2", "--workers", "1"],
+        capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    staff = next(line for line in done.stdout.splitlines() if "staff (Σ" in line)
+    assert "-1.00" in staff
+    assert "total cost" in done.stdout
+    for name in ("compare.xlsx", "compare.html", "base/roster.json",
+                 "one_nurse_fewer/roster.json"):
+        assert (out / name).is_file(), name
+
+
+def test_a_scenario_file_as_base(tmp_path: Path) -> None:
+    """BASE may be a scenario with a base instance: its changes make the reference, and the
+    other scenarios apply to its instance."""
+    write(tmp_path / "unit.yaml", tiny_unit("unit"))
+    base = write(tmp_path / "old.yaml", {"name": "old", "base": "unit.yaml",
+                                         "transforms": ["pre_2023_rest_rules"]})
+    other = write(tmp_path / "rohs.yaml", {"name": "rohs", "transforms": ["grant_rohs"]})
+    instance_path, planned = plan(base, [other], 5.0, 1, 0)
+    assert instance_path == tmp_path / "unit.yaml"
+    assert [p.scenario.name for p in planned] == ["old", "rohs"]
+    assert planned[0].spec.data["rules"]["daily_rest"] == {"min_minutes": 540}
+    assert "rules" not in planned[1].spec.data
+    assert json_ready(planned[1].spec.data) == planned[1].spec.data
+
+
+def test_compare_function_runs_the_plan(tmp_path: Path) -> None:
+    """compare() = plan() + run_plan(): the nurse group alone (no scenarios) at 1 s."""
+    result = compare(ROOT / "instances" / "nurse_group.yaml", [], tmp_path, 1.0, 1, 0)
+    assert result.base.name == "base" and result.scenarios == []
+    assert result.base.outcome.status == "done"
