@@ -17,6 +17,7 @@ All figures (need, shift times, rates, prices) are assumptions from
 from __future__ import annotations
 
 import argparse
+from decimal import Decimal
 import datetime as dt
 import itertools
 import random
@@ -924,9 +925,32 @@ _Dumper.add_representer(list, _represent_list)
 _Dumper.add_representer(str, _represent_str)
 
 
+BUDGET_SHARES = {"ob": Decimal("0.08"), "overtime": Decimal("0.02"),
+                 "hourly_temps": Decimal("0.05"), "agency": Decimal("0.01")}
+"""Budget lines as shares of the personnel budget (assumptions): OB 8 % (a unit staffed
+around the clock), overtime and extra hours 2.0 % (the 2024 target, domain.md §1), hourly
+temps 5 %, agency 1 % (kept small: agency is the last resort)."""
+
+
+def with_budget(data: dict[str, Any]) -> dict[str, Any]:
+    """Add a period budget: personnel = the contracts' base salary incl. PO at the current
+    employment rates (a unit budgets its staff), the other lines as BUDGET_SHARES of it,
+    rounded to whole kronor."""
+    from bemanna.pricing.wages import base_salaries
+
+    inst = instance_from_data(data, data["name"])
+    personnel = Decimal(int(base_salaries(inst).cost_ore.sum())) / 100
+    budget = {"personnel": int(personnel.to_integral_value())}
+    budget |= {line: int((personnel * share).to_integral_value())
+               for line, share in BUDGET_SHARES.items()}
+    cost_model = {**data.get("cost_model", {}), "budget": budget}
+    return {**data, "cost_model": cost_model}
+
+
 def write(data: dict[str, Any], out: Path) -> Instance:
     """Validate (fail loudly), prove feasible by witnesses, then write `<out>/<name>.yaml`."""
     name = data["name"]
+    data = with_budget(data)
     inst = instance_from_data(data, name)  # raises InstanceError listing every problem
     totals = report(inst)
     if name == "care_home" and not 1.03 <= totals["contract"] / totals["need"] <= 1.08:
