@@ -17,12 +17,12 @@ All figures (need, shift times, rates, prices) are assumptions from
 from __future__ import annotations
 
 import argparse
-from decimal import Decimal
 import datetime as dt
 import itertools
 import random
 import sys
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
