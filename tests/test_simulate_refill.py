@@ -202,3 +202,20 @@ def test_bad_absence_shape_is_refused() -> None:
     roster = make_roster(inst, [make_pass(inst, "A", 1, "D")])
     with pytest.raises(ValueError, match="shape"):
         simulate_absences(inst, roster, np.zeros((1, 2, 7), dtype=bool))
+
+
+def test_booked_resurspass_per_cell() -> None:
+    """The first case again: R's resurspass (Monday 07:00–11:00, 240 min, all in the morning
+    band) is planned and booked in full, so planned and expected-booked minutes per cell are
+    both 240 in (usk, mon, morning) and the utilisation is 100 %."""
+    inst = instance(["A", "R"], [{"source": "agency"}],
+                    [{"skill": "usk", "weekdays": ["mon"],
+                      "bands": [{"start": "07:00", "end": "15:30", "min": 1}]}])
+    roster = make_roster(inst, [make_pass(inst, "A", 0, "D"),
+                                make_pass(inst, "R", 0, "R4", kind="resurs")])
+    result = simulate_absences(inst, roster, absent(inst, ("A", 0)))
+    cells = result.booked_cells.set_index(["skill", "weekday", "band"])
+    assert cells.loc[("usk", "mon", "morning"), "resurspass_minutes"] == 240
+    assert cells.loc[("usk", "mon", "morning"), "expected_booked_minutes"] == 240
+    assert result.per_run.iloc[0]["resurstid_utilisation_pct"] == 100
+    assert result.figures()["resurstid_utilisation_pct"] == 100

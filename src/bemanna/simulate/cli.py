@@ -57,6 +57,11 @@ def print_simulation(console: Console, instance: Instance, result: SimulationRes
                           _value(row[f"{prefix}planned"], unit), _value(row[f"{prefix}mean"], unit),
                           f"{_value(low, unit)} – {_value(high, unit)}")
         console.print(table)
+    fallback = float(result.per_run["fallback_minutes"].mean()) / 60
+    if fallback > 0:
+        console.print(f"Note: {fallback:,.1f} h per period (mean) were meant for overtime but "
+                      "nobody could work them within the rules and caps; they were bought from "
+                      "agency (or temps where the skill has no agency price).", highlight=False)
     profile = instance.absence
     source = (f"history {profile.history_csv.path} (else rate {float(profile.rate):.1%})"
               if profile.history_csv is not None else f"rate {float(profile.rate):.1%}")
