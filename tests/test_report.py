@@ -96,9 +96,10 @@ def test_shift_kinds_follow_the_clock(hand: ReportData) -> None:
 
 
 def test_workbook_has_the_documented_sheets(book: Any) -> None:
-    """docs/reports.md lists these six sheets in this order."""
+    """docs/reports.md lists these seven sheets in this order."""
     assert book.sheetnames == list(SHEETS) == [
-        "Schema", "Bemanning", "Kostnader", "Nyckeltal", "Timmar per anställd", "Resurstid"]
+        "Schema", "Bemanning", "Kostnader", "Nyckeltal", "Timmar per anställd", "Resurstid",
+        "RÖHS"]
 
 
 def test_roster_grid_cells_are_the_shift_ids(book: Any) -> None:
@@ -145,11 +146,15 @@ def test_costs_sheet_shows_the_pricing_in_sek(book: Any, hand: ReportData) -> No
 
 
 def test_kpi_sheet_matches_the_pricing(book: Any, hand: ReportData) -> None:
+    """The pricing's key figures, then the expected absence cover and the simulated figures
+    (not simulated here: they say so)."""
     ws = book["Nyckeltal"]
-    shown = {r[3]: r[1] for r in rows_of(ws)[1:]}
+    shown = {r[3]: r[1] for r in rows_of(ws)[1:] if r[3] is not None}
     expected = {str(r.kpi): (None if r.value is None or str(r.value) == "<NA>"
                              else float(r.value)) for r in hand.pricing.kpis.itertuples()}
-    assert shown == expected
+    simulated = ("resurstid_utilisation", "absence_cost_annual", "simulated_overtime_share")
+    assert shown == {**expected, "expected_absence_cover": -hand.absence_cover_ore / 100,
+                     **dict.fromkeys(simulated, "ej simulerad")}
     assert row_where(ws, "Heltidsandel")[1] == 100.0  # both employees are full time
 
 
@@ -236,10 +241,12 @@ def test_html_has_the_grid_charts_and_tiles(parsed: tuple[str, Elements], hand: 
     assert [r["data-employee"] for r in rows] == ["E1", "E2"]
     assert html.having("table", id="roster-grid")
     charts = {a["data-chart"] for a in html.having("figure", **{"class": "chart"})}
+    # Not simulated: no planned-versus-booked heatmap.
     assert charts == {"cost-budget", "coverage-usk", "coverage-ssk", "resurstid-heatmap"}
     tiles = {a["data-kpi"] for a in html.having("div", **{"class": "kpi-tile"})}
     assert tiles == {"forecast", "annual_forecast", "deviation",
-                     *map(str, hand.pricing.kpis["kpi"])}
+                     *map(str, hand.pricing.kpis["kpi"]), "expected_absence_cover",
+                     "resurstid_utilisation", "absence_cost_annual", "simulated_overtime_share"}
     assert html.having("td", **{"class": "resurs"})  # E1's Friday
     assert "Totalt" in "".join(html.text)
 

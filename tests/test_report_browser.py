@@ -1,9 +1,11 @@
 """report.html in a real browser: Debian's headless Chromium driven by Selenium.
 
-The page of a small solved roster (two weeks, so that the week selector has something to do)
-is opened from disk (file://) in a 1366 × 768 window, a common laptop screen. The test checks
-that the roster grid has one row per employee, that every chart draws a non-empty SVG of
-nonzero size, that the KPI tiles are there, that the week selector switches the coverage
+The page of a small solved roster (two weeks, so that the week selector has something to do;
+one employee asks for a higher employment rate; an absence simulation of 20 runs, so that the
+planned-versus-booked heatmap is drawn) is opened from disk (file://) in a 1366 × 768 window,
+a common laptop screen. The test checks that the roster grid has one row per employee, that
+every chart draws a non-empty SVG of nonzero size, that the KPI tiles and the RÖHS table are
+there, that the week selector switches the coverage
 curves, that the page does not scroll sideways (the wide grid scrolls in its own box), and
 that the browser's console shows no error.
 
@@ -24,6 +26,7 @@ import pytest
 from bemanna.check import check_roster
 from bemanna.pricing import price_roster
 from bemanna.report.build import write_reports
+from bemanna.simulate import simulate
 from bemanna.solver import SolverParams, solve
 from solver_cases import D, K, N, S, band, build, employee, need
 
@@ -45,17 +48,23 @@ EMPLOYEES = ["anna", "bo", "cecilia"]
 
 @pytest.fixture(scope="module")
 def report_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, int]:
-    """(report.html, number of KPI tiles, horizon weeks) of a solved two-week roster."""
-    inst = build([D, K, N, S], [employee(e) for e in EMPLOYEES],
-                 [need(band("07:00", "21:30", 1, 2))], weeks=2, resurspass=True)
+    """(report.html, number of KPI tiles, horizon weeks) of a solved two-week roster, with
+    cecilia asking for 100 % from 75 % and 20 simulated periods of absence."""
+    staff = [employee(e) for e in EMPLOYEES]
+    staff[2] |= {"employment_rate": 75, "desired_employment_rate": 100}
+    inst = build([D, K, N, S], staff, [need(band("07:00", "21:30", 1, 2))], weeks=2,
+                 resurspass=True)
     result = solve(inst, SolverParams(time_limit=3.0, workers=1, seed=0))
     assert result.roster is not None, result.status
     check = check_roster(inst, result.roster)
     assert check.ok, [v.message for v in check.violations]
     pricing = price_roster(inst, result.roster)
+    simulation = simulate(inst, result.roster, runs=20, seed=0)
     _, html = write_reports(tmp_path_factory.mktemp("browser"), inst, result.roster, check,
-                            pricing)
-    tiles = len(pricing.kpis) + 2  # + forecast and annualised forecast (no budget given)
+                            pricing, simulation)
+    # + forecast and annualised forecast (no budget given), the expected absence cover and
+    # the three simulated figures.
+    tiles = len(pricing.kpis) + 2 + 1 + 3
     return html, tiles, inst.horizon.weeks
 
 
@@ -103,7 +112,7 @@ def test_every_chart_renders(loaded: Any) -> None:
 
     charts = loaded.find_elements(By.CSS_SELECTOR, "figure.chart[data-chart]")
     names = {c.get_attribute("data-chart") for c in charts}
-    assert names == {"cost-budget", "coverage-usk", "resurstid-heatmap"}
+    assert names == {"cost-budget", "coverage-usk", "resurstid-heatmap", "resurspass-booked"}
     for chart in charts:
         svg = chart.find_element(By.TAG_NAME, "svg")
         assert svg.size["width"] > 300 and svg.size["height"] > 50, (names, svg.size)
@@ -123,7 +132,19 @@ def test_kpi_tiles_are_shown(loaded: Any, report_file: tuple[Path, int, int]) ->
     assert len(tiles) == count
     assert all(t.is_displayed() and t.find_element(By.CLASS_NAME, "value").text for t in tiles)
     labels = {t.get_attribute("data-kpi") for t in tiles}
-    assert {"forecast", "full_time_share", "resurstid_fte", "wishes_met"} <= labels
+    assert {"forecast", "full_time_share", "resurstid_fte", "wishes_met",
+            "expected_absence_cover", "resurstid_utilisation"} <= labels
+
+
+def test_rohs_table_is_shown(loaded: Any) -> None:
+    """cecilia's request is a row of the RÖHS table, with the totals row below it."""
+    from selenium.webdriver.common.by import By
+
+    table = loaded.find_element(By.ID, "rohs-table")
+    assert table.is_displayed()
+    rows = table.find_elements(By.CSS_SELECTOR, "tr[data-employee]")
+    assert [r.get_attribute("data-employee") for r in rows] == ["cecilia"]
+    assert table.find_element(By.CSS_SELECTOR, "tr.total").is_displayed()
 
 
 def test_week_selector_switches_the_coverage_curves(loaded: Any,

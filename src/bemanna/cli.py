@@ -57,6 +57,10 @@ def solve(
     quiet: Annotated[bool, typer.Option(help="No progress lines.")] = False,
     report: Annotated[bool, typer.Option(
         "--report", help="Also write OUT/report.xlsx and OUT/report.html.")] = False,
+    simulate: Annotated[int | None, typer.Option(
+        "--simulate", min=1, max=1_000_000, help="With --report: also simulate sick leave over "
+        "the roster with this many runs (seeded with --seed) and show it in the reports.")
+    ] = None,
     explain: Annotated[bool, typer.Option(
         "--explain", help="When infeasible, also write OUT/explanation.json (conflicts and "
         "repairs).")] = False,
@@ -81,6 +85,10 @@ def solve(
     if out.exists() and not out.is_dir():
         err.print(f"[bold red]error[/]: --out: {out} exists and is not a folder", highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT)
+    if simulate is not None and not report:
+        err.print("[bold red]error[/]: --simulate: only with --report (the simulation is shown "
+                  "in the reports; `bemanna simulate` runs it alone)", highlight=False)
+        raise typer.Exit(EXIT_BAD_INPUT)
     before_solving(inst, out, workers, explain, max_memory, checks)
     params = SolverParams(time_limit=time_limit, workers=workers, seed=seed, log=log,
                           cp_sat=deterministic_params(deterministic_time, workers))
@@ -104,7 +112,8 @@ def solve(
     checked = check_roster(inst, result.roster)
     print_summary(console, inst, result.roster, checked)
     console.print(f"Roster written to {path} and {path.with_suffix('.csv')}", highlight=False)
-    if not price_and_report(console, err, inst, result.roster, checked, out if report else None):
+    if not price_and_report(console, err, inst, result.roster, checked, out if report else None,
+                            simulate_runs=simulate, seed=seed):
         raise typer.Exit(EXIT_BAD_INPUT)  # the roster is written; its cost model is not usable
     if not checked.ok:
         raise typer.Exit(EXIT_VIOLATION)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bemanna.check import CheckReport
 from bemanna.instance import Instance
@@ -13,6 +14,9 @@ from bemanna.report.html import page
 from bemanna.report.xlsx import SHEETS, workbook, xlsx_bytes
 from bemanna.roster import Roster, write_atomic
 
+if TYPE_CHECKING:
+    from bemanna.simulate.result import SimulationResult
+
 XLSX_NAME = "report.xlsx"
 HTML_NAME = "report.html"
 
@@ -21,9 +25,11 @@ __all__ = ["HTML_NAME", "SHEETS", "XLSX_NAME", "ReportData", "page", "report_dat
 
 
 def write_reports(out_dir: Path, instance: Instance, roster: Roster, check: CheckReport,
-                  pricing: Pricing) -> tuple[Path, Path]:
-    """Write OUT/report.xlsx and OUT/report.html; return their paths."""
-    data = report_data(instance, roster, check, pricing)
+                  pricing: Pricing, simulation: SimulationResult | None = None,
+                  ) -> tuple[Path, Path]:
+    """Write OUT/report.xlsx and OUT/report.html; return their paths. With `simulation`
+    (`bemanna.simulate.simulate` of this roster) they show its figures too."""
+    data = report_data(instance, roster, check, pricing, simulation)
     xlsx_path, html_path = out_dir / XLSX_NAME, out_dir / HTML_NAME
     write_bytes_atomic(xlsx_path, xlsx_bytes(data))
     write_atomic(html_path, page(data))

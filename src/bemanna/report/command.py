@@ -1,5 +1,10 @@
-"""`bemanna report ROSTER_DIR --instance INSTANCE [--out DIR]` and the pricing step of
-`bemanna solve` (the terminal cost table, `--report`).
+"""`bemanna report ROSTER_DIR --instance INSTANCE [--out DIR] [--simulate N [--seed S]]` and
+the pricing step of `bemanna solve` (the terminal cost table, `--report`, `--simulate`).
+
+With --simulate N the reports also show an absence simulation of the roster
+(`bemanna.simulate.simulate(instance, roster, runs=N, seed=S)`): resurstid utilisation, absence
+cost per year, overtime share, and planned versus expected-booked resurspass; its summary
+table is printed after the cost table.
 
 roster.json records the instance's name, not its file, so the instance is given with
 --instance; its name and horizon must be the roster's. Exit codes: 0 written, 1 written but
@@ -23,6 +28,7 @@ if TYPE_CHECKING:
     from bemanna.check import CheckReport
     from bemanna.instance import Instance
     from bemanna.roster import Roster
+    from bemanna.simulate.result import SimulationResult
 
 
 def roster_mismatch(instance: Instance, roster: Roster) -> list[str]:
@@ -44,12 +50,28 @@ def roster_mismatch(instance: Instance, roster: Roster) -> list[str]:
     return problems
 
 
-def price_and_report(console: Console, err: Console, instance: Instance, roster: Roster,
-                     check: CheckReport, report_dir: Path | None) -> bool:
-    """After a solve: print the cost table and, with report_dir, write the two reports.
+def run_simulation(console: Console, instance: Instance, roster: Roster, runs: int,
+                   seed: int) -> SimulationResult:
+    """Simulate absences over the roster and print the summary tables.
 
-    Returns False (after saying so on err) when the cost model cannot price the roster or the
-    reports cannot be written; the roster itself is already written.
+    Raises InstanceError (a rate the simulation needs) or RosterError (not the instance's
+    roster), as `simulate` does."""
+    from bemanna.simulate.cli import print_simulation
+    from bemanna.simulate.engine import simulate
+
+    result = simulate(instance, roster, runs=runs, seed=seed)
+    print_simulation(console, instance, result)
+    return result
+
+
+def price_and_report(console: Console, err: Console, instance: Instance, roster: Roster,
+                     check: CheckReport, report_dir: Path | None,
+                     simulate_runs: int | None = None, seed: int = 0) -> bool:
+    """After a solve: print the cost table and, with report_dir, write the two reports
+    (with simulate_runs, after an absence simulation of that many runs from `seed`).
+
+    Returns False (after saying so on err) when the cost model cannot price the roster, the
+    simulation cannot run or the reports cannot be written; the roster is already written.
     """
     from bemanna.instance import InstanceError
     from bemanna.pricing import price_roster
@@ -66,9 +88,21 @@ def price_and_report(console: Console, err: Console, instance: Instance, roster:
     print_costs(console, pricing)
     if report_dir is not None:
         from bemanna.report.build import write_reports
+        from bemanna.roster import RosterError
 
+        simulation = None
+        if simulate_runs is not None:
+            try:
+                simulation = run_simulation(console, instance, roster, simulate_runs, seed)
+            except (InstanceError, RosterError) as exc:
+                err.print(f"[bold red]error[/]: cannot simulate absences ({exc.source}): the "
+                          "roster was written, the reports were not", highlight=False)
+                for line in exc.problems:
+                    err.print(f"  {line}", highlight=False, markup=False)
+                return False
         try:
-            xlsx, html = write_reports(report_dir, instance, roster, check, pricing)
+            xlsx, html = write_reports(report_dir, instance, roster, check, pricing,
+                                       simulation)
         except OSError as exc:
             err.print(f"[bold red]error[/]: cannot write the reports to {report_dir}: "
                       f"{exc.strerror}", highlight=False)
@@ -85,6 +119,12 @@ def report(
     out: Annotated[Path | None, typer.Option(
         "--out", "-o", help="Folder for report.xlsx and report.html (default: the roster's "
         "folder).")] = None,
+    simulate: Annotated[int | None, typer.Option(
+        "--simulate", min=1, max=1_000_000, help="Also simulate sick leave over the roster "
+        "with this many runs: resurstid utilisation, absence cost and planned versus booked "
+        "resurspass in the reports (docs/resurstid.md).")] = None,
+    seed: Annotated[int, typer.Option(
+        min=0, help="Seed of the simulation's random draws (with --simulate).")] = 0,
 ) -> None:
     """Write report.xlsx and report.html for a solved roster (docs/reports.md)."""
     from bemanna.check import check_roster
@@ -115,8 +155,14 @@ def report(
     except InstanceError as exc:
         raise _bad_input(exc) from None
     print_costs(console, pricing)
+    simulation = None
+    if simulate is not None:
+        try:
+            simulation = run_simulation(console, inst, roster, simulate, seed)
+        except (InstanceError, RosterError) as exc:
+            raise _bad_input(exc) from None
     try:
-        xlsx, html = write_reports(target, inst, roster, check, pricing)
+        xlsx, html = write_reports(target, inst, roster, check, pricing, simulation)
     except OSError as exc:
         err.print(f"[bold red]error[/]: --out: cannot write to {target}: {exc.strerror}",
                   highlight=False)

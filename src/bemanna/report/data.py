@@ -14,7 +14,12 @@ never from the solver's own summary.
   (minutes of resurspass) and stranded (headcount above max(min need, desired need)), the
   same minutes as `Pricing.resurstid`, at hourly detail;
 - **hours**: per employee contract, scheduled, resurstid, passes, split shifts, nights,
-  weekends, wishes.
+  weekends, wishes;
+- **rohs**: per employee with a RÖHS request: current, requested and granted rate, extra
+  contract minutes and their salary incl. PO (`bemanna.report.rohs`);
+- **absence_cover_ore**: the checker's `expected_absence_cover` term (öre, ≤ 0);
+- **simulation**: with `--simulate`, the absence simulation's figures
+  (`bemanna.report.simulation`).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -32,8 +38,13 @@ from bemanna.instance import Instance, ShiftType, contract_minutes
 from bemanna.pricing import Pricing
 from bemanna.pricing.bands import CELLS, per_cell
 from bemanna.report.labels import SHIFT_KINDS
+from bemanna.report.rohs import rohs_table
+from bemanna.report.simulation import SimulationFigures, simulation_figures
 from bemanna.roster import Roster
 from bemanna.units import MINUTES_PER_DAY, MINUTES_PER_HOUR, MINUTES_PER_WEEK, format_clock
+
+if TYPE_CHECKING:
+    from bemanna.simulate.result import SimulationResult
 
 NIGHT_FROM, NIGHT_TO = 22 * 60, 6 * 60
 NIGHT_PASS_MINUTES = 3 * 60
@@ -115,6 +126,13 @@ class ReportData:
     """7 × 24 stranded resurstid minutes per weekday × hour."""
     hours: pd.DataFrame
     """Per employee: see HOURS_COLUMNS."""
+    rohs: pd.DataFrame
+    """Per employee with a RÖHS request: see `bemanna.report.rohs.ROHS_COLUMNS`."""
+    absence_cover_ore: int | None
+    """The checker's `expected_absence_cover` (öre, ≤ 0: a credit); None when the check
+    report does not price it."""
+    simulation: SimulationFigures | None = None
+    """The absence simulation's figures (`--simulate`); None: not simulated."""
 
     @property
     def weeks(self) -> int:
@@ -237,8 +255,9 @@ def employee_hours(view: RosterView, pricing: Pricing) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=HOURS_COLUMNS)
 
 
-def report_data(instance: Instance, roster: Roster, check: CheckReport,
-                pricing: Pricing) -> ReportData:
+def report_data(instance: Instance, roster: Roster, check: CheckReport, pricing: Pricing,
+                simulation: SimulationResult | None = None) -> ReportData:
+    """Everything both reports show; `simulation` is `simulate(instance, roster, ...)`."""
     view = read_roster(instance, roster)
     cov = coverage(view)
     bookable, stranded = resurstid_heatmap(view, cov)
@@ -254,4 +273,7 @@ def report_data(instance: Instance, roster: Roster, check: CheckReport,
         bookable=bookable,
         stranded=stranded,
         hours=employee_hours(view, pricing),
+        rohs=rohs_table(view),
+        absence_cover_ore=check.costs.get("expected_absence_cover"),
+        simulation=None if simulation is None else simulation_figures(simulation),
     )

@@ -5,21 +5,29 @@ script (the week selector of the coverage curves). A Content-Security-Policy for
 load from outside the file. Every string from the instance or the roster is escaped.
 
 Stable hooks for tests and readers: `#kpis` (tiles `.kpi-tile[data-kpi]`), `#costs`,
-`#coverage`, `#resurstid`, `#roster-grid` (one `tr.employee-row[data-employee]` per
-employee), `#employee-hours`, `#check`; every chart is a `figure.chart[data-chart]` holding
-one `<svg>`.
+`#coverage`, `#resurstid`, `#rohs` (`#rohs-table`, one `tr[data-employee]` per request and
+`tr.total`), `#roster-grid` (one `tr.employee-row[data-employee]` per employee),
+`#employee-hours`, `#check`; every chart is a `figure.chart[data-chart]` holding one `<svg>`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from html import escape
 
 import pandas as pd
 
 from bemanna.report import labels as sv
 from bemanna.report.data import ReportData
-from bemanna.report.svg import cost_budget_chart, coverage_chart, resurstid_heatmap
+from bemanna.report.rohs import rohs_totals
+from bemanna.report.simulation import SimulationFigures, Spread
+from bemanna.report.svg import (
+    booked_heatmap,
+    cost_budget_chart,
+    coverage_chart,
+    resurstid_heatmap,
+)
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
        "img-src data:")
@@ -38,9 +46,10 @@ nav a { margin-right: 14px; color: #2c5d8a; }
 .kpi-tile .label { font-size: 12px; color: #444; min-height: 30px; }
 .kpi-tile .value { font-size: 22px; font-weight: 600; }
 .kpi-tile .unit { font-size: 12px; color: #555; margin-left: 4px; }
+.kpi-tile .interval { font-size: 12px; color: #555; margin-top: 2px; }
 figure.chart { margin: 6px 0 14px; } figure.chart svg { display: block; max-width: 100%; }
 figure[data-chart="cost-budget"] svg, figure[data-chart="resurstid-heatmap"] svg {
-  max-width: 1000px; }
+  max-width: 1000px; } figure[data-chart="resurspass-booked"] svg { max-width: 880px; }
 figcaption { font-size: 12px; color: #555; }
 svg text { font-size: 11px; fill: #333; } svg text.amount { font-size: 12px; }
 svg .grid { stroke: #e3e3e3; } svg .day { stroke: #9aa5b1; stroke-width: 1; }
@@ -98,9 +107,52 @@ def money(value: object) -> str:
     return sv.sek(None if pd.isna(value) else int(value))  # type: ignore[call-overload]
 
 
-def _tile(kpi: str, label: str, value: str, unit: str) -> str:
+def _tile(kpi: str, label: str, value: str, unit: str, interval: str = "") -> str:
+    tail = f'<div class="interval">{_e(interval)}</div>' if interval else ""
     return (f'<div class="kpi-tile" data-kpi="{_e(kpi)}"><div class="label">{_e(label)}</div>'
-            f'<div class="value">{_e(value)}<span class="unit">{_e(unit)}</span></div></div>')
+            f'<div class="value">{_e(value)}<span class="unit">{_e(unit)}</span></div>'
+            f"{tail}</div>")
+
+
+def _interval(spread: Spread, show: Callable[[float | None], str]) -> str:
+    if spread.low is None or spread.high is None:
+        return ""
+    return f"90 %-intervall {show(spread.low)} – {show(spread.high)}"
+
+
+def _percent(value: float | None) -> str:
+    return sv.decimal(value)
+
+
+def _money(value: float | None) -> str:
+    return sv.sek_whole(None if value is None else round(value))
+
+
+def simulated_tiles(sim: SimulationFigures | None) -> list[str]:
+    """Resurstid utilisation, absence cost per year and overtime share of the simulation
+    (mean and 90 % interval); 'ej simulerad' without one."""
+    kpis = ("resurstid_utilisation", "absence_cost_annual", "simulated_overtime_share")
+    if sim is None:
+        return [_tile(k, sv.SIMULATED[k], sv.NOT_SIMULATED, "") for k in kpis]
+    utilisation = sim.utilisation_pct
+    no_resurspass = "inga resurspass i schemat" if not sim.resurspass_minutes else ""
+    return [
+        _tile(kpis[0], sv.SIMULATED[kpis[0]], _percent(utilisation.mean), "%",
+              _interval(utilisation, _percent) or no_resurspass),
+        _tile(kpis[1], sv.SIMULATED[kpis[1]], _money(sim.absence_annual_ore.mean), "",
+              _interval(sim.absence_annual_ore, _money)),
+        _tile(kpis[2], sv.SIMULATED[kpis[2]], _percent(sim.overtime_share_pct.mean), "%",
+              _interval(sim.overtime_share_pct, _percent)),
+    ]
+
+
+def absence_cover_tile(data: ReportData) -> str:
+    """The objective term expected_absence_cover (a credit, ≤ 0) as the positive amount of
+    expected absence the roster's resurspass cover, per period."""
+    cover = data.absence_cover_ore
+    value = "–" if cover is None else sv.sek_whole(-cover)
+    return _tile("expected_absence_cover", sv.ABSENCE_COVER, value, "",
+                 f"per period ({sv.weeks(data.weeks)})")
 
 
 def kpi_tiles(data: ReportData) -> str:
@@ -120,7 +172,21 @@ def kpi_tiles(data: ReportData) -> str:
         places = 0 if r.unit in ("weekends", "nights") else 1 if r.unit != "FTE" else 2
         tiles.append(_tile(str(r.kpi), sv.label(sv.KPIS, str(r.kpi)), sv.decimal(value, places),
                            sv.label(sv.UNITS, str(r.unit))))
-    return '<div id="kpis">' + "".join(tiles) + "</div>"
+    tiles.append(absence_cover_tile(data))
+    tiles.extend(simulated_tiles(data.simulation))
+    return '<div id="kpis">' + "".join(tiles) + "</div>" + simulation_note(data.simulation)
+
+
+def simulation_note(sim: SimulationFigures | None) -> str:
+    if sim is None:
+        return ('<p class="note" id="simulation-note">Frånvaron är ej simulerad: '
+                "<code>bemanna report … --simulate 1000</code> simulerar sjukfrånvaro över "
+                "schemat (docs/resurstid.md).</p>")
+    drawn = f"frö {sim.seed}" if sim.seed >= 0 else "given frånvaro"
+    return (f'<p class="note" id="simulation-note">Simulerad sjukfrånvaro: {sim.runs} körningar '
+            f"({drawn}); medelvärde och 90 %-intervall (5:e–95:e percentilen). Helår = × 52 / "
+            "antal veckor. Utnyttjandegrad = bokade resurspasstimmar / alla resurspasstimmar."
+            "</p>")
 
 
 def cost_section(data: ReportData) -> str:
@@ -189,7 +255,81 @@ def resurstid_section(data: ReportData) -> str:
         " Håll muspekaren över en ruta för fördelningen.</p>"
         '<figure class="chart" data-chart="resurstid-heatmap">'
         + resurstid_heatmap(data.bookable, data.stranded)
-        + "<figcaption>Mörkare = fler timmar resurstid.</figcaption></figure></section>")
+        + "<figcaption>Mörkare = fler timmar resurstid.</figcaption></figure>"
+        + booked_section(data.simulation) + "</section>")
+
+
+def booked_section(sim: SimulationFigures | None) -> str:
+    """Planned versus expected-booked resurspass per weekday × band (with --simulate)."""
+    if sim is None:
+        return ('<p class="note">Planerade mot förväntat bokade resurspass: ej simulerad '
+                "(<code>--simulate N</code>).</p>")
+    planned, booked = int(sim.planned.sum()), float(sim.booked.sum())
+    used = f" = {sv.decimal(100 * booked / planned)} %" if planned else ""
+    return (
+        "<h3>Resurspass: planerat mot förväntat bokat</h3>"
+        f'<p class="note">Timmar summerade över perioden: resurspass i schemat {sv.hours(planned)}'
+        f" h, förväntat bokade på frånvaro {sv.decimal(booked / 60)} h{used} (medel över "
+        f"{sim.runs} simulerade perioder). Per veckodag och tidsband: simuleringen bokar per "
+        "tidsband, inte per timme.</p>"
+        '<figure class="chart" data-chart="resurspass-booked">'
+        + booked_heatmap(sim.planned, sim.booked)
+        + "<figcaption>Samma färgskala i båda: mörkare = fler timmar. Håll muspekaren över en "
+        "ruta för planerat, bokat och utnyttjandegrad.</figcaption></figure>")
+
+
+def _rate(value: float) -> str:
+    return sv.decimal(value, 0 if value == int(value) else 2)
+
+
+def rohs_section(data: ReportData) -> str:
+    """Per employee with a RÖHS request: rates, extra contract hours and annual cost."""
+    policy = data.instance.rohs
+    head_line = (f"Policy: {_e(sv.label(sv.ROHS_POLICY, policy.policy))} · steg "
+                 f"{_rate(float(policy.step_percent))} procentenheter · minsta andel "
+                 f"{_rate(float(policy.min_share) * 100)} % av begärda procentenheter")
+    title = '<section id="rohs"><h2>RÖHS – önskad högre sysselsättningsgrad</h2>'
+    if data.rohs.empty:
+        return (title + f'<p class="note">{head_line}</p><p id="rohs-none">Ingen anställd har '
+                "begärt högre sysselsättningsgrad (RÖHS).</p></section>")
+    rows = []
+    for r in data.rohs.itertuples():
+        rows.append(
+            f'<tr data-employee="{_e(r.employee)}"><td>{_e(r.employee)}'
+            + (f" <small>{_e(r.name)}</small>" if r.name else "") + "</td>"
+            f'<td class="num">{_rate(r.current_rate)}</td>'
+            f'<td class="num">{_rate(r.requested_rate)}</td>'
+            f'<td class="num">{_rate(r.granted_rate)}</td>'
+            f'<td class="num">{sv.hours(r.extra_contract_minutes, 2)}</td>'
+            f'<td class="num">{sv.hours(r.annual_extra_contract_minutes, 2)}</td>'
+            f'<td class="num">{sv.sek(r.cost_ore)}</td>'
+            f'<td class="num">{sv.sek(r.annual_cost_ore)}</td></tr>')
+    total = rohs_totals(data.rohs, data.weeks)
+    rows.append(
+        '<tr class="total"><td>Totalt</td><td></td><td></td><td></td>'
+        f'<td class="num">{sv.hours(total["extra"], 2)}</td>'
+        f'<td class="num">{sv.hours(total["annual_extra"], 2)}</td>'
+        f'<td class="num">{sv.sek(total["cost"])}</td>'
+        f'<td class="num">{sv.sek(total["annual_cost"])}</td></tr>')
+    head = ("<tr><th>Anställd</th><th>Nuvarande syss.grad %</th><th>Önskad syss.grad %</th>"
+            "<th>Beviljad syss.grad %</th><th>Extra kontraktstimmar</th>"
+            "<th>Extra kontraktstimmar per år</th><th>Lönekostnad inkl. PO</th>"
+            "<th>Årskostnad inkl. PO</th></tr>")
+    term = data.check.costs.get("rohs")
+    return (
+        title + f'<p class="note">{head_line}</p><div class="scroll">'
+        f'<table id="rohs-table">{head}{"".join(rows)}</table></div>'
+        f'<p class="note">{_e(rohs_footnote(data.weeks, term))}</p></section>')
+
+
+def rohs_footnote(weeks: int, term: int | None) -> str:
+    objective = "" if term is None else f" (målfunktionens term rohs: {sv.sek(term)})"
+    return (f"Period {sv.weeks(weeks)}; per år = × 52 / {weeks}. Kostnad = kontraktsminuterna "
+            "vid beviljad minus vid nuvarande sysselsättningsgrad, till den anställdas lön "
+            f"inkl. PO; summan är beviljandenas lönekostnad{objective}. Vad ett enskilt "
+            "beviljande sparar (köpt täckning, övertid, bemanningsföretag) räknas inte fram här: "
+            "det kräver en ny lösning per anställd. Policyerna jämförs i benchmarks/RESULTS.md, "
+            "avsnittet \"RÖHS policies\".")
 
 
 def _day_head(date: dt.date) -> str:
@@ -276,13 +416,14 @@ def page(data: ReportData) -> str:
             f"{len(inst.employees)} anställda · lösning: {_e(status)} · kontroll: {verdict}")
     nav = ("<nav>" + "".join(f'<a href="#{i}">{t}</a>' for i, t in (
         ("kpis", "Nyckeltal"), ("costs", "Kostnader"), ("coverage", "Bemanning"),
-        ("resurstid", "Resurstid"), ("roster", "Schema"), ("hours", "Timmar"),
+        ("resurstid", "Resurstid"), ("rohs", "RÖHS"), ("roster", "Schema"),
+        ("hours", "Timmar"),
         ("check", "Regelkontroll"))) + "</nav>")
     body = (f"<header><h1>Schemarapport: {_e(inst.name)}</h1><p class=\"meta\">{meta}</p>"
             f"{nav}</header>"
             '<section id="key-figures"><h2>Nyckeltal</h2>' + kpi_tiles(data) + "</section>"
             + cost_section(data) + coverage_section(data) + resurstid_section(data)
-            + roster_section(data) + hours_section(data) + check_section(data))
+            + rohs_section(data) + roster_section(data) + hours_section(data) + check_section(data))
     return ("<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">"
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'

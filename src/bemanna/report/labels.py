@@ -30,6 +30,22 @@ KPIS: dict[str, str] = {
     "night_spread": "Nattspridning (flest − färst)",
 }
 
+SIMULATED: dict[str, str] = {
+    "resurstid_utilisation": "Resurstid bokad (utnyttjandegrad)",
+    "absence_cost_annual": "Förväntad frånvarokostnad per år",
+    "simulated_overtime_share": "Övertid/mertid av personalkostnad med frånvaro",
+}
+"""Key figures of the absence simulation (`--simulate`)."""
+
+ABSENCE_COVER = "Förväntad täckning av frånvaro (resurspass)"
+NOT_SIMULATED = "ej simulerad"
+
+ROHS_POLICY: dict[str, str] = {
+    "optimise": "optimera (lösaren väljer beviljandet)",
+    "grant_all": "bevilja alla",
+    "grant_none": "bevilja inga",
+}
+
 UNITS: dict[str, str] = {
     "%": "%",
     "FTE": "årsarbetare",

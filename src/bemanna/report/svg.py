@@ -171,6 +171,56 @@ def resurstid_heatmap(bookable: np.ndarray, stranded: np.ndarray) -> str:
     return _svg(width, height, body, "Resurstid per veckodag och timme")
 
 
+PANELS = (("planned", "Planerade resurspass"), ("booked", "Förväntat bokade (simulering)"))
+
+
+def booked_heatmap(planned: np.ndarray, booked: np.ndarray) -> str:
+    """Two heatmaps side by side on one scale, weekday × time band: the roster's resurspass
+    hours (planned) and the hours the absence simulation books onto absences (mean over the
+    runs). A cell's tooltip gives both and the cell's utilisation."""
+    values = {"planned": planned.astype(float), "booked": booked.astype(float)}
+    top = max(float(planned.max()), float(booked.max()))
+    left, head, cell_w, cell_h, gap = 44, 50, 100, 28, 36
+    panel_w = left + len(sv.BANDS) * cell_w
+    width, height = 2 * panel_w + gap, head + 7 * cell_h + 8
+    body = []
+    for p, (panel, title) in enumerate(PANELS):
+        x0 = p * (panel_w + gap)
+        body.append(f'<g class="panel" data-panel="{panel}">')
+        body.append(f'<text class="axis" x="{x0 + left}" y="13" font-weight="bold">'
+                    f"{escape(title)}</text>")
+        for b, name in enumerate(sv.BANDS.values()):
+            centre = x0 + left + b * cell_w + cell_w / 2
+            word, clock = name.split(" ", 1)  # 'förmiddag', '07–13' on two lines
+            body.append(f'<text class="tick" x="{centre}" y="29" text-anchor="middle">'
+                        f'{escape(word)}</text><text class="tick" x="{centre}" y="43" '
+                        f'text-anchor="middle">{escape(clock)}</text>')
+        for day in range(7):
+            y = head + day * cell_h
+            body.append(f'<text class="axis" x="{x0 + left - 8}" y="{y + cell_h / 2}" '
+                        f'text-anchor="end" dominant-baseline="middle">'
+                        f"{sv.WEEKDAY_SHORT[day]}</text>")
+            for b, name in enumerate(sv.BANDS.values()):
+                minutes = float(values[panel][day, b])
+                plan, got = int(planned[day, b]), float(booked[day, b])
+                share = minutes / top if top else 0.0
+                x = x0 + left + b * cell_w
+                used = f" ({sv.decimal(100 * got / plan)} %)" if plan else ""
+                tip = (f"{sv.WEEKDAY_SHORT[day]} {name}: planerat {sv.hours(plan)} h, "
+                       f"förväntat bokat {sv.decimal(got / 60)} h{used}")
+                body.append(f'<rect class="cell" x="{x}" y="{y}" width="{cell_w - 1}" '
+                            f'height="{cell_h - 1}" fill="{_shade(share)}" '
+                            f'data-minutes="{_num(minutes)}"><title>{escape(tip)}</title></rect>')
+                if minutes >= 0.05 * 60:
+                    colour = "#fff" if share > 0.6 else "#333"
+                    body.append(f'<text class="value" x="{x + cell_w / 2}" y="{y + cell_h / 2}" '
+                                f'text-anchor="middle" dominant-baseline="middle" '
+                                f'fill="{colour}">{sv.decimal(minutes / 60)}</text>')
+        body.append("</g>")
+    return _svg(width, height, body, "Planerade och förväntat bokade resurspass per veckodag "
+                "och tidsband")
+
+
 # --- cost vs budget ---------------------------------------------------------------------------
 
 

@@ -4,9 +4,12 @@ Sheets (Swedish names): Schema (employees × days, cells coloured by shift kind,
 italics with ' R' after the shift id, unavailable days grey), Bemanning (need vs staffed vs
 uncovered hours per skill × weekday × time band), Kostnader (forecast / budget / deviation
 per budget line, period and annualised, and the bought cover per skill and source),
-Nyckeltal, Timmar per anställd, Resurstid (weekday × hour). Money cells are numbers in SEK:
-the pricing's integer öre / 100 (the one rounding is the pricing's, per row), shown with two
-decimals.
+Nyckeltal (the pricing's key figures, the expected absence cover and, with `--simulate`, the
+simulated ones with their 90 % interval), Timmar per anställd, Resurstid (weekday × hour; with
+`--simulate` also planned versus expected-booked resurspass per weekday × band), RÖHS (per
+employee with a request: rates, extra contract hours, cost incl. PO). Money cells are numbers
+in SEK: the pricing's integer öre / 100 (the one rounding is the pricing's, per row), shown
+with two decimals.
 """
 
 from __future__ import annotations
@@ -22,9 +25,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from bemanna.report import labels as sv
 from bemanna.report.data import ReportData
+from bemanna.report.rohs import rohs_totals
+from bemanna.report.simulation import SimulationFigures, Spread
 from bemanna.units import MINUTES_PER_HOUR
 
-SHEETS = ("Schema", "Bemanning", "Kostnader", "Nyckeltal", "Timmar per anställd", "Resurstid")
+SHEETS = ("Schema", "Bemanning", "Kostnader", "Nyckeltal", "Timmar per anställd", "Resurstid",
+          "RÖHS")
 
 KIND_FILL = {"day": "FFF2CC", "evening": "F8CBAD", "night": "9DC3E6", "split": "D9C3E9"}
 """Fill colour per shift kind: day yellow, evening orange, night blue, split violet."""
@@ -171,12 +177,48 @@ def cost_sheet(ws: Worksheet, data: ReportData) -> None:
     ws.freeze_panes = "B2"
 
 
+def _spread_row(kpi: str, spread: Spread, unit: str, scale: float = 1.0
+                ) -> tuple[object, ...]:
+    def value(v: float | None) -> float | None:
+        return None if v is None else round(v * scale, 2)
+
+    return (sv.SIMULATED[kpi], value(spread.mean), unit, kpi, value(spread.low),
+            value(spread.high))
+
+
+def simulated_rows(sim: SimulationFigures | None) -> list[tuple[object, ...]]:
+    """The simulation's key figures (mean, 90 % interval), or 'ej simulerad'."""
+    if sim is None:
+        return [(sv.SIMULATED[k], sv.NOT_SIMULATED, None, k, None, None) for k in sv.SIMULATED]
+    return [
+        _spread_row("resurstid_utilisation", sim.utilisation_pct, "%"),
+        _spread_row("absence_cost_annual", sim.absence_annual_ore, "kr per år", 0.01),
+        _spread_row("simulated_overtime_share", sim.overtime_share_pct, "%"),
+    ]
+
+
 def kpi_sheet(ws: Worksheet, data: ReportData) -> None:
-    _header(ws, 1, ["Nyckeltal", "Värde", "Enhet", "Id"])
-    rows = [(sv.label(sv.KPIS, str(r.kpi)), None if pd.isna(r.value) else float(r.value),
-             sv.label(sv.UNITS, str(r.unit)), str(r.kpi)) for r in data.pricing.kpis.itertuples()]
-    _rows(ws, 2, rows, {2: "0.00"})
-    _widths(ws, [42, 12, 16, 34])
+    _header(ws, 1, ["Nyckeltal", "Värde", "Enhet", "Id", "90 %-intervall från",
+                    "90 %-intervall till"])
+    rows: list[tuple[object, ...]] = [
+        (sv.label(sv.KPIS, str(r.kpi)), None if pd.isna(r.value) else float(r.value),
+         sv.label(sv.UNITS, str(r.unit)), str(r.kpi)) for r in data.pricing.kpis.itertuples()]
+    cover = data.absence_cover_ore
+    rows.append((sv.ABSENCE_COVER, None if cover is None else -cover / 100,
+                 f"kr per period ({sv.weeks(data.weeks)})", "expected_absence_cover"))
+    rows.extend(simulated_rows(data.simulation))
+    row = _rows(ws, 2, rows, {2: "#,##0.00", 5: "#,##0.00", 6: "#,##0.00"})
+    sim = data.simulation
+    note = (f"Simulerad sjukfrånvaro: {sim.runs} körningar"
+            + (f", frö {sim.seed}" if sim.seed >= 0 else ", given frånvaro")
+            + "; medelvärde och 90 %-intervall (5:e–95:e percentilen)." if sim is not None
+            else "Frånvaron är ej simulerad (bemanna report … --simulate N).")
+    ws.cell(row=row + 1, column=1, value=note)
+    ws.cell(row=row + 2, column=1, value=(
+        "Förväntad täckning av frånvaro: målfunktionens term expected_absence_cover med "
+        "omvänt tecken — resurspassens minuter upp till den förväntade frånvaron per "
+        "kompetens, veckodag och tidsband, till priset för första ersättningskällan."))
+    _widths(ws, [46, 14, 22, 30, 18, 18])
     ws.freeze_panes = "A2"
 
 
@@ -205,8 +247,80 @@ def resurstid_sheet(ws: Worksheet, data: ReportData) -> None:
         values = [(sv.WEEKDAY_SHORT[d], *(_hours(int(m)) for m in minutes[d]),
                    _hours(int(minutes[d].sum()))) for d in range(7)]
         row = _rows(ws, row + 1, values, {c: HOURS for c in range(2, 27)}) + 1
+    booked_block(ws, row, data.simulation)
     _widths(ws, [30, *([6] * 24), 9])
     ws.freeze_panes = "B3"
+
+
+def booked_block(ws: Worksheet, row: int, sim: SimulationFigures | None) -> None:
+    """Planned versus expected-booked resurspass hours per weekday × band (--simulate)."""
+    title = "Resurspass per veckodag och tidsband: planerat och förväntat bokat (h)"
+    if sim is None:
+        ws.cell(row=row, column=1, value=f"{title}: ej simulerad (--simulate N)").font = BOLD
+        return
+    ws.cell(row=row, column=1, value=f"{title}, medel över {sim.runs} simulerade "
+            "perioder").font = BOLD
+    bands = list(sv.BANDS.values())
+    _header(ws, row + 1, ["Veckodag", *(f"Planerat {b}" for b in bands),
+                          *(f"Bokat {b}" for b in bands), "Planerat", "Bokat",
+                          "Utnyttjandegrad (%)"])
+    rows = []
+    for d in range(7):
+        plan, got = int(sim.planned[d].sum()), float(sim.booked[d].sum())
+        rows.append((sv.WEEKDAY_SHORT[d], *(_hours(int(m)) for m in sim.planned[d]),
+                     *(round(m / MINUTES_PER_HOUR, 2) for m in sim.booked[d]),
+                     _hours(plan), round(got / MINUTES_PER_HOUR, 2),
+                     round(100 * got / plan, 1) if plan else None))
+    plan, got = int(sim.planned.sum()), float(sim.booked.sum())
+    rows.append(("Summa", *(_hours(int(m)) for m in sim.planned.sum(axis=0)),
+                 *(round(m / MINUTES_PER_HOUR, 2) for m in sim.booked.sum(axis=0)),
+                 _hours(plan), round(got / MINUTES_PER_HOUR, 2),
+                 round(100 * got / plan, 1) if plan else None))
+    _rows(ws, row + 2, rows, {**{c: HOURS for c in range(2, 12)}, 12: PERCENT})
+
+
+def rohs_sheet(ws: Worksheet, data: ReportData) -> None:
+    """Per employee with a RÖHS request: rates, extra contract hours, cost incl. PO."""
+    policy = data.instance.rohs
+    ws.cell(row=1, column=1, value=(
+        f"RÖHS-policy: {sv.label(sv.ROHS_POLICY, policy.policy)}; steg "
+        f"{float(policy.step_percent):g} procentenheter; minsta andel "
+        f"{float(policy.min_share) * 100:g} % av begärda procentenheter")).font = BOLD
+    if data.rohs.empty:
+        ws.cell(row=2, column=1, value="Ingen anställd har begärt högre sysselsättningsgrad "
+                "(RÖHS).")
+        _widths(ws, [60])
+        return
+    weeks = data.weeks
+    _header(ws, 2, ["Anställd", "Namn", "Nuvarande syss.grad (%)", "Önskad syss.grad (%)",
+                    "Beviljad syss.grad (%)", f"Extra kontraktstimmar ({weeks} v)",
+                    "Extra kontraktstimmar per år", f"Lönekostnad inkl. PO {weeks} v (kr)",
+                    "Årskostnad inkl. PO (kr)"])
+    rows: list[tuple[object, ...]] = [
+        (r.employee, r.name, r.current_rate, r.requested_rate, r.granted_rate,
+         _hours(r.extra_contract_minutes), _hours(r.annual_extra_contract_minutes),
+         sek(r.cost_ore), sek(r.annual_cost_ore)) for r in data.rohs.itertuples()]
+    total = rohs_totals(data.rohs, weeks)
+    rows.append(("Totalt", None, None, None, None, _hours(total["extra"]),
+                 _hours(total["annual_extra"]), sek(total["cost"]), sek(total["annual_cost"])))
+    row = _rows(ws, 3, rows, {3: "0.##", 4: "0.##", 5: "0.##", 6: HOURS, 7: HOURS, 8: MONEY,
+                              9: MONEY})
+    for col in range(1, 10):
+        ws.cell(row=row - 1, column=col).font = BOLD
+    term = data.check.costs.get("rohs")
+    notes = (
+        f"Per år = × 52 / {weeks}; totalraden räknas om till helår en gång (kan skilja några "
+        "öre från summan av raderna).",
+        "Kostnad = kontraktsminuterna vid beviljad minus vid nuvarande sysselsättningsgrad, "
+        "till den anställdas lön inkl. PO (kontrollens prissättning av RÖHS per anställd)."
+        + ("" if term is None else f" Målfunktionens term rohs: {term / 100:.2f} kr."),
+        "Vad ett enskilt beviljande sparar räknas inte fram (det kräver en ny lösning per "
+        "anställd); policyerna jämförs i benchmarks/RESULTS.md, avsnittet \"RÖHS policies\".",
+    )
+    for i, note in enumerate(notes):
+        ws.cell(row=row + 1 + i, column=1, value=note)
+    _widths(ws, [10, 22, 14, 14, 14, 16, 16, 18, 18])
+    ws.freeze_panes = "A3"
 
 
 def workbook(data: ReportData) -> Workbook:
@@ -217,6 +331,7 @@ def workbook(data: ReportData) -> Workbook:
     kpi_sheet(book.create_sheet("Nyckeltal"), data)
     hours_sheet(book.create_sheet("Timmar per anställd"), data)
     resurstid_sheet(book.create_sheet("Resurstid"), data)
+    rohs_sheet(book.create_sheet("RÖHS"), data)
     book.properties.title = f"Schemarapport {data.instance.name}"
     book.properties.creator = "bemanna"
     return book
