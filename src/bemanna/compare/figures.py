@@ -3,11 +3,18 @@
 Money is integer öre per year (`annualise`: amount × 52 / weeks, half up). Hours are hours per
 year (minutes × 52 / weeks / 60). FTE are full-time equivalents at 38.25 h/week (the
 pricing's FTE, `bemanna.pricing.resurstid.full_time_minutes`), which need no annualising:
-- `staff_fte`: Σ employment rate / 100 of the staff (contracted FTE, årsarbetare),
+- `staff_fte`: Σ employment rate / 100 of the staff (contracted FTE, årsarbetare), at the
+  rates the roster gives (RÖHS requests the solver grants included, as the pricing has them),
 - `uncovered_fte`: the uncovered minimum need (bought as temps, overtime or agency) in FTE,
 - `fte_needed`: the two together — what the unit needs to cover its need with this roster.
 Percentages come from the pricing's key figures. `violations` counts the independent
 checker's hard-rule violations and must be 0.
+
+`total_ore` is the planned cost (the five budget lines). The solver also credits resurspass
+placed where absence is expected (the checker's `expected_absence_cover` term, ≤ 0: refill
+cost the resurspass will save, docs/resurstid.md); `absence_cover_ore` is that credit per
+year and `net_ore` = total + credit, the money the solver weighs a roster by (besides its
+soft-rule and service-level weights).
 """
 
 from __future__ import annotations
@@ -44,6 +51,8 @@ FIGURES: tuple[Figure, ...] = (
     Figure("overtime_ore", "overtime / extra hours", "kr/year", "ore"),
     Figure("hourly_temps_ore", "hourly temps", "kr/year", "ore"),
     Figure("agency_ore", "agency staff", "kr/year", "ore"),
+    Figure("absence_cover_ore", "expected absence cover (credit)", "kr/year", "ore"),
+    Figure("net_ore", "total less the expected absence cover", "kr/year", "ore"),
     Figure("staff_fte", "staff (Σ employment rate)", "FTE", "fte"),
     Figure("uncovered_fte", "uncovered need as FTE", "FTE", "fte"),
     Figure("fte_needed", "staff + uncovered need", "FTE", "fte"),
@@ -83,8 +92,11 @@ def compute_figures(instance: Instance, pricing: Pricing, report: CheckReport) -
     out: dict[str, Value] = {
         f"{line}_ore": annualise(pricing.totals[line], weeks) for line in BUDGET_LINES
     }
-    out["total_ore"] = sum(int(out[key] or 0) for key in LINE_KEYS)
-    staff = sum(Fraction(e.employment_rate) for e in instance.employees) / 100
+    total = sum(int(out[key] or 0) for key in LINE_KEYS)
+    cover = annualise(report.costs.get("expected_absence_cover", 0), weeks)
+    out["total_ore"], out["absence_cover_ore"], out["net_ore"] = total, cover, total + cover
+    # At the rates the roster gives (a RÖHS request the solver grants counts), as priced.
+    staff = sum(Fraction(str(r)) for r in pricing.wages["employment_rate"]) / 100
     uncovered = int(pricing.uncovered["minutes"].sum())
     fte_minutes = FULL_TIME_ROTATING * weeks
     out["staff_fte"] = round(float(staff), 3)

@@ -24,7 +24,8 @@ svg text { font-size: 12px; fill: #222; }
 """
 
 CHARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("Cost per year (kronor), delta against the base", "kr", ("total_ore", *LINE_KEYS)),
+    ("Cost per year (kronor), delta against the base", "kr",
+     ("total_ore", *LINE_KEYS, "absence_cover_ore", "net_ore")),
     ("FTE, delta against the base", "FTE", ("staff_fte", "uncovered_fte", "fte_needed")),
     ("Hours per year, delta against the base", "h",
      ("uncovered_hours", "bookable_resurstid_hours", "stranded_resurstid_hours",
