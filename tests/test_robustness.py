@@ -299,3 +299,70 @@ def test_odd_values_are_bad_input(label: str, mutate: Callable[[dict[str, Any]],
     path = tmp_path / f"{label}.json"
     path.write_text(json.dumps(data), encoding="utf-8")  # NaN is written as bare NaN
     assert_bad_input(bemanna("validate", path), fragment)
+
+
+# --- values the parsers cannot build (found by fuzzing, docs/robustness.md) -------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "fragment"),
+    [
+        ("month_13.yaml", "name: x\nhorizon: {start: 2025-13-03, weeks: 1}\n",
+         "month must be in 1..12"),
+        ("year_0.yaml", "name: x\nhorizon: {start: 0000-01-03, weeks: 1}\n", "year 0"),
+        ("huge_int.json", '{"name": "x", "horizon": {"weeks": ' + "9" * 5000 + "}}",
+         "integer string conversion"),
+        ("huge_int.yaml", "name: x\nhorizon: {weeks: " + "9" * 5000 + "}\n",
+         "integer string conversion"),
+    ],
+)
+def test_values_the_parser_cannot_build_are_bad_input(name: str, text: str, fragment: str,
+                                                      tmp_path: Path) -> None:
+    """Regression (atheris): yaml's date constructor and Python's int() raise ValueError, which
+    escaped the reader as a traceback."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert_bad_input(bemanna("validate", path), "(file): not valid", "a value cannot be read",
+                     fragment)
+
+
+# --- size limits and the memory estimate --------------------------------------------------------
+
+
+def test_too_many_employees_is_refused_before_validation(tmp_path: Path) -> None:
+    """2 001 employees (the limit is 2 000), each otherwise fine: one line naming the field,
+    exit 2, and the check runs before the 2 001 records are validated."""
+    data = tiny_data()
+    data["employees"] = [{"id": f"e{i}", "skills": ["usk"]} for i in range(2001)]
+    path = write_instance(tmp_path / "big.json", data)
+    proc = bemanna("validate", path)
+    assert_bad_input(proc, "employees: 2 001 employees, at most 2 000 are supported "
+                     "(instance size limit)")
+
+
+def test_too_many_wishes_for_one_employee(tmp_path: Path) -> None:
+    data = tiny_data()
+    data["employees"][1]["wishes"] = [{"kind": "day_off", "date": "2025-03-04"}] * 1001
+    proc = bemanna("validate", write_instance(tmp_path / "wishes.json", data))
+    assert_bad_input(proc, "employees[1].wishes: 1 001 entries, at most 1 000 are supported")
+
+
+def test_a_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
+    """21 MB of spaces in front of a valid instance: refused from its size alone (20 MB)."""
+    path = tmp_path / "padded.json"
+    path.write_text(" " * (21 * 2**20) + json.dumps(tiny_data()), encoding="utf-8")
+    assert_bad_input(bemanna("validate", path), "(file): 21.0 MB, at most 20 MB are supported")
+
+
+def test_solve_refuses_an_instance_over_the_memory_limit(tmp_path: Path) -> None:
+    """The tiny instance is estimated at 200 + 2 × 64 MB + a few kB (test_presolve): a 100 MB
+    limit refuses it with exit 2 before solving, from the option or the environment."""
+    instance = write_instance(tmp_path / "tiny.yaml", tiny_data())
+    proc = bemanna("solve", instance, "--max-memory", "100", "--out", tmp_path / "out")
+    assert_bad_input(proc, "(size): solving needs about 328 MB", "over the limit of 100 MB")
+    assert "Solving" not in proc.stderr and not (tmp_path / "out").exists()
+    env_limited = subprocess.run(
+        [sys.executable, "-m", "bemanna", "solve", str(instance), "--out", str(tmp_path / "o2")],
+        capture_output=True, text=True, timeout=60, cwd=ROOT,
+        env={**cli_env(), "BEMANNA_MAX_MEMORY_MB": "100"}, check=False)
+    assert_bad_input(env_limited, "over the limit of 100 MB")

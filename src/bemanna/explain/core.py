@@ -105,6 +105,9 @@ class GuardedModel:
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = limit
         solver.parameters.num_workers = 1  # cores from assumptions come from the SAT search
+        # Probing at presolve doubles the time of these small solves (care home employees:
+        # 0.26 s → 0.11 s each, measured) and does not change the verdict.
+        solver.parameters.cp_model_probing_level = 0
         solver.parameters.catch_sigint_signal = False
         self.solves += 1
         status = solver.solve(model)

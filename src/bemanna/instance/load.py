@@ -30,14 +30,18 @@ PER_ITEM_LIMITS: tuple[tuple[str, str, int], ...] = (
 )
 
 
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", " ")
+
+
 def size_problems(data: dict[str, Any]) -> list[str]:
     """One line per list in the raw data that is longer than the limits allow."""
     problems = []
     for key, limit, what in SIZE_LIMITS:
         items = data.get(key)
         if isinstance(items, list) and len(items) > limit:
-            problems.append(f"{key}: {len(items):,} {what}, at most {limit:,} are supported "
-                            "(instance size limit)".replace(",", " "))
+            problems.append(f"{key}: {_count(len(items))} {what}, at most {_count(limit)} are "
+                            "supported (instance size limit)")
     for key, inner, limit in PER_ITEM_LIMITS:
         items = data.get(key)
         if not isinstance(items, list):
@@ -45,8 +49,8 @@ def size_problems(data: dict[str, Any]) -> list[str]:
         for i, item in enumerate(items):
             value = item.get(inner) if isinstance(item, dict) else None
             if isinstance(value, list) and len(value) > limit:
-                problems.append(f"{key}[{i}].{inner}: {len(value):,} entries, at most "
-                                f"{limit:,} are supported (instance size limit)".replace(",", " "))
+                problems.append(f"{key}[{i}].{inner}: {_count(len(value))} entries, at most "
+                                f"{_count(limit)} are supported (instance size limit)")
     return problems
 
 
@@ -90,6 +94,11 @@ def parse_text(text: str, suffix: str, source: str = "<text>") -> dict[str, Any]
                                      f"{str(exc).splitlines()[0]}"]) from None
     except RecursionError:
         raise InstanceError(source, ["(file): nested too deeply"]) from None
+    except (ValueError, OverflowError) as exc:
+        # A value the parser itself cannot build: a YAML date such as 2025-13-03, an integer
+        # of more than 4 300 digits (found by fuzzing, docs/robustness.md).
+        raise InstanceError(source, [f"(file): not valid {suffix.lstrip('.') or 'JSON'}: "
+                                     f"a value cannot be read: {exc}"]) from None
     if not isinstance(data, dict):
         raise InstanceError(source, ["(top): expected a mapping of fields"])
     return data

@@ -31,8 +31,12 @@ class MemoryEstimate:
     megabytes: int
 
     def text(self) -> str:
-        return (f"about {self.megabytes:,} MB for {self.literals:,} pass options with "
-                f"{self.workers} worker{'s' if self.workers != 1 else ''}").replace(",", " ")
+        return (f"about {_count(self.megabytes)} MB for {_count(self.literals)} pass options "
+                f"with {self.workers} worker{'s' if self.workers != 1 else ''}")
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", " ")
 
 
 def estimate_memory(instance: Instance, workers: int) -> MemoryEstimate:
@@ -64,6 +68,6 @@ def memory_problem(instance: Instance, workers: int, limit_mb: int | None = None
     estimate = estimate_memory(instance, workers)
     if estimate.megabytes <= limit:
         return None
-    return (f"(size): solving needs {estimate.text()}, over the limit of {limit:,} MB "
+    return (f"(size): solving needs {estimate.text()}, over the limit of {_count(limit)} MB "
             f"(--max-memory or {LIMIT_ENV}); fewer employees, weeks, shift types or workers "
-            "make it smaller").replace(",", " ")
+            "make it smaller")
