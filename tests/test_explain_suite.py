@@ -21,6 +21,7 @@ import yaml
 from typer.testing import CliRunner
 
 from bemanna.cli import app
+from bemanna.explain.core import GuardedModel, explaining_index
 from bemanna.explain.infeasible import explain_infeasible
 from bemanna.instance import load_instance
 from bemanna.presolve import errors, presolve
@@ -52,6 +53,18 @@ def test_presolve_finds_exactly_the_expected(name: str) -> None:
         assert {f.employee for f in found} == {expected["employee"]}
     else:
         assert found == []
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_expected_rule_is_in_every_conflict(name: str) -> None:
+    """With every group of the expected rule left out, the employee's other rules hold: so
+    any minimal conflict must contain it (an instance may have several minimal conflicts, and
+    which one CP-SAT reports first is its choice)."""
+    expected = EXPECTED[name]
+    inst = load_instance(FOLDER / name)
+    model = GuardedModel.build(inst, explaining_index(inst), {expected["employee"]})
+    assert model.solve(sorted(model.groups))[0] == "INFEASIBLE"
+    assert model.solve([g for g in model.groups if g.rule != expected["rule"]])[0] == "FEASIBLE"
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
