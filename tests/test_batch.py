@@ -198,6 +198,10 @@ def test_bad_input_stops_the_batch_before_anything_runs(tmp_path: Path) -> None:
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert not (tmp_path / "b.sqlite").exists()
+    summary = subprocess.run([sys.executable, "-m", "bemanna", "batch", "summary",
+                              str(tmp_path / "b.sqlite")],
+                             capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert summary.returncode == 2 and "no such database" in summary.stderr
 
 
 # --- Dask -----------------------------------------------------------------------------------

@@ -103,8 +103,14 @@ def run_command(
                 progress.update(task, completed=report.done + report.failed,
                                 failed=report.failed)
 
-            report = run_batch(jobs, store, backend, out, retry_failed=retry_failed,
-                               on_result=on_result)
+            try:
+                report = run_batch(jobs, store, backend, out, retry_failed=retry_failed,
+                                   on_result=on_result)
+            except (OSError, TimeoutError) as exc:  # e.g. no Dask scheduler at that address
+                err.print("[bold red]error[/]: ", end="")
+                err.print(f"{where}: {type(exc).__name__}: {exc}", highlight=False,
+                          markup=False)
+                raise typer.Exit(EXIT_BAD_INPUT) from None
     finally:
         signal.signal(signal.SIGTERM, previous)
         store.close()
