@@ -16,6 +16,9 @@ def compare_command(
     time_limit: Annotated[float, typer.Option(min=0.1, help="Seconds per solve.")] = 30.0,
     workers: Annotated[int, typer.Option(min=1, max=64, help="CP-SAT workers.")] = 2,
     seed: Annotated[int, typer.Option(min=0)] = 0,
+    deterministic_time: Annotated[float | None, typer.Option(
+        min=0.01, help="Stop each CP-SAT solve after this deterministic time (the same "
+                       "rosters on every run).")] = None,
 ) -> None:
     """Solve BASE and each SCENARIO with the same limits; show the figures side by side with
     deltas against the base, annualised; write OUT/compare.xlsx, OUT/compare.html and a
@@ -29,7 +32,8 @@ def compare_command(
         err.print(f"[bold red]error[/]: --out: {out} exists and is not a folder", highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT)
     try:
-        instance_path, planned = plan(base, scenarios, time_limit, workers, seed)
+        instance_path, planned = plan(base, scenarios, time_limit, workers, seed,
+                                      deterministic_time)
     except ScenarioError as exc:
         raise _bad_input(exc) from None
     err.print(f"Comparing {len(planned)} rosters of [bold]{planned[0].spec.instance}[/]: "

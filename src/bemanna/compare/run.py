@@ -71,7 +71,7 @@ class Comparison:
 
 
 def plan(base_arg: Path, scenario_args: list[Path], time_limit: float, workers: int,
-         seed: int) -> tuple[Path, list[Planned]]:
+         seed: int, deterministic_time: float | None = None) -> tuple[Path, list[Planned]]:
     """Read everything and apply every scenario; ScenarioError with all problems at once."""
     problems: list[str] = []
     base_scenario = BASE
@@ -101,7 +101,7 @@ def plan(base_arg: Path, scenario_args: list[Path], time_limit: float, workers: 
             problems += [f"{exc.source}: {p}" for p in exc.problems]
             continue
         planned.append(Planned(scenario, JobSpec(inst.name, scenario.name, json_ready(changed),
-                                                 time_limit, workers, seed)))
+                                                 time_limit, workers, seed, deterministic_time)))
     if problems:
         raise ScenarioError("compare", problems)
     return instance_path, planned
