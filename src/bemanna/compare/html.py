@@ -2,7 +2,8 @@
 
 The figures table as in the terminal, then horizontal bar charts of the deltas against the
 base — money per budget line (kronor per year), FTE and hours per year — one bar per scenario
-and figure, increases to the right (red), decreases to the left (green).
+and figure, increases to the right (red), decreases to the left (green). In the table, deltas
+of money, FTE and hours are coloured alike.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ def _chart_value(key: str, value: Value) -> float | None:
 
 def bar_chart(title: str, unit: str, bars: list[tuple[str, float | None, str]]) -> str:
     """Horizontal bars (label, value, shown text) around a zero line, as an SVG element."""
-    row, label_w, bar_w, text_w = 22, 300, 420, 130
+    longest = max((len(label) for label, _, _ in bars), default=10)
+    row, label_w, bar_w, text_w = 22, max(220, 7 * longest + 16), 420, 130
     height = 30 + row * len(bars)
     largest = max((abs(v) for _, v, _ in bars if v is not None), default=0.0) or 1.0
     zero = label_w + bar_w / 2
@@ -85,8 +87,10 @@ def charts(comparison: Comparison) -> list[str]:
 
 
 def _cell(key: str, value: Value, signed: bool = False) -> str:
+    """A number cell; deltas of money, FTE and hours in red (up) or green (down) — for
+    shares and counts up is not plainly worse, so they stay black."""
     kind = "num"
-    if signed and value:
+    if signed and value and FIGURE[key].kind in ("ore", "fte", "hours"):
         kind += " up" if value > 0 else " down"
     return f'<td class="{kind}">{html.escape(display(key, value, signed))}</td>'
 
