@@ -7,8 +7,6 @@ switched on; a 100 % contract is 2 295 minutes a week, ± 240).
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
-
 from bemanna.check import check_roster, read_roster
 from bemanna.explain.core import PINNED, Group, GuardedModel, explaining_index, find_cores
 from bemanna.explain.infeasible import explain_infeasible
@@ -29,7 +27,7 @@ def test_guard_is_empty_when_solving() -> None:
     """Solving builds no guard literals: hard constraints carry no enforcement (the model is
     the one the solver always built)."""
     inst = build([D, K])
-    ctx = Context(inst, build_index(inst), cp_model.CpModel())
+    ctx = Context.fresh(inst, build_index(inst))
     create_variables(ctx)
     assert ctx.guard("daily_rest", "E1", 3) == []
     assert ctx.guards is None
@@ -39,7 +37,7 @@ def test_guard_groups_by_rule_employee_and_week() -> None:
     """Days 2 and 6 lie in week 0, day 7 in week 1 (two weeks): two groups, one literal each;
     a cyclic unwrapped day -1 is the last day, week 1."""
     inst = build([D], weeks=2, cyclic=True)
-    ctx = Context(inst, build_index(inst), cp_model.CpModel(), guards={})
+    ctx = Context.fresh(inst, build_index(inst), explaining=True)
     first, same, other = (ctx.guard("weekly_rest", "E1", d) for d in (2, 6, 7))
     assert first == same and first != other
     assert ctx.guard("weekly_rest", "E1", -1) == other

@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from fractions import Fraction
 
-from ortools.sat.python import cp_model
-
 from bemanna.check import CheckReport, check_roster, read_roster
 from bemanna.check.days import working_days
 from bemanna.check.passes import RosterView, runs
@@ -30,7 +28,7 @@ from bemanna.instance.model import Instance
 from bemanna.instance.shape import breaks_ok, span_ok
 from bemanna.roster import Roster
 from bemanna.solver.builders import RULE_BUILDERS, STRUCTURE
-from bemanna.solver.context import Context, create_variables
+from bemanna.solver.context import Context, create_variables, solve_model
 from bemanna.solver.extract import extract_roster
 from bemanna.solver.index import build_index
 from bemanna.units import sek_to_ore
@@ -78,22 +76,16 @@ def least_breach(instance: Instance, employee: str, rule_id: str,
     """The employee's roster that breaks `rule_id` (soft) as little as the other hard rules
     allow, or None when the other hard rules cannot hold even so."""
     soft = one_employee_soft(instance, employee, rule_id)
-    ctx = Context(soft, build_index(soft), cp_model.CpModel())
+    ctx = Context.fresh(soft, build_index(soft))
     create_variables(ctx)
     for builder in (*STRUCTURE, *RULE_BUILDERS.values()):
         builder(ctx)
-    terms = ctx.terms.get(rule_id, [])
-    ctx.model.minimize(cp_model.LinearExpr.sum([t.coef * t.expr for t in terms]))
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = limit
-    solver.parameters.num_workers = 1
-    solver.parameters.catch_sigint_signal = False
-    status = solver.solve(ctx.model)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    ctx.model.minimize(sum((t.coef * t.expr for t in ctx.terms.get(rule_id, [])), 0))
+    status, solver, _ = solve_model(ctx.model, limit)
+    if status not in ("OPTIMAL", "FEASIBLE"):
         return None
     cost = round(solver.objective_value)
-    roster = extract_roster(ctx, solver, solver.status_name(status), cost, cost, {rule_id: cost})
-    return soft, roster
+    return soft, extract_roster(ctx, solver, status, cost, cost, {rule_id: cost})
 
 
 def relax_rule(instance: Instance, employee: str, rule_id: str,

@@ -18,8 +18,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ortools.sat.python import cp_model
-
 from bemanna.check import check_roster, read_roster
 from bemanna.check.days import working_days
 from bemanna.check.passes import RosterView, busy_spans, following, longest_free, runs
@@ -30,6 +28,7 @@ from bemanna.instance.model import Instance, Wish
 from bemanna.presolve.options import workable_shifts
 from bemanna.roster import Roster
 from bemanna.solver.assignment import RESURS, Assignment, add_hint, read_assignment
+from bemanna.solver.context import solve_model
 from bemanna.solver.extract import extract_roster
 from bemanna.solver.index import Index, build_index, restrict
 from bemanna.solver.search import build_model
@@ -249,18 +248,13 @@ def _forced_index(index: Index, employee: str, day: int, wish: Wish) -> Index | 
 
 
 def _resolve(inst: Instance, index: Index, current: Assignment, limit: float, workers: int,
-             seed: int) -> tuple[Assignment, Roster] | int:
-    """Solve the restricted model from the current roster; the roster found, or the status."""
+             seed: int) -> tuple[Assignment, Roster] | str:
+    """Solve the restricted model from the current roster: the roster found, or the status."""
     ctx = build_model(inst, index)
     add_hint(ctx, current)
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = limit
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = seed
-    solver.parameters.catch_sigint_signal = False
-    status = solver.solve(ctx.model)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return int(status)
+    status, solver, _ = solve_model(ctx.model, limit, workers=workers, seed=seed)
+    if status not in ("OPTIMAL", "FEASIBLE"):
+        return status
     objective = round(solver.objective_value)
     return read_assignment(ctx, solver), extract_roster(ctx, solver, "FEASIBLE", objective,
                                                         objective, {})
@@ -285,13 +279,13 @@ def price_wish(inst: Instance, roster: Roster, employee: str, wish: Wish,
     around = (f"{employee}'s days {_span(wish.date, NEIGHBOURHOOD_DAYS)} and everyone's "
               f"{_span(wish.date, OTHERS_DAYS)}")
     granted = _resolve(inst, restrict(forced, current, free), current, limit, workers, seed)
-    if isinstance(granted, int):
-        why = ("no roster keeps the hard rules with it granted" if granted == cp_model.INFEASIBLE
+    if isinstance(granted, str):
+        why = ("no roster keeps the hard rules with it granted" if granted == "INFEASIBLE"
                else f"no roster found within {limit:g} s")
         return WishOutcome(wish, f"{what}: cannot be granted by changing {around}: {why}", None)
     baseline = _resolve(inst, restrict(base, current, free), current, limit, workers, seed)
     reference, reference_roster = current, roster
-    if not isinstance(baseline, int) and (check_roster(inst, baseline[1]).total
+    if not isinstance(baseline, str) and (check_roster(inst, baseline[1]).total
                                           < check_roster(inst, roster).total):
         reference, reference_roster = baseline
     before = check_roster(inst, reference_roster)

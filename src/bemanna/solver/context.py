@@ -54,6 +54,11 @@ class Context:
     """Only when explaining infeasibility (`bemanna.explain`): one enforcement literal per
     group of hard-rule constraints. None (solving): hard rules are added unconditionally."""
 
+    @classmethod
+    def fresh(cls, instance: Instance, index: Index, explaining: bool = False) -> Context:
+        """A new, empty model over `index`; `explaining`: hard-rule groups get guards."""
+        return cls(instance, index, cp_model.CpModel(), guards={} if explaining else None)
+
     # -- lookups -------------------------------------------------------------------------
     @property
     def employees(self) -> list[Employee]:
@@ -137,3 +142,27 @@ def create_variables(ctx: Context) -> None:
         forced = ctx.index.forced.get((emp, day))
         if forced is not None:
             model.add(ctx.work[(emp, day, forced)] == 1)
+
+
+def solve_model(model: cp_model.CpModel, limit: float, *, workers: int = 1, seed: int = 0,
+                assumptions: list[Literal] | None = None, probing: bool = True
+                ) -> tuple[str, cp_model.CpSolver, list[int]]:
+    """One CP-SAT solve for the explaining side (`bemanna.explain`, which does not import
+    OR-Tools itself): (status name, the solver to read values from, and when INFEASIBLE under
+    `assumptions` the indices of a subset of them that suffices for infeasibility)."""
+    model.clear_assumptions()
+    if assumptions:
+        model.add_assumptions(assumptions)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = limit
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = seed
+    solver.parameters.catch_sigint_signal = False  # a signal ends the process cleanly
+    if not probing:
+        solver.parameters.cp_model_probing_level = 0
+    status = solver.solve(model)
+    core: list[int] = []
+    if status == cp_model.INFEASIBLE and assumptions:
+        core = list(solver.sufficient_assumptions_for_infeasibility())
+    return solver.status_name(status), solver, core
+
