@@ -150,8 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="portfolio and solver seed")
     parser.add_argument("--noise-seed", type=int, default=1,
                         help="second solver seed of the base scenario (spread); -1: skip")
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" /
-                        "dygnsvila")
+    parser.add_argument("--out", type=Path, default=ROOT / "out" / "benchmarks" / "dygnsvila",
+                        help="generated units, databases and rosters (git-ignored)")
     parser.add_argument("--write-results", action="store_true")
     args = parser.parse_args(argv)
     started = time.monotonic()
