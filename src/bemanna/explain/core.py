@@ -59,8 +59,9 @@ def explaining_index(instance: Instance) -> Index:
     relaxed = {name: getattr(rules, name).model_copy(update={"mode": "soft"})
                for name in ("pass_span", "breaks") if getattr(rules, name).mode == "hard"}
     employees = [e.model_copy(update={"pinned": []}) for e in instance.employees]
-    return build_index(instance.model_copy(update={
-        "rules": rules.model_copy(update=relaxed), "employees": employees}))
+    # replaced(), not model_copy(): the copy's employee lookup must follow the new employees.
+    return build_index(instance.replaced(rules=rules.model_copy(update=relaxed),
+                                         employees=employees))
 
 
 def scoped(index: Index, employees: set[str]) -> Index:

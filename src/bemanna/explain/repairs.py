@@ -67,8 +67,7 @@ def one_employee_soft(instance: Instance, employee: str, rule_id: str) -> Instan
     weight = rule.weight_sek if rule.weight_sek > 0 else Decimal("0.01")
     rules = instance.rules.model_copy(update={rule_id: rule.model_copy(
         update={"mode": "soft", "weight_sek": weight})})
-    return instance.model_copy(update={"rules": rules,
-                                       "employees": [instance.employee[employee]]})
+    return instance.replaced(rules=rules, employees=[instance.employee[employee]])
 
 
 def least_breach(instance: Instance, employee: str, rule_id: str,
