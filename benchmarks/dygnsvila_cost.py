@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import math
 import os
 import platform
@@ -85,6 +86,26 @@ def per_unit(frame: pd.DataFrame) -> pd.DataFrame:
             "stranded_resurstid_hours", "bookable_resurstid_hours", "split_shifts", "staff_fte"]
     rows = {k: [new.at[u, k] - old.at[u, k] for u in units] for k in keys}
     return pd.DataFrame(rows, index=units)
+
+
+def old_rule_use(frame: pd.DataFrame, weeks: int) -> tuple[float, float]:
+    """Per unit and year, in the pre-2023 rosters: passes followed by less than 11 h of rest
+    before the employee's next pass (quick returns), and passes spanning more than 13 h —
+    what the old rules allow and the new ones do not."""
+    from bemanna.roster import load_roster
+
+    old = frame[(frame["scenario"] == "pre_2023_rest_rules") & (frame["status"] == "done")]
+    quick = long_span = 0
+    for path in old["roster_path"]:
+        roster = load_roster(path)
+        for passes in roster.by_employee().values():
+            ordered = sorted(passes, key=lambda a: a.start)
+            quick += sum(1 for a, b in itertools.pairwise(ordered)
+                         if (b.start - a.end).total_seconds() < 11 * 3600)
+            long_span += sum(1 for a in ordered
+                             if (a.end - a.start).total_seconds() > 13 * 3600)
+    per_year = 52 / weeks / max(1, len(old))
+    return quick * per_year, long_span * per_year
 
 
 def describe(values: list[float]) -> tuple[float, float, float, float, float]:
@@ -183,6 +204,10 @@ def main(argv: list[str] | None = None) -> int:
         "pre_2023_rest_rules`.",
         "",
         *table(deltas, spread_cost, spread_fte, args.units),
+        "",
+        "What the old rules were used for, per unit and year in the pre-2023 rosters: "
+        "{:.0f} passes followed by less than 11 h of rest, {:.0f} passes spanning more than "
+        "13 h.".format(*old_rule_use(frame, args.weeks)),
     ]
     text = "\n".join(body)
     print(text)
