@@ -186,3 +186,29 @@ def test_compare_function_runs_the_plan(tmp_path: Path) -> None:
     result = compare(ROOT / "instances" / "nurse_group.yaml", [], tmp_path, 1.0, 1, 0)
     assert result.base.name == "base" and result.scenarios == []
     assert result.base.outcome.status == "done"
+
+
+def test_compare_simulate_adds_the_sick_leave_figures(tmp_path: Path) -> None:
+    """--simulate N: each roster under the same simulated sick leave. The simulated total is
+    the planned total plus the mean refill cost (the absent keep their pay, so refill only
+    adds: ≥ the planned total); the same runs and seed give the same figures; the rows appear
+    only when simulated."""
+    from bemanna.compare.run import run_plan, simulate_columns
+
+    base = write(tmp_path / "unit.yaml", tiny_unit("unit"))
+    rohs = write(tmp_path / "rohs.yaml", {"name": "rohs", "transforms": ["grant_rohs"]})
+    instance_path, planned = plan(base, [rohs], 20.0, 1, 0, deterministic_time=0.1)
+    result = run_plan(instance_path, planned, tmp_path / "out")
+    assert "sim_total_ore" not in [key for key, _, _ in result.rows()]
+    simulate_columns(planned, result, 50, 0)
+    first = {c.name: dict(c.outcome.figures or {}) for c in [result.base, *result.scenarios]}
+    rows = {key: base for key, base, _ in result.rows()}
+    for figures in first.values():
+        assert figures["sim_total_ore"] >= figures["total_ore"]
+        assert figures["sim_total_ore"] == pytest.approx(
+            figures["total_ore"] + figures["sim_absence_ore"], abs=100)
+        assert figures["sim_total_p5_ore"] <= figures["sim_total_ore"] <= figures[
+            "sim_total_p95_ore"]
+    assert rows["sim_total_ore"] == first["base"]["sim_total_ore"]
+    simulate_columns(planned, result, 50, 0)
+    assert {c.name: c.outcome.figures for c in [result.base, *result.scenarios]} == first

@@ -19,13 +19,16 @@ def compare_command(
     deterministic_time: Annotated[float | None, typer.Option(
         min=0.01, help="Stop each CP-SAT solve after this deterministic time (the same "
                        "rosters on every run).")] = None,
+    simulate: Annotated[int, typer.Option(
+        min=0, max=100_000, help="Also simulate sick leave over each roster, this many runs "
+                                 "(the same runs for every scenario; docs/resurstid.md).")] = 0,
 ) -> None:
     """Solve BASE and each SCENARIO with the same limits; show the figures side by side with
     deltas against the base, annualised; write OUT/compare.xlsx, OUT/compare.html and a
     roster per scenario under OUT/<scenario>/."""
     from bemanna.cli import EXIT_BAD_INPUT, EXIT_VIOLATION, _bad_input, console, err
     from bemanna.compare.output import status_text, terminal_table, wide, write_outputs
-    from bemanna.compare.run import plan, run_plan
+    from bemanna.compare.run import plan, run_plan, simulate_columns
     from bemanna.scenario import ScenarioError
 
     if out.exists() and not out.is_dir():
@@ -41,6 +44,9 @@ def compare_command(
     comparison = run_plan(instance_path, planned, out,
                           on_start=lambda name: err.print(f"  solving {name} ...",
                                                           highlight=False))
+    if simulate:
+        err.print(f"  simulating sick leave: {simulate} runs, seed {seed}", highlight=False)
+        simulate_columns(planned, comparison, simulate, seed)
     # Wide enough for every column: a table of numbers is unreadable when wrapped.
     wide(console, 50 + 30 * (1 + len(comparison.scenarios))).print(terminal_table(comparison))
     for column in [comparison.base, *comparison.scenarios]:

@@ -66,7 +66,18 @@ FIGURES: tuple[Figure, ...] = (
     Figure("wishes_met_pct", "wishes met", "%", "pct"),
     Figure("violations", "rule violations (must be 0)", "count", "count"),
 )
-FIGURE = {f.key: f for f in FIGURES}
+SIMULATED_FIGURES: tuple[Figure, ...] = (
+    Figure("sim_total_ore", "total with sick leave (simulated mean)", "kr/year", "ore"),
+    Figure("sim_total_p5_ore", "  5th percentile", "kr/year", "ore"),
+    Figure("sim_total_p95_ore", "  95th percentile", "kr/year", "ore"),
+    Figure("sim_absence_ore", "sick-leave refill cost (simulated mean)", "kr/year", "ore"),
+    Figure("sim_utilisation_pct", "resurstid booked (simulated)", "%", "pct"),
+    Figure("sim_overtime_share_pct", "overtime share with sick leave", "%", "pct"),
+    Figure("sim_agency_hours", "agency hours with sick leave", "h/year", "hours"),
+)
+"""`compare --simulate N`: the roster under simulated sick leave (`bemanna.simulate`, the
+same runs and seed for every scenario; docs/resurstid.md)."""
+FIGURE = {f.key: f for f in (*FIGURES, *SIMULATED_FIGURES)}
 LINE_KEYS = tuple(f"{line}_ore" for line in BUDGET_LINES)
 """The budget lines' figures, in report order."""
 
@@ -149,3 +160,21 @@ def display_value(key: str, value: Value) -> float | int | None:
     if value is None:
         return None
     return round(value / 100) if FIGURE[key].kind == "ore" else value
+
+
+def simulated_figures(figures: dict[str, float | None]) -> dict[str, Value]:
+    """SIMULATED_FIGURES from `SimulationResult.figures()` (SEK become öre)."""
+
+    def ore(key: str) -> Value:
+        value = figures.get(key)
+        return None if value is None else round(value * 100)
+
+    return {
+        "sim_total_ore": ore("simulated_annual_sek"),
+        "sim_total_p5_ore": ore("simulated_annual_p5_sek"),
+        "sim_total_p95_ore": ore("simulated_annual_p95_sek"),
+        "sim_absence_ore": ore("absence_annual_sek"),
+        "sim_utilisation_pct": figures.get("resurstid_utilisation_pct"),
+        "sim_overtime_share_pct": figures.get("overtime_share_pct"),
+        "sim_agency_hours": figures.get("agency_annual_hours"),
+    }

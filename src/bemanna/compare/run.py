@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bemanna.batch.job import JobOutcome, JobSpec, json_ready, run_job
-from bemanna.compare.figures import FIGURES, Value, delta
+from bemanna.compare.figures import FIGURES, SIMULATED_FIGURES, Value, delta, simulated_figures
 from bemanna.instance import InstanceError
 from bemanna.scenario import (
     BASE,
@@ -59,7 +59,9 @@ class Comparison:
     def rows(self) -> list[tuple[str, Value, list[tuple[Value, Value]]]]:
         """Per figure: (key, base value, [(scenario value, delta vs base)])."""
         out = []
-        for fig in FIGURES:
+        simulated = any(c.value("sim_total_ore") is not None for c in [self.base,
+                                                                        *self.scenarios])
+        for fig in (*FIGURES, *(SIMULATED_FIGURES if simulated else ())):
             base = self.base.value(fig.key)
             out.append((fig.key, base, [(c.value(fig.key), delta(c.value(fig.key), base))
                                         for c in self.scenarios]))
@@ -126,6 +128,22 @@ def run_plan(instance_path: Path, planned: list[Planned], out: Path,
     return Comparison(spec.instance, instance_path, int(spec.data["horizon"]["weeks"]),
                       {"time_limit": spec.time_limit, "workers": spec.workers,
                        "seed": spec.seed}, columns[0], columns[1:])
+
+
+def simulate_columns(planned: list[Planned], comparison: Comparison, runs: int,
+                     seed: int) -> None:
+    """Add the simulated sick-leave figures to each column with a roster: the same runs and
+    seed for every scenario (`bemanna.simulate`)."""
+    from bemanna.instance import instance_from_data
+    from bemanna.roster import load_roster
+    from bemanna.simulate import simulate
+
+    for item, column in zip(planned, [comparison.base, *comparison.scenarios], strict=True):
+        if column.roster_path is None or column.outcome.figures is None:
+            continue
+        inst = instance_from_data(item.spec.data, item.scenario.name)
+        result = simulate(inst, load_roster(column.roster_path), runs=runs, seed=seed)
+        column.outcome.figures.update(simulated_figures(result.figures()))
 
 
 def compare(base_arg: Path, scenario_args: list[Path], out: Path, time_limit: float,
