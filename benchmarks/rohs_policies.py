@@ -16,20 +16,16 @@ import argparse
 import sys
 import time
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from bemanna.check import check_roster
 from bemanna.instance import Instance, load_instance
 from bemanna.instance.rohs import requested
 from bemanna.pricing import annualise, price_roster
-from bemanna.roster import write_atomic
 from bemanna.simulate import simulate
 from bemanna.solver import SolverParams, solve
+from results_md import write_section
 
-HERE = Path(__file__).resolve().parent
-RESULTS = HERE / "RESULTS.md"
-BEGIN, END = "<!-- rohs:start -->", "<!-- rohs:end -->"
 POLICIES = ("grant_none", "grant_all", "optimise")
 
 
@@ -99,18 +95,6 @@ def table(rows: list[dict[str, Any]], inst: Instance, args: argparse.Namespace) 
     return "\n".join(lines)
 
 
-def write(text: str) -> None:
-    current = RESULTS.read_text(encoding="utf-8")
-    block = f"{BEGIN}\n{text}\n{END}"
-    if BEGIN in current and END in current:
-        head, rest = current.split(BEGIN, 1)
-        updated = head + block + rest.split(END, 1)[1]
-    else:
-        updated = current.rstrip("\n") + "\n\n## RÖHS policies: planned and simulated cost\n\n" \
-            + block + "\n"
-    write_atomic(RESULTS, updated)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--instance", default="instances/care_home.yaml")
@@ -129,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     text = table(rows, inst, args)
     print(text)
     if args.write:
-        write(text)
+        write_section("rohs", text, "RÖHS policies: planned and simulated cost")
     return 0
 
 

@@ -30,13 +30,12 @@ import numpy as np
 
 from bemanna.check import check_roster
 from bemanna.instance import Instance, load_instance
-from bemanna.roster import Roster, load_roster, save_roster, write_atomic
+from bemanna.roster import Roster, load_roster, save_roster
 from bemanna.simulate import simulate
+from results_md import write_section
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-RESULTS = HERE / "RESULTS.md"
-BEGIN, END = "<!-- simulate:start -->", "<!-- simulate:end -->"
 
 
 def cpu_model() -> str:
@@ -126,18 +125,6 @@ def markdown(rows: list[dict[str, Any]], figures: dict[str, Any], command: str,
     return "\n".join(lines)
 
 
-def write_section(text: str) -> None:
-    current = RESULTS.read_text(encoding="utf-8")
-    block = f"{BEGIN}\n{text}\n{END}"
-    if BEGIN in current and END in current:
-        head, rest = current.split(BEGIN, 1)
-        _, tail = rest.split(END, 1)
-        updated = head + block + tail
-    else:
-        updated = current.rstrip("\n") + "\n\n## Absence simulation speed\n\n" + block + "\n"
-    write_atomic(RESULTS, updated)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--instance", type=Path, default=ROOT / "instances" / "care_home.yaml")
@@ -175,7 +162,7 @@ def main() -> None:
     text = markdown([row], result.figures(), command.strip(), roster_note)
     print(text)
     if args.write:
-        write_section(text)
+        write_section("simulate", text, "Absence simulation speed")
 
 
 if __name__ == "__main__":
