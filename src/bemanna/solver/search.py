@@ -25,7 +25,8 @@ from bemanna.instance.model import Instance
 from bemanna.solver.assignment import Assignment, add_hint, fixed_model, read_assignment
 from bemanna.solver.builders import build_all
 from bemanna.solver.context import Context, create_variables
-from bemanna.solver.index import Index, build_index, restrict
+from bemanna.solver.index import Index, build_index
+from bemanna.solver.lns import LargeNeighbourhoodSearch
 
 SMALL_MODEL_LITERALS = 2500
 """Up to this many pass literals the full model first gets a chance to solve outright, with
@@ -33,10 +34,14 @@ its LP relaxation (which proves optima of small models). Larger models search wi
 (linearization_level 0): measured on the care home at 30 s, 2 workers, seeds 0–2, median
 117 518 SEK against 134 368 SEK with the default level (benchmarks/RESULTS.md)."""
 SMALL_FIRST_SHARE = 0.25
+OPENING_SHARE = 0.3
+"""Share of the time limit for CP-SAT on the full model before block search (large models)."""
+MIN_BLOCKS = 100
+"""Block search runs only when this many of the smallest blocks fit in its time."""
 CONSTRUCT_GROUP = 4
-POLISH_SHARE = 0.25
+POLISH_SHARE = 0.1
 """Share of the time limit kept for the final solve of the full model."""
-NEIGHBOURHOOD_SECONDS = 1.0
+NEIGHBOURHOOD_SECONDS = 0.5
 """Time limit of one neighbourhood solve."""
 EVALUATION_RESERVE = 0.3
 """Seconds kept at the end to price the final roster exactly."""
@@ -51,10 +56,13 @@ class SolverParams:
     """Print CP-SAT's own search log (final full-model phase)."""
     cp_sat: tuple[tuple[str, object], ...] = ()
     """Extra CP-SAT parameters as (name, value) pairs, e.g. (("linearization_level", 0),)."""
-    strategy: str = "hinted"
-    """'hinted' (default): a constructed first roster, then CP-SAT on the full model from it;
-    'lns': in between, neighbourhood search over blocks of days/employees (experimental);
-    'cpsat': CP-SAT on the full model only."""
+    strategy: str = "auto"
+    """'auto' (default): a first roster, CP-SAT on the full model from it for a share of the
+    time (large models), then neighbourhood search over blocks of the roster when a block
+    re-solves fast enough on this model (`Search._blocks_pay`), and a last full-model solve;
+    'lns': the same, always with neighbourhood search; 'hinted': the first roster, then
+    CP-SAT on the full model from it (what 'auto' does under a deterministic time limit, for
+    reproducible rosters); 'cpsat': CP-SAT on the full model only."""
 
 
 @dataclass
@@ -111,20 +119,6 @@ def _hint_everything(ctx: Context, solver: cp_model.CpSolver) -> None:
     hint.values.extend(values)
 
 
-@dataclass
-class _Neighbourhood:
-    """One kind of block to free, with its own adaptive size."""
-
-    name: str
-    size: float
-    low: float
-    high: float
-
-    def adapt(self, solved_outright: bool) -> None:
-        factor = 1.15 if solved_outright else 0.85
-        self.size = min(self.high, max(self.low, self.size * factor))
-
-
 class Search:
     """Runs in a worker thread; `stop()` (from a signal handler) ends it early but keeps the
     best roster found."""
@@ -138,19 +132,21 @@ class Search:
         self.started = time.monotonic()
         self.deadline = self.started + params.time_limit
         self.stopped = threading.Event()
-        self._current: cp_model.CpSolver | None = None
+        self._running: set[cp_model.CpSolver] = set()
         self._best_bound = 0
         self.rng = random.Random(params.seed)
         self.need_cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.build_time = 0.0
         self.iterations = 0
         self.improvements = 0
+        self.lns_blocks: dict[str, dict[str, float]] = {}
+        self.probe_seconds: float | None = None
 
     # -- control ---------------------------------------------------------------------------
     def stop(self) -> None:
         self.stopped.set()
-        if self._current is not None:
-            self._current.stop_search()
+        for solver in list(self._running):
+            solver.stop_search()
 
     def _left(self) -> float:
         return self.deadline - time.monotonic()
@@ -166,8 +162,8 @@ class Search:
 
     def _solve(self, model: cp_model.CpModel, limit: float, *, workers: int | None = None,
                seed: int | None = None, callback: cp_model.CpSolverSolutionCallback | None = None,
-               log: bool = False, essential: bool = False, without_lp: bool = False
-               ) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
+               log: bool = False, essential: bool = False, without_lp: bool = False,
+               lp_level: int | None = None) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
         """Solve with the search's parameters; once stopped, only `essential` solves (pricing
         the roster to keep) still run."""
         solver = cp_model.CpSolver()
@@ -179,13 +175,17 @@ class Search:
         solver.parameters.catch_sigint_signal = False
         if without_lp:
             solver.parameters.linearization_level = 0
+        if lp_level is not None:
+            solver.parameters.linearization_level = lp_level
         for name, value in self.params.cp_sat:
             setattr(solver.parameters, name, value)
         if self.stopped.is_set() and not essential:
             return cp_model.UNKNOWN, solver
-        self._current = solver
-        status = solver.solve(model, callback)
-        self._current = None
+        self._running.add(solver)
+        try:
+            status = solver.solve(model, callback)
+        finally:
+            self._running.discard(solver)
         return status, solver
 
     def _model(self, index: Index | None = None, prices: bool = True) -> Context:
@@ -217,12 +217,45 @@ class Search:
             return Outcome("UNKNOWN")
         objective, solver = evaluated
         self._record(objective, 0)
-        if self.params.strategy == "lns":
+        strategy = self.params.strategy
+        if strategy == "auto" and any(name == "max_deterministic_time"
+                                      for name, _ in self.params.cp_sat):
+            strategy = "hinted"  # blocks run on wall time, in parallel: not reproducible
+        if strategy in ("lns", "auto"):
             polish_at = self.deadline - POLISH_SHARE * self.params.time_limit
-            incumbent, objective = self._improve(full.index, incumbent, objective, polish_at)
-        else:
-            _hint_everything(full, solver)
-        return self._solve_full(full, incumbent, self._left())
+            lns = LargeNeighbourhoodSearch(full, self.rng, self._solve_block)
+            if strategy == "lns" or self._blocks_pay(lns, solver, polish_at):
+                if len(full.work) > SMALL_MODEL_LITERALS:
+                    status, opened = self._open(full, solver)
+                    if status == cp_model.OPTIMAL:
+                        return self._finish_status(full, status, opened)
+                    if status == cp_model.FEASIBLE and opened.objective_value < objective:
+                        solver, objective = opened, round(opened.objective_value)
+                solver, objective = self._improve(lns, solver, objective, polish_at)
+                if lns.proven:
+                    return Outcome("OPTIMAL", full, solver, objective, objective)
+        _hint_everything(full, solver)
+        return self._solve_full(full, read_assignment(full, solver), self._left())
+
+    def _open(self, full: Context, solver: cp_model.CpSolver
+              ) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
+        """The full model from the first roster for a share of the time: CP-SAT's own
+        search makes the large early gains faster than blocks do (measured on Curtois
+        Instance13 and Instance20, benchmarks/RESULTS.md)."""
+        _hint_everything(full, solver)
+        return self._solve(full.model, OPENING_SHARE * self.params.time_limit,
+                           callback=_Recorder(self._record), without_lp=True)
+
+    def _blocks_pay(self, lns: LargeNeighbourhoodSearch, solver: cp_model.CpSolver,
+                    until: float) -> bool:
+        """Whether neighbourhood search can run enough blocks before `until`: the time of the
+        smallest block (one employee, one day) times MIN_BLOCKS must fit. Measured: 0.01 s
+        on the LSS group home and nurse group (LNS: 11–17 % cheaper rosters at 20 s), 0.06 s
+        on Curtois Instance13, 0.22 s on the care home, whose many priced segments make every
+        block's presolve slow (block search lost to the full model there)."""
+        seconds = lns.probe(list(solver.response_proto.solution))
+        self.probe_seconds = seconds
+        return seconds * MIN_BLOCKS <= until - time.monotonic()
 
     def _finish_status(self, full: Context, status: cp_model.CpSolverStatus,
                        solver: cp_model.CpSolver) -> Outcome:
@@ -305,53 +338,22 @@ class Search:
         return found
 
     # -- large-neighbourhood search --------------------------------------------------------
-    def _improve(self, index: Index, incumbent: Assignment, objective: int,
-                 until: float) -> tuple[Assignment, int]:
-        employees = [e.id for e in self.instance.employees]
-        days = index.days
-        kinds = [
-            _Neighbourhood("days", min(7, days), 2, days),
-            _Neighbourhood("employees", min(4, len(employees)), 1, len(employees)),
-            _Neighbourhood("skill_fortnight", 0.5, 0.1, 1.0),
-        ]
-        while not self.stopped.is_set():
-            limit = min(NEIGHBOURHOOD_SECONDS, until - time.monotonic())
-            if limit < 0.1:
-                break
-            kind = kinds[self.iterations % len(kinds)]
-            self.iterations += 1
-            free = self._free(kind, index, employees)
-            ctx = self._model(restrict(index, incumbent, free))
-            add_hint(ctx, incumbent)
-            status, solver = self._solve(ctx.model, limit, seed=self.params.seed + self.iterations)
-            if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                found = round(solver.objective_value)
-                if found < objective:
-                    incumbent, objective = read_assignment(ctx, solver), found
-                    self.improvements += 1
-                    self._record(objective, 0)
-            kind.adapt(status == cp_model.OPTIMAL)
-        return incumbent, objective
+    def _improve(self, lns: LargeNeighbourhoodSearch, solver: cp_model.CpSolver,
+                 objective: int, until: float) -> tuple[cp_model.CpSolver, int]:
+        """Neighbourhood search from the roster `solver` holds (a solve of the full model or
+        of a copy of it); returns the solver of the best roster found and its objective."""
+        _, objective, better = lns.run(
+            list(solver.response_proto.solution), objective, until, NEIGHBOURHOOD_SECONDS,
+            self.params.seed, self.params.workers, self.stopped,
+            lambda found: self._record(found, 0))
+        self.iterations, self.improvements = lns.iterations, lns.improvements
+        self.lns_blocks = lns.summary()
+        return better or solver, objective
 
-    def _free(self, kind: _Neighbourhood, index: Index,
-              employees: list[str]) -> set[tuple[str, int]]:
-        days = index.days
-        if kind.name == "days":
-            width = round(kind.size)
-            start = self.rng.randrange(days)
-            window = {(start + i) % days for i in range(width)}
-            return {key for key in index.options if key[1] in window}
-        if kind.name == "employees":
-            chosen = set(self.rng.sample(employees, round(kind.size)))
-            return {key for key in index.options if key[0] in chosen}
-        skill = self.rng.choice([s.id for s in self.instance.skills])
-        staff = [e.id for e in self.instance.employees if skill in e.skills]
-        share = max(1, round(kind.size * len(staff))) if staff else 0
-        chosen = set(self.rng.sample(staff, share)) if staff else set()
-        width = min(days, 14)
-        start = self.rng.randrange(days)
-        window = {(start + i) % days for i in range(width)}
-        return {key for key in index.options if key[0] in chosen and key[1] in window}
+    def _solve_block(self, model: cp_model.CpModel, limit: float, seed: int
+                     ) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
+        """One block: one CP-SAT worker with the full LP relaxation."""
+        return self._solve(model, limit, seed=seed, workers=1, lp_level=2)
 
 
 def _only(index: Index, employees: set[str]) -> Index:

@@ -81,7 +81,8 @@ def solve(instance: Instance, params: SolverParams | None = None,
         return Result(outcome.status, None, None, None, wall, search.build_time, first, None,
                       {}, search.progress, interrupted, outcome.infeasible_employees)
     ctx, solver = outcome.ctx, outcome.solver
-    stats = {"lns_iterations": search.iterations, "lns_improvements": search.improvements}
+    stats = {"lns_iterations": search.iterations, "lns_improvements": search.improvements,
+             "lns_blocks": search.lns_blocks, "lns_probe_seconds": search.probe_seconds}
     by_term = {
         term: sum(t.coef * solver.value(t.expr) for t in terms) + ctx.constants.get(term, 0)
         for term, terms in ctx.terms.items()
