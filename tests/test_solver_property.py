@@ -308,3 +308,5 @@ def test_a_larger_instance_takes_the_constructed_path_and_is_priced_exactly(
     assert report.ok, [v.message for v in report.violations][:5]
     assert report.total == result.objective
     assert nonzero(report.costs) == nonzero(result.objective_by_term)
+    if strategy == "lns":  # block search ran (it is what this case exercises)
+        assert result.roster.stats["lns_iterations"] > 0
