@@ -8,11 +8,22 @@ section with that heading when the markers are not there yet (atomic write).
 
 from __future__ import annotations
 
+import platform
 from pathlib import Path
 
 from bemanna.roster import write_atomic
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
 
 
 def write_section(name: str, text: str, heading: str, path: Path = RESULTS) -> None:

@@ -1,6 +1,7 @@
 """Benchmark the shipped instances: build time, first roster, objective/bound/gap at fixed limits.
 
-    python benchmarks/shipped.py [--limits 10 60] [--workers 2] [--seed 0] [instances...]
+    python benchmarks/shipped.py [--limits 10 60] [--workers 2] [--seed 0]
+        [--strategies auto hinted] [instances...]
 
 Each (instance, limit) is a separate solve with the same workers and seed. Every roster is
 checked by the independent checker; the table goes to benchmarks/RESULTS.md between the
@@ -21,28 +22,21 @@ import ortools
 from bemanna.check import check_roster
 from bemanna.instance import load_instance
 from bemanna.solver import SolverParams, solve
+from results_md import cpu_model
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BEGIN, END = "<!-- shipped:begin -->", "<!-- shipped:end -->"
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
-def run(paths: list[Path], limits: list[float], workers: int, seed: int) -> list[dict[str, object]]:
+def run(paths: list[Path], limits: list[float], workers: int, seed: int,
+        strategies: list[str]) -> list[dict[str, object]]:
     rows = []
     for path in paths:
         inst = load_instance(path)
-        for limit in limits:
-            result = solve(inst, SolverParams(time_limit=limit, workers=workers, seed=seed))
+        for limit, strategy in [(li, st) for li in limits for st in strategies]:
+            result = solve(inst, SolverParams(time_limit=limit, workers=workers, seed=seed,
+                                              strategy=strategy))
             violations = None
             if result.roster is not None:
                 report = check_roster(inst, result.roster)
@@ -50,7 +44,8 @@ def run(paths: list[Path], limits: list[float], workers: int, seed: int) -> list
                 assert report.total == result.objective, (path, report.total, result.objective)
             rows.append({
                 "instance": path.stem, "employees": len(inst.employees),
-                "days": inst.horizon.days, "limit_s": limit, "workers": workers, "seed": seed,
+                "days": inst.horizon.days, "limit_s": limit, "strategy": strategy,
+                "workers": workers, "seed": seed,
                 "status": result.status, "build_s": round(result.build_time, 2),
                 "first_roster_s": None if result.first_solution_time is None
                 else round(result.first_solution_time, 2),
@@ -64,11 +59,12 @@ def run(paths: list[Path], limits: list[float], workers: int, seed: int) -> list
 
 
 def table(rows: list[dict[str, object]], command: str) -> str:
-    head = ("| instance | staff | days | limit s | status | build s | first roster s | "
+    head = ("| instance | staff | days | limit s | strategy | status | build s | first roster s | "
             "objective SEK | bound SEK | gap % | check violations |\n"
-            "|---|---|---|---|---|---|---|---|---|---|---|\n")
+            "|---|---|---|---|---|---|---|---|---|---|---|---|\n")
     body = "".join(
-        f"| {r['instance']} | {r['employees']} | {r['days']} | {r['limit_s']:g} | {r['status']} "
+        f"| {r['instance']} | {r['employees']} | {r['days']} | {r['limit_s']:g} "
+        f"| {r['strategy']} | {r['status']} "
         f"| {r['build_s']} | {r['first_roster_s']} | {_money(r['objective_sek'])} "
         f"| {_money(r['bound_sek'])} | {r['gap_pct']} | {r['violations']} |\n"
         for r in rows)
@@ -102,9 +98,12 @@ def main() -> None:
     parser.add_argument("--limits", nargs="+", type=float, default=[10.0, 60.0])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--strategies", nargs="+", default=["auto"],
+                        choices=["auto", "lns", "hinted", "cpsat"],
+                        help="search strategies to run side by side (SolverParams.strategy)")
     args = parser.parse_args()
     paths = args.instances or sorted((ROOT / "instances").glob("*.yaml"))
-    rows = run(paths, args.limits, args.workers, args.seed)
+    rows = run(paths, args.limits, args.workers, args.seed, args.strategies)
     out = HERE / "results" / "shipped.csv"
     out.parent.mkdir(exist_ok=True)
     with out.open("w", newline="", encoding="utf-8") as handle:

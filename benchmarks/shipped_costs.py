@@ -27,6 +27,7 @@ from bemanna.check import check_roster
 from bemanna.instance import InstanceError, load_instance
 from bemanna.pricing import Pricing, price_roster
 from bemanna.solver import SolverParams, solve
+from results_md import cpu_model
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -116,16 +117,6 @@ def table(rows: list[Row], command: str) -> str:
             f"{platform.python_version()}, OR-Tools {ortools.__version__}; {dt.date.today()}."
             f"  \nCommand: `{command}`\n")
     return head + "".join(body) + foot
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def write_results(text: str) -> None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import platform
 import statistics
 import sys
 import time
@@ -32,20 +31,10 @@ from bemanna.check import check_roster
 from bemanna.instance import Instance, load_instance
 from bemanna.roster import Roster, load_roster, save_roster
 from bemanna.simulate import simulate
-from results_md import write_section
+from results_md import cpu_model, write_section
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def solved_roster(inst: Instance, time_limit: float, workers: int, seed: int,
