@@ -7,7 +7,8 @@ For each instance: import it onto the generic rules (`bemanna.importers.curtois`
 bemanna's engine, score the roster with the independent scorer (`curtois_score.py`: 0 hard
 violations, its objective × 100 = the solver's objective), then solve the textbook model
 (`curtois_reference.py`) with the same limit, workers and seed and score that roster too.
-Writes benchmarks/RESULTS-curtois.md and benchmarks/results/curtois.csv. Exit code 1 when a
+Writes benchmarks/RESULTS-curtois.md (and the same table into benchmarks/RESULTS.md) and
+benchmarks/results/curtois.csv. Exit code 1 when a
 check fails (the table still gets written, the failure named in its notes).
 """
 
@@ -35,6 +36,7 @@ from bemanna.roster import roster_to_dict
 from bemanna.solver import SolverParams, solve
 from curtois_reference import solve_reference
 from curtois_score import read_assignments, read_benchmark, score
+from results_md import write_section
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "curtois"
@@ -241,7 +243,7 @@ def _machine() -> str:
     return f"{os.cpu_count()} CPUs (nproc), {model}"
 
 
-def write_markdown(rows: list[Row], args: argparse.Namespace, path: Path) -> None:
+def write_markdown(rows: list[Row], args: argparse.Namespace, path: Path) -> str:
     by_name = {r.instance: r for r in rows}
     lines = [
         "# Curtois & Qu benchmark: bemanna's engine and a plain CP-SAT model",
@@ -253,7 +255,8 @@ def write_markdown(rows: list[Row], args: argparse.Namespace, path: Path) -> Non
         "start of the search (model building excluded, see the CSV); “≤ 1 %” and “≤ 5 %” are "
         "the times to the first roster within 1 % and 5 % of best known. Wall = import to "
         "roster, model building included; peak RSS = the process's peak resident memory "
-        "during that solve (VmHWM, reset before each solve). Reference = "
+        "during that solve (VmHWM, reset before each solve; it includes what earlier solves "
+        "of the run left in the process, so it is an upper bound). Reference = "
         "`benchmarks/curtois_reference.py`, a textbook model of the same format. Data and "
         "attribution: `benchmarks/data/curtois/README.md`.",
         "",
@@ -295,7 +298,9 @@ def write_markdown(rows: list[Row], args: argparse.Namespace, path: Path) -> Non
     notes = [f"- {r.instance}: {note}" for r in rows for note in r.notes]
     if notes:
         lines += ["Notes:", "", *notes, ""]
-    command = "python " + shlex.join(sys.argv)
+    script = Path(sys.argv[0]).resolve()
+    shown = script.relative_to(HERE.parent) if script.is_relative_to(HERE.parent) else script
+    command = "python " + shlex.join([str(shown), *sys.argv[1:]])
     lines += [
         f"Machine: {_machine()}. OR-Tools {importlib.metadata.version('ortools')}, Python "
         f"{platform.python_version()}. Date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC.",
@@ -305,6 +310,7 @@ def write_markdown(rows: list[Row], args: argparse.Namespace, path: Path) -> Non
     ]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines), encoding="utf-8")
+    return "\n".join(lines[2:])  # without the page title
 
 
 def write_csv(rows: list[Row], path: Path) -> None:
@@ -336,6 +342,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reference", action=argparse.BooleanOptionalAction, default=True,
                         help="also solve the plain CP-SAT reference model")
     parser.add_argument("--markdown", type=Path, default=RESULTS_MD)
+    parser.add_argument("--results-section", action=argparse.BooleanOptionalAction,
+                        default=True, help="also put the table into benchmarks/RESULTS.md "
+                        "(between its curtois markers)")
     parser.add_argument("--csv", type=Path, default=RESULTS_CSV)
     args = parser.parse_args(argv)
     params = SolverParams(time_limit=args.time_limit, workers=args.workers, seed=args.seed)
@@ -356,7 +365,9 @@ def main(argv: list[str] | None = None) -> int:
               f"({row.reference_status or 'not run'}), best known {row.best_known}"
               + ("  CHECK FAILED: " + "; ".join(row.notes) if row.failed else ""),
               file=sys.stderr, flush=True)
-    write_markdown(rows, args, args.markdown)
+    text = write_markdown(rows, args, args.markdown)
+    if args.results_section:
+        write_section("curtois", text.strip(), "Curtois & Qu benchmark: the 60 s table")
     write_csv(rows, args.csv)
     print(f"wrote {args.markdown} and {args.csv}", file=sys.stderr)
     return 1 if any(r.failed for r in rows) else 0

@@ -129,6 +129,25 @@ def test_solve_exits_0_and_writes_both_files(solved: dict[str, Any]) -> None:
     assert "roster.json" in flat(proc.stdout)
 
 
+@pytest.mark.parametrize("strategy", ["hinted", "lns"])
+def test_solve_strategy_option_reaches_the_search(tmp_path: Path, strategy: str) -> None:
+    """--strategy reaches the search (the roster's stats record it; `hinted` never runs
+    blocks) and the roster passes `bemanna check`. A strategy that does not exist is bad
+    input (exit 2)."""
+    instance = write_instance(tmp_path / "tiny.yaml", tiny_data())
+    proc = bemanna("solve", instance, "--time-limit", "3", "--strategy", strategy,
+                   "--out", tmp_path / "out")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    stats = json.loads((tmp_path / "out" / "roster.json").read_text(encoding="utf-8"))["stats"]
+    assert stats["strategy"] == strategy
+    if strategy == "hinted":
+        assert stats["lns_iterations"] == 0
+    check = bemanna("check", instance, tmp_path / "out" / "roster.json")
+    assert check.returncode == 0, check.stdout + check.stderr
+    bad = bemanna("solve", instance, "--strategy", "fastest", "--out", tmp_path / "bad")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
 def test_roster_json_has_the_documented_fields(solved: dict[str, Any]) -> None:
     data = json.loads((solved["out"] / "roster.json").read_text(encoding="utf-8"))
     assert data["format"] == ROSTER_FORMAT == "bemanna-roster/1"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -30,6 +31,15 @@ err = Console(stderr=True, soft_wrap=True)
 
 EXIT_VIOLATION = 1
 EXIT_BAD_INPUT = 2
+
+
+class Strategy(StrEnum):
+    """`SolverParams.strategy` as a command-line choice."""
+
+    auto = "auto"
+    lns = "lns"
+    hinted = "hinted"
+    cpsat = "cpsat"
 
 
 def _bad_input(error: InstanceError | RosterError) -> typer.Exit:
@@ -73,6 +83,10 @@ def solve(
         "BEMANNA_MAX_MEMORY_MB, else 8 GB or 80 % of RAM).")] = None,
     checks: Annotated[bool, typer.Option(
         "--checks/--no-checks", help="Run the pre-solve checks first.")] = True,
+    strategy: Annotated[Strategy, typer.Option(
+        help="Search: auto = first roster, full model, block search when blocks re-solve "
+        "fast, full model again; lns = always block search; hinted = first roster then the "
+        "full model; cpsat = the full model alone (docs/architecture.md).")] = Strategy.auto,
 ) -> None:
     """Solve INSTANCE and write OUT/roster.json and OUT/roster.csv."""
     from bemanna.check import check_roster
@@ -91,7 +105,8 @@ def solve(
         raise typer.Exit(EXIT_BAD_INPUT)
     before_solving(inst, out, workers, explain, max_memory, checks)
     params = SolverParams(time_limit=time_limit, workers=workers, seed=seed, log=log,
-                          cp_sat=deterministic_params(deterministic_time, workers))
+                          cp_sat=deterministic_params(deterministic_time, workers),
+                          strategy=strategy.value)
 
     def progress(step: Progress) -> None:
         if not quiet:

@@ -95,6 +95,7 @@ def solve(instance: Instance, params: SolverParams | None = None,
         "wall_seconds": round(wall, 3), "build_seconds": round(search.build_time, 3),
         "first_roster_seconds": None if first is None else round(first, 3),
         "workers": params.workers, "seed": params.seed, "time_limit": params.time_limit,
+        "strategy": params.strategy,
         "interrupted": interrupted, **stats})
     return Result(outcome.status, objective, bound, gap, wall, search.build_time, first, roster,
                   by_term, search.progress, interrupted)
