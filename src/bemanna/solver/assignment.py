@@ -51,6 +51,14 @@ def add_hint(ctx: Context, assignment: Assignment) -> None:
         ctx.model.add_hint(lit, value)
 
 
+def hint_all(model: cp_model.CpModel, values: list[int]) -> None:
+    """Hint every variable of `model` with `values` (a solution of it or of a copy of it:
+    same variable indices)."""
+    model.clear_hints()
+    model.proto.solution_hint.vars.extend(range(len(values)))
+    model.proto.solution_hint.values.extend(values)
+
+
 def fixed_model(ctx: Context, assignment: Assignment) -> cp_model.CpModel:
     """A copy of the model with every decision literal fixed to `assignment`."""
     clone = ctx.model.clone()

@@ -12,9 +12,7 @@ Blocks (each kind with its own adaptive size, counted in free decision literals)
 - `days`: every employee over a window of consecutive days (moves passes between employees
   where the cover is);
 - `employees`: a few employees over the whole horizon (their totals, weekends and runs);
-- `staff_window`: a random share of the staff over a longer window (both at once);
-- `short_cells`: the days around the most expensive cover cells of the incumbent (where it
-  is short or over) for every employee who could work them.
+- `staff_window`: a random share of the staff over half the horizon (both at once).
 A kind whose block was solved to optimality grows, one that ran out of time shrinks.
 """
 
@@ -31,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 from ortools.sat.python import cp_model
 
+from bemanna.solver.assignment import hint_all
 from bemanna.solver.context import Context
 
 Key = tuple[str, int]
@@ -93,12 +92,6 @@ class Neighbourhoods:
         self.per_employee = max(1, round(self.total / max(1, len(per_employee))))
         self.per_day = max(1, round(self.total / max(1, len(per_day))))
         self.kinds = [BlockKind("days"), BlockKind("employees"), BlockKind("staff_window")]
-        self.turn = 0
-
-    def next_kind(self) -> BlockKind:
-        kind = self.kinds[self.turn % len(self.kinds)]
-        self.turn += 1
-        return kind
 
     def _window(self, width: int) -> set[int]:
         width = max(1, min(self.days, width))
@@ -124,9 +117,6 @@ class Neighbourhoods:
         chosen = set(self.rng.sample(self.employees, count))
         return {key for key in self.indices if key[0] in chosen and key[1] in window}
 
-    def free_literals(self, free: set[Key]) -> int:
-        return sum(len(self.indices[key]) for key in free)
-
     def free_mask(self, free: set[Key]) -> np.ndarray:
         mask = np.zeros(len(self.decisions), dtype=bool)
         for key in free:
@@ -150,8 +140,7 @@ class PinnedModel:
         self.high = np.ones(len(decisions), dtype=np.int64)
 
     def pin(self, values: np.ndarray, free: np.ndarray) -> cp_model.CpModel:
-        """Pin every decision to `values` (of the decisions) except where `free`; hint all
-        variables with `hint`."""
+        """Pin every decision to `values` (one per decision literal) except where `free`."""
         low = np.where(free, 0, values)
         high = np.where(free, 1, values)
         changed = np.flatnonzero((low != self.low) | (high != self.high))
@@ -162,11 +151,6 @@ class PinnedModel:
             domain[1] = int(high[j])
         self.low, self.high = low, high
         return self.model
-
-    def hint(self, values: list[int]) -> None:
-        self.model.clear_hints()
-        self.model.proto.solution_hint.vars.extend(range(len(values)))
-        self.model.proto.solution_hint.values.extend(values)
 
 
 @dataclass
@@ -202,7 +186,6 @@ class LargeNeighbourhoodSearch:
         self.solve = solve
         self.iterations = 0
         self.improvements = 0
-        self.merges = 0
         self.proven = False
         """A block that freed every decision was solved to optimality: nothing is left to
         find."""
@@ -212,7 +195,7 @@ class LargeNeighbourhoodSearch:
         """The full model with every decision outside `free` pinned, hinted with `values`."""
         decisions = np.asarray(values, dtype=np.int64)[self.blocks.decisions]
         model = slot.pin(decisions, self.blocks.free_mask(free))
-        slot.hint(values)
+        hint_all(model, values)
         return model
 
     def probe(self, values: list[int]) -> float:
@@ -304,7 +287,6 @@ class LargeNeighbourhoodSearch:
         status, solver = self.solve(self.model_for(job.slot, set(), merged), MERGE_SECONDS, 0)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None
-        self.merges += 1
         return round(solver.objective_value), solver
 
     def summary(self) -> dict[str, dict[str, float]]:

@@ -22,7 +22,13 @@ import numpy as np
 from ortools.sat.python import cp_model
 
 from bemanna.instance.model import Instance
-from bemanna.solver.assignment import Assignment, add_hint, fixed_model, read_assignment
+from bemanna.solver.assignment import (
+    Assignment,
+    add_hint,
+    fixed_model,
+    hint_all,
+    read_assignment,
+)
 from bemanna.solver.builders import build_all
 from bemanna.solver.context import Context, create_variables
 from bemanna.solver.index import Index, build_index
@@ -110,15 +116,6 @@ class _Recorder(cp_model.CpSolverSolutionCallback):
         self.report(round(self.objective_value), round(self.best_objective_bound))
 
 
-def _hint_everything(ctx: Context, solver: cp_model.CpSolver) -> None:
-    """Hint every variable of ctx's model with the values of a solved copy of it."""
-    values = solver.response_proto.solution
-    ctx.model.clear_hints()
-    hint = ctx.model.proto.solution_hint
-    hint.vars.extend(range(len(values)))
-    hint.values.extend(values)
-
-
 class Search:
     """Runs in a worker thread; `stop()` (from a signal handler) ends it early but keeps the
     best roster found."""
@@ -162,8 +159,8 @@ class Search:
 
     def _solve(self, model: cp_model.CpModel, limit: float, *, workers: int | None = None,
                seed: int | None = None, callback: cp_model.CpSolverSolutionCallback | None = None,
-               log: bool = False, essential: bool = False, without_lp: bool = False,
-               lp_level: int | None = None) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
+               log: bool = False, essential: bool = False, lp_level: int | None = None
+               ) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
         """Solve with the search's parameters; once stopped, only `essential` solves (pricing
         the roster to keep) still run."""
         solver = cp_model.CpSolver()
@@ -173,8 +170,6 @@ class Search:
         solver.parameters.log_search_progress = log
         # Signals are ours: solve.py stops the search and keeps the best roster.
         solver.parameters.catch_sigint_signal = False
-        if without_lp:
-            solver.parameters.linearization_level = 0
         if lp_level is not None:
             solver.parameters.linearization_level = lp_level
         for name, value in self.params.cp_sat:
@@ -234,7 +229,7 @@ class Search:
                 solver, objective = self._improve(lns, solver, objective, polish_at)
                 if lns.proven:
                     return Outcome("OPTIMAL", full, solver, objective, objective)
-        _hint_everything(full, solver)
+        hint_all(full.model, list(solver.response_proto.solution))
         return self._solve_full(full, read_assignment(full, solver), self._left())
 
     def _open(self, full: Context, solver: cp_model.CpSolver
@@ -242,9 +237,9 @@ class Search:
         """The full model from the first roster for a share of the time: CP-SAT's own
         search makes the large early gains faster than blocks do (measured on Curtois
         Instance13 and Instance20, benchmarks/RESULTS.md)."""
-        _hint_everything(full, solver)
+        hint_all(full.model, list(solver.response_proto.solution))
         return self._solve(full.model, OPENING_SHARE * self.params.time_limit,
-                           callback=_Recorder(self._record), without_lp=True)
+                           callback=_Recorder(self._record), lp_level=0)
 
     def _blocks_pay(self, lns: LargeNeighbourhoodSearch, solver: cp_model.CpSolver,
                     until: float) -> bool:
@@ -278,7 +273,7 @@ class Search:
         large = len(full.work) > SMALL_MODEL_LITERALS
         status, solver = self._solve(full.model, limit - EVALUATION_RESERVE,
                                      callback=_Recorder(self._record), log=self.params.log,
-                                     without_lp=large)
+                                     lp_level=0 if large else None)
         if status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
             return self._finish_status(full, status, solver)
         candidates: list[Assignment] = []
