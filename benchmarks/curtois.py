@@ -344,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", type=Path, default=RESULTS_MD)
     parser.add_argument("--results-section", action=argparse.BooleanOptionalAction,
                         default=True, help="also put the table into benchmarks/RESULTS.md "
-                        "(between its curtois markers)")
+                        "(between its curtois markers); only when --markdown is the default")
     parser.add_argument("--csv", type=Path, default=RESULTS_CSV)
     args = parser.parse_args(argv)
     params = SolverParams(time_limit=args.time_limit, workers=args.workers, seed=args.seed)
@@ -366,7 +366,9 @@ def main(argv: list[str] | None = None) -> int:
               + ("  CHECK FAILED: " + "; ".join(row.notes) if row.failed else ""),
               file=sys.stderr, flush=True)
     text = write_markdown(rows, args, args.markdown)
-    if args.results_section:
+    if args.results_section and args.markdown.resolve() == RESULTS_MD.resolve():
+        # only the run that writes the benchmark's own page also updates RESULTS.md: a run
+        # writing its table elsewhere (a test, a trial) leaves the published tables alone
         write_section("curtois", text.strip(), "Curtois & Qu benchmark: the 60 s table")
     write_csv(rows, args.csv)
     print(f"wrote {args.markdown} and {args.csv}", file=sys.stderr)
