@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable
 from typing import TypeVar
 
-from bemanna.checker import coverage, days, hours, rest, rohs, shape, wishes
+from bemanna.checker import coverage, days, hours, repair, rest, rohs, shape, wishes
 from bemanna.checker.passes import RosterView, read_roster
 from bemanna.checker.report import CheckReport, RuleResult, Violation
 from bemanna.checker.structure import STRUCTURE_CHECKS
@@ -50,6 +50,8 @@ TERM_PRICERS: dict[str, TermPricer] = {
     "ob": coverage.own_ob,
     "rohs": rohs.rohs_cost,
     "expected_absence_cover": coverage.expected_absence_cover,
+    "roster_changes": repair.roster_changes,
+    "extra_hours": repair.extra_hours,
 }
 """Priced terms on a read roster, in öre, by term (the order of `PRICED_TERMS`)."""
 

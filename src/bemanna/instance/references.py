@@ -134,6 +134,8 @@ def reference_problems(inst: Instance) -> list[str]:
                         f"horizon's {inst.horizon.weeks} weeks")
     problems.extend(cost_model_references(inst))
     problems.extend(absence_problems(inst))
+    if inst.repair is not None:
+        problems.extend(inst.repair.repair_problems(employees, set(shifts), first, last))
     money = cost_model_problems(inst) if "cost_model" in inst.model_fields_set else []
     said = {line.split(":")[0] for line in money}
     problems.extend(money)

@@ -14,6 +14,7 @@ from bemanna.solver.builders import (
     days,
     fill,
     hours,
+    repair,
     rest,
     rohs,
     shape,
@@ -54,6 +55,8 @@ PRICE_BUILDERS: dict[str, Builder] = {
     "ob": fill.build_own_ob,
     "rohs": rohs.build_rohs,
     "expected_absence_cover": absence.build_expected_absence_cover,
+    "roster_changes": repair.build_roster_changes,
+    "extra_hours": repair.build_extra_hours,
 }
 
 

@@ -1,0 +1,118 @@
+"""What the repair costs, per refill source, against the old roster (docs/replan.md).
+
+Three rosters are priced on the repair instance (same prices, same need):
+- `old`: the roster as planned (the absent passes still worked: the plan's cost);
+- `no_repair`: the old roster with the passes of people hit by the events taken out and
+  nothing else done: every gap bought from outside in policy order;
+- `repaired`: the new roster.
+Rows follow the refill order: resurspass booked (already paid: 0 kr, minutes shown), mertid and
+övertid of own staff (`extra_hours`), then the gap fill's sources (hourly temps, overtime bought
+on the policy's caps, agency), then the roster's own terms (OB, stranded resurstid, wishes ...)
+and the change weight (`roster_changes`, a planner's price, not money).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import pandas as pd
+
+from bemanna.checker import check_roster, read_roster
+from bemanna.checker.coverage import clock_of
+from bemanna.pricing.gapfill import gap_fill_table
+from bemanna.replanning.freeze import old_passes
+from bemanna.replanning.instance_for_repair import RepairPlan
+from bemanna.roster import Roster
+from bemanna.tariff.extra_hours import extra_hours
+
+COLUMNS = ["source", "old_ore", "no_repair_ore", "repaired_ore", "delta_ore",
+           "old_minutes", "no_repair_minutes", "repaired_minutes"]
+MONEY_OUTSIDE_FILL = ("ob", "stranded_resurstid", "rohs")
+
+
+@dataclass(frozen=True)
+class CostDelta:
+    table: pd.DataFrame
+    """One row per source (COLUMNS): öre and minutes for each roster, delta = repaired − old."""
+    objective: dict[str, int]
+    """The checker's total (öre, objective incl. weights) of old, no_repair and repaired."""
+
+    @property
+    def money_delta(self) -> int:
+        """Öre the repair costs in money against the old roster (weights left out)."""
+        rows = self.table[self.table.source != "roster_changes (vikt)"]
+        return int(rows.delta_ore.sum())
+
+    def refill_cost(self, which: str = "repaired") -> int:
+        """Öre bought from refill sources (extra hours and gap fill) beyond the old roster."""
+        rows = self.table[self.table.source.isin(REFILL_ROWS)]
+        return int(rows[f"{which}_ore"].sum() - rows.old_ore.sum())
+
+
+REFILL_ROWS = ("mertid", "övertid (egen personal)", "hourly_temp", "overtime", "agency")
+
+
+def without_hit(plan: RepairPlan, old: Roster) -> Roster:
+    """The old roster less every pass of a day an event hits."""
+    kept = [a for a in old.assignments if (a.employee, a.date) not in plan.hit]
+    return dataclasses.replace(old, assignments=kept)
+
+
+def _figures(plan: RepairPlan, roster: Roster) -> tuple[dict[str, tuple[int, int]], int]:
+    """Per row: (öre, minutes); and the checker's total."""
+    inst = plan.instance
+    view = read_roster(inst, roster)
+    report = check_roster(inst, roster)
+    rows: dict[str, tuple[int, int]] = {}
+    rows["resurspass"] = (0, 0)  # filled in by cost_delta: what the repair books
+    mertid = overtime = mertid_min = overtime_min = 0
+    for emp in inst.employees:
+        prices = extra_hours(inst, emp)
+        if prices is None:
+            continue
+        paid = sum(p.paid_minutes for p in view.passes[emp.id])
+        extra = max(0, paid - prices.planned)
+        m = min(extra, prices.mertid_minutes)
+        mertid += m * prices.mertid_per_minute
+        overtime += (extra - m) * prices.overtime_per_minute
+        mertid_min, overtime_min = mertid_min + m, overtime_min + extra - m
+    rows["mertid"] = (mertid, mertid_min)
+    rows["övertid (egen personal)"] = (overtime, overtime_min)
+    fill = gap_fill_table(view, clock_of(view))
+    for source in ("hourly_temp", "overtime", "agency"):
+        part = fill[fill.source == source]
+        rows[source] = (int(part.cost_ore.sum()), int(part.minutes.sum()))
+    flat = report.costs.get("uncovered_demand", 0) - int(fill.cost_ore.sum())
+    if flat:
+        rows["uncovered (flat weight)"] = (flat, 0)
+    for term, amount in sorted(report.costs.items()):
+        if term not in ("uncovered_demand", "extra_hours", "roster_changes"):
+            rows[term] = (amount, 0)
+    rows["roster_changes (vikt)"] = (report.costs.get("roster_changes", 0), 0)
+    return rows, report.total
+
+
+def cost_delta(plan: RepairPlan, old: Roster, new: Roster) -> CostDelta:
+    figures = {name: _figures(plan, r) for name, r in
+               (("old", old), ("no_repair", without_hit(plan, old)), ("repaired", new))}
+    names = list(figures["old"][0])
+    for name in ("no_repair", "repaired"):
+        names += [n for n in figures[name][0] if n not in names]
+    table = []
+    for source in names:
+        values = [figures[r][0].get(source, (0, 0)) for r in ("old", "no_repair", "repaired")]
+        if source == "resurspass":  # booked = ordinary minutes; shown as the repair's booking
+            values = [(0, 0), (0, 0), (0, _booked(plan, old, new))]
+        table.append((source, values[0][0], values[1][0], values[2][0],
+                      values[2][0] - values[0][0], values[0][1], values[1][1], values[2][1]))
+    frame = pd.DataFrame(table, columns=COLUMNS)
+    return CostDelta(frame, {name: total for name, (_, total) in figures.items()})
+
+
+def _booked(plan: RepairPlan, old: Roster, new: Roster) -> int:
+    """Minutes of resurspass the repair books: old resurs passes worked as ordinary now."""
+    before = old_passes(old)
+    return sum(a.paid_minutes for (key, a) in old_passes(new).items()
+               if a.kind == "ordinary" and key in before and before[key].kind == "resurs"
+               and before[key].shift == a.shift)
