@@ -6,10 +6,9 @@
 
 The repair instance pins every day outside the window [now's date, last event day +
 window_days] to the old roster, so the model holds only the few hundred decisions near the
-event; rest rules and run lengths across the window's edges see the pinned passes. When the
-repaired roster leaves need uncovered that the old roster (less the absent passes) left
-uncovered too, nothing more can be done in the window; the window is widened once (×2 days)
-when the solve ended without proving its roster optimal only if time allows.
+event; rest rules and run lengths across the window's edges see the pinned passes. The search
+starts from the old roster less the passes the events take away (CP-SAT hint), so the repair
+is never worse than doing nothing and only what pays its change weight moves.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ import datetime as dt
 from bemanna.checker import check_roster
 from bemanna.instance import Instance, InstanceError
 from bemanna.replanning.changes import change_list, messages
-from bemanna.replanning.cost_delta import cost_delta
+from bemanna.replanning.cost_delta import cost_delta, without_hit
 from bemanna.replanning.events import Events, event_problems
 from bemanna.replanning.instance_for_repair import repair_plan
 from bemanna.replanning.result import ReplanResult
@@ -62,7 +61,7 @@ def replan(instance: Instance, roster: Roster, events: Events, now: dt.datetime 
         raise InstanceError("events", problems)
     params = params or SolverParams(time_limit=10, workers=2)
     plan = repair_plan(instance, roster, events, moment)
-    found = run_search(plan.instance, params)
+    found = run_search(plan.instance, params, start=without_hit(plan, roster))
     new = found.roster
     report = check_roster(plan.instance, new) if new is not None else None
     changes = change_list(plan, roster, new) if new is not None else []
