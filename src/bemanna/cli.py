@@ -22,6 +22,7 @@ from bemanna.instance import Instance, InstanceError, load_instance
 from bemanna.report.command import price_and_report
 from bemanna.report.command import report as report_command
 from bemanna.roster import RosterError, load_roster, save_roster
+from bemanna.replanning.command import replan_command
 from bemanna.simulation.cli import simulate_command
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -212,6 +213,7 @@ app.command()(explain_command)
 
 
 app.command("simulate")(simulate_command)
+app.command("replan")(replan_command)
 app.command("compare")(compare_command)
 app.command("generate")(generate_command)
 app.add_typer(batch_app, name="batch")

@@ -1,0 +1,88 @@
+"""`bemanna replan ROSTER_DIR -i INSTANCE --events EVENTS.yaml [--now 2025-03-12T06:30] -o OUT`.
+
+The 06:30 sick call (docs/replan.md): the roster in ROSTER_DIR is repaired after the events,
+everything that started before --now frozen. Prints the change list and the cost delta per
+refill source, writes OUT (roster, changes.txt, cost_delta.csv, messages/, check.txt). Exit
+codes: 0 repaired and checked, 1 no repair keeps the hard rules (or the checker objects),
+2 bad input (one line per problem; nothing is written).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+EXIT_VIOLATION, EXIT_BAD_INPUT = 1, 2
+
+
+def _bad(source: str, problems: list[str]) -> typer.Exit:
+    from rich.console import Console
+
+    err = Console(stderr=True)
+    err.print(f"[bold red]error[/]: {source}", highlight=False)
+    for line in problems:
+        err.print(f"  {line}", highlight=False, markup=False)
+    return typer.Exit(EXIT_BAD_INPUT)
+
+
+def replan_command(
+    roster_dir: Annotated[Path, typer.Argument(help="Directory (or roster.json) of the roster.")],
+    instance: Annotated[Path, typer.Option("--instance", "-i", help="The roster's instance.")],
+    events: Annotated[Path, typer.Option("--events", help="The events file (YAML or JSON).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory for the repair.")],
+    now: Annotated[str | None, typer.Option(
+        "--now", help="Re-planning moment, e.g. 2025-03-12T06:30 (else the events file's).")
+    ] = None,
+    time_limit: Annotated[float, typer.Option("--time-limit", "-t", min=0.1)] = 1.0,
+    workers: Annotated[int, typer.Option("--workers", min=1)] = 2,
+    seed: Annotated[int, typer.Option("--seed")] = 0,
+) -> None:
+    """Repair a roster after sick calls, leavers, joiners, extra need or swaps."""
+    from rich.console import Console
+
+    import bemanna
+    from bemanna.instance import InstanceError
+    from bemanna.replanning.output import check_text, save_replan
+    from bemanna.replanning.wording import kronor
+    from bemanna.roster import RosterError
+
+    moment = None
+    if now is not None:
+        try:
+            moment = dt.datetime.fromisoformat(now)
+        except ValueError:
+            raise _bad("--now", [f"--now: {now!r} is not a date-time like 2025-03-12T06:30"]
+                       ) from None
+    try:
+        inst = bemanna.load(instance)
+        roster_path = roster_dir / "roster.json" if roster_dir.is_dir() else roster_dir
+        old = bemanna.load_roster(roster_path)
+        result = bemanna.replan(inst, old, events, moment,
+                                bemanna.SolverParams(time_limit=time_limit, workers=workers,
+                                                     seed=seed))
+    except (InstanceError, RosterError) as exc:
+        raise _bad(exc.source, exc.problems) from None
+    console = Console()
+    if result.roster is None:
+        console.print(f"No repair keeps every hard rule ({result.status}); nothing written.")
+        raise typer.Exit(EXIT_VIOLATION)
+    console.print(f"Repair of {inst.name} at {result.plan.now:%Y-%m-%d %H:%M}: "
+                  f"{result.disruptions} changed passes of people no event hits, "
+                  f"{result.wall_time:.1f} s", highlight=False)
+    for change in result.changes:
+        console.print(f"  {change.text}", highlight=False, markup=False)
+    if result.delta is not None:
+        for row in result.delta.table.itertuples():
+            if row.delta_ore or row.repaired_minutes:
+                console.print(f"  {row.source:<26} {kronor(int(row.delta_ore)):>16}",
+                              highlight=False, markup=False)
+        console.print(f"  money against the old roster: {kronor(result.delta.money_delta)}",
+                      highlight=False)
+    console.print(check_text(result).strip(), highlight=False)
+    save_replan(result, out)
+    console.print(f"Written to {out}/", highlight=False)
+    if not result.ok:
+        raise typer.Exit(EXIT_VIOLATION)
