@@ -16,6 +16,7 @@ Plus: the two new prices by hand, and bad input (exit 2, a line per problem, not
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from decimal import Decimal
 from pathlib import Path
 
@@ -125,7 +126,7 @@ def test_repaired_roster_keeps_rules_past_and_pins(
     for emp in inst.employees:
         mine = sorted((a for a in result.roster.assignments if a.employee == emp.id),
                       key=lambda a: a.start)
-        for before, after in zip(mine, mine[1:], strict=False):
+        for before, after in itertools.pairwise(mine):
             if before.start < now <= after.start and inst.rules.daily_rest.reduced_minutes is None:
                 assert after.start - before.end >= rest
     last = result.plan.window[1]

@@ -19,10 +19,10 @@ from bemanna.comparison.command import compare_command
 from bemanna.explain.command import explain as explain_command
 from bemanna.generate.command import generate_command
 from bemanna.instance import Instance, InstanceError, load_instance
+from bemanna.replanning.command import replan_command
 from bemanna.report.command import price_and_report
 from bemanna.report.command import report as report_command
 from bemanna.roster import RosterError, load_roster, save_roster
-from bemanna.replanning.command import replan_command
 from bemanna.simulation.cli import simulate_command
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,

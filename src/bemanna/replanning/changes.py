@@ -14,12 +14,14 @@ import numpy as np
 
 from bemanna.checker.coverage import uncovered_per_minute
 from bemanna.checker.passes import read_roster
+from bemanna.instance import Instance
 from bemanna.replanning.events import Absence, Leaving, Swap
 from bemanna.replanning.freeze import old_passes
 from bemanna.replanning.instance_for_repair import RepairPlan
 from bemanna.replanning.wording import REASONS, SOURCES, clock, day, hours, shift_label
 from bemanna.roster import Roster
 from bemanna.tariff.extra_hours import extra_hours
+from bemanna.tariff.refill_order import bought_steps
 from bemanna.units import MINUTES_PER_DAY
 
 
@@ -114,12 +116,9 @@ def bought_stretches(plan: RepairPlan, old: Roster, new: Roster) -> list[Change]
     return found
 
 
-def _first_bought(inst: object, skill: str) -> str:
-    from bemanna.instance import Instance
-
-    assert isinstance(inst, Instance)
-    _, sources = inst.cost_model.policy(skill)
-    return sources[0].source
+def _first_bought(inst: Instance, skill: str) -> str:
+    """The first source the refill order buys from for the skill."""
+    return bought_steps(inst, skill)[0].source
 
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
