@@ -33,7 +33,7 @@ from bemanna.replanning.instance_for_repair import repair_plan
 from bemanna.replanning.run import replan
 from bemanna.roster import Roster, save_roster
 from bemanna.simulation import simulate_absences
-from bemanna.solver import SolverParams, solve
+from bemanna.solver import SolverParams
 from results_md import cpu_model, write_section
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,7 +46,7 @@ def base_roster(inst: bemanna.Instance, seconds: float) -> Roster:
     path = OUT / f"base_{int(seconds)}s" / "roster.json"
     if path.exists():
         return bemanna.load_roster(path)
-    result = solve(inst, SolverParams(time_limit=seconds, workers=2, seed=0))
+    result = bemanna.solve(inst, SolverParams(time_limit=seconds, workers=2, seed=0))
     assert result.roster is not None and result.check().ok
     save_roster(result.roster, path.parent)
     return result.roster
@@ -84,7 +84,7 @@ def from_scratch(inst: bemanna.Instance, old: Roster, events: dict[str, Any]) ->
     parsed = events_from_data(free)
     assert parsed.now is not None
     plan = repair_plan(inst, old, parsed, parsed.now)
-    found = solve(plan.instance, SolverParams(time_limit=60.0, workers=2, seed=0))
+    found = bemanna.solve(plan.instance, SolverParams(time_limit=60.0, workers=2, seed=0))
     assert found.roster is not None
     before = {(a.employee, a.date): a.shift for a in old.assignments}
     after = {(a.employee, a.date): a.shift for a in found.roster.assignments}

@@ -137,6 +137,7 @@ def messages(plan: RepairPlan, changes: list[Change]) -> dict[str, str]:
     """One message per employee whose passes changed (the people hit by an event included)."""
     inst = plan.instance
     lines: dict[str, list[str]] = {}
+    only_event: dict[str, bool] = {}
     for change in changes:
         if change.employee is None or change.kind not in ("moved", "dropped", "added",
                                                            "booked"):
@@ -147,10 +148,15 @@ def messages(plan: RepairPlan, changes: list[Change]) -> dict[str, str]:
         else:
             what = f"{shift_label(inst, change.old)} → {shift_label(inst, change.new)}"
         lines.setdefault(change.employee, []).append(f"- {day(change.date)}: {what}")
+        only_event[change.employee] = only_event.get(change.employee, True) and change.by_event
     result = {}
     for employee, items in lines.items():
-        name = inst.employee[employee].name or employee
-        first = name.split()[0]
-        result[employee] = (f"Hej {first}! Ditt schema har ändrats:\n" + "\n".join(items)
-                            + "\nHör av dig till bemanningen om något inte går. /BAS")
+        first = (inst.employee[employee].name or employee).split()[0]
+        if only_event[employee]:
+            head = f"Hej {first}! Dina pass är ändrade efter din anmälan:"
+            tail = "Vi har löst bemanningen. /BAS"
+        else:
+            head = f"Hej {first}! Vi behöver ändra i ditt schema:"
+            tail = "Hör av dig till bemanningen om något inte går. /BAS"
+        result[employee] = "\n".join([head, *items, tail])
     return result

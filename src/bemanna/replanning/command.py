@@ -79,8 +79,9 @@ def replan_command(
             if row.delta_ore or row.repaired_minutes:
                 console.print(f"  {row.source:<26} {kronor(int(row.delta_ore)):>16}",
                               highlight=False, markup=False)
-        console.print(f"  money against the old roster: {kronor(result.delta.money_delta)}",
-                      highlight=False)
+        console.print("  money against the old roster (bought, extra hours, OB): "
+                      f"{kronor(result.delta.money_delta)}; objective incl. weights "
+                      f"{kronor(result.delta.objective_delta)}", highlight=False)
     console.print(check_text(result).strip(), highlight=False)
     save_replan(result, out)
     console.print(f"Written to {out}/", highlight=False)

@@ -28,7 +28,6 @@ from bemanna.tariff.extra_hours import extra_hours
 
 COLUMNS = ["source", "old_ore", "no_repair_ore", "repaired_ore", "delta_ore",
            "old_minutes", "no_repair_minutes", "repaired_minutes"]
-MONEY_OUTSIDE_FILL = ("ob", "stranded_resurstid", "rohs")
 
 
 @dataclass(frozen=True)
@@ -40,9 +39,15 @@ class CostDelta:
 
     @property
     def money_delta(self) -> int:
-        """Öre the repair costs in money against the old roster (weights left out)."""
-        rows = self.table[self.table.source != "roster_changes (vikt)"]
+        """Öre of money the repair costs against the old roster: bought need, extra hours and
+        OB (weights such as below-desired need, wishes, soft rules and changes left out)."""
+        rows = self.table[self.table.source.isin((*REFILL_ROWS, "ob"))]
         return int(rows.delta_ore.sum())
+
+    @property
+    def objective_delta(self) -> int:
+        """Öre of the whole objective against the old roster, weights included."""
+        return self.objective["repaired"] - self.objective["old"]
 
     def refill_cost(self, which: str = "repaired") -> int:
         """Öre bought from refill sources (extra hours and gap fill) beyond the old roster."""

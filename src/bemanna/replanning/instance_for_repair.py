@@ -109,87 +109,121 @@ def _planned_joiner(inst: Instance, emp: Employee, date: dt.date) -> int:
     return int(emp.employment_rate * emp.full_time_minutes_per_week * days / 7 / 100)
 
 
-def repair_plan(inst: Instance, roster: Roster, events: Events, now: dt.datetime) -> RepairPlan:
-    """Build the repair instance (validated like any instance: InstanceError on a swap or pin
-    that cannot be)."""
-    rates = roster.employment_rates()
-    old = old_passes(roster)
-    frozen = frozen_days(inst, roster, now)
-    unavailable: dict[str, set[dt.date]] = {e.id: set() for e in inst.employees}
-    pins: dict[DayKey, Pinned] = {key: _as_pinned(old.get(key)) for key in frozen}
-    for emp in inst.employees:  # the instance's own pins hold in the repair too
-        for pin in emp.pinned:
-            pins.setdefault((emp.id, pin.date), (pin.shift, pin.role))
-    hit: set[DayKey] = set()
-    data = inst.model_dump(mode="json", exclude={"repair"})
-    joiners: list[str] = []
+@dataclass
+class _Draft:
+    """The repair under construction: the instance's data and the per-day decisions."""
+
+    data: dict[str, Any]
+    pins: dict[DayKey, Pinned]
+    unavailable: dict[str, set[dt.date]]
+    hit: set[DayKey] = field(default_factory=set)
+    planned: dict[str, int] = field(default_factory=dict)
+
+
+def _window_end(inst: Instance, events: Events) -> dt.date:
+    """The last date others' passes may move: the last day an event touches + window_days; a
+    leaver's or joiner's passes run to the horizon's end, so then the window does too."""
+    last = inst.horizon.date(inst.horizon.days - 1)
+    if any(isinstance(e, Leaving | Joining) for e in events.events):
+        return last
+    touched = max(event_end(e) for e in events.events)
+    return min(touched.date() + dt.timedelta(days=events.weights.window_days), last)
+
+
+def _apply_events(inst: Instance, events: Events, old: dict[DayKey, Assignment],
+                  frozen: dict[DayKey, str | None], draft: _Draft) -> None:
+    """Absences and leavers as unavailable days, extra need as dated need, swaps as pins."""
     for event in events.events:
         if isinstance(event, Absence | Leaving):
             emp = inst.employee[event.employee]
-            if isinstance(event, Absence):
-                dates = _blocked_dates(inst, emp, event.start, event.end)
-            else:
-                dates = [d for d in horizon_dates(inst) if d >= event.date]
+            dates = (_blocked_dates(inst, emp, event.start, event.end)
+                     if isinstance(event, Absence)
+                     else [d for d in horizon_dates(inst) if d >= event.date])
             for date in dates:
                 if (emp.id, date) not in frozen:
-                    unavailable[emp.id].add(date)
-                    hit.add((emp.id, date))
-        elif isinstance(event, Joining):
-            joiners.append(event.employee.id)
+                    draft.unavailable[emp.id].add(date)
+                    draft.hit.add((emp.id, date))
         elif isinstance(event, ExtraNeed):
-            _extra_need(data, event)
+            _extra_need(draft.data, event)
         elif isinstance(event, Swap):
             a, b = event.employees
             for one, other in ((a, b), (b, a)):
                 if (one, event.date) not in frozen:
                     theirs = old.get((other, event.date))
-                    pins[(one, event.date)] = (None if theirs is None else theirs.shift, None)
-                    hit.add((one, event.date))
-    last_event = max(event_end(e) for e in events.events)
-    end = min(last_event.date() + dt.timedelta(days=events.weights.window_days),
-              inst.horizon.date(inst.horizon.days - 1))
-    first = now.date()
+                    draft.pins[(one, event.date)] = (theirs.shift if theirs else None, None)
+                    draft.hit.add((one, event.date))
+
+
+def _reference(inst: Instance, events: Events, now: dt.datetime, old: dict[DayKey, Assignment],
+               frozen: dict[DayKey, str | None], draft: _Draft,
+               window: tuple[dt.date, dt.date]) -> list[dict[str, Any]]:
+    """Pin every day outside the window (and do-not-call staff) to the old roster; one priced
+    reference entry per remaining day of someone no event hits."""
+    reference = []
     for emp in inst.employees:
         fixed_all = emp.id in events.weights.do_not_call
+        draft.planned[emp.id] = sum(a.paid_minutes for (e, _), a in old.items() if e == emp.id)
         for date in horizon_dates(inst):
             key = (emp.id, date)
-            if key in pins or key in hit:
-                continue
-            if date > end or fixed_all:
-                pins[key] = _as_pinned(old.get(key))
-    reference, planned = [], {}
-    for emp in inst.employees:
-        planned[emp.id] = sum(a.paid_minutes for (e, _), a in old.items() if e == emp.id)
-        for date in horizon_dates(inst):
-            key = (emp.id, date)
-            if key in hit or key in frozen or not first <= date <= end:
+            if key in draft.pins or key in draft.hit:
                 continue
             found = old.get(key)
+            if not window[0] <= date <= window[1] or fixed_all:
+                draft.pins[key] = _as_pinned(found)
+            if key in frozen or not window[0] <= date <= window[1]:
+                continue
             when = found.start if found else dt.datetime.combine(date, dt.time())
             reference.append({"employee": emp.id, "date": date.isoformat(),
                               "shift": None if found is None else found.shift,
                               "weight_sek": str(_weight(events.weights, now, when))})
-    _swap_planned(events, old, planned)
-    data["employees"] = [_employee_data(e, rates.get(e["id"]), unavailable[e["id"]], pins)
-                         for e in data["employees"]]
+    return reference
+
+
+def _add_joiners(inst: Instance, events: Events, draft: _Draft) -> list[str]:
+    joiners = []
     for event in events.events:
-        if isinstance(event, Joining):
-            joiner = event.employee.model_dump(mode="json")
-            joiner["unavailable"] = [*joiner.get("unavailable", []),
-                                     *([{"start": inst.horizon.start.isoformat(),
-                                         "end": (event.date - dt.timedelta(days=1)).isoformat(),
-                                         "reason": "not yet employed"}]
-                                       if event.date > inst.horizon.start else [])]
-            data["employees"].append(joiner)
-            planned[event.employee.id] = _planned_joiner(inst, event.employee, event.date)
+        if not isinstance(event, Joining):
+            continue
+        joiner = event.employee.model_dump(mode="json")
+        if event.date > inst.horizon.start:
+            joiner["unavailable"] = [*joiner.get("unavailable", []), {
+                "start": inst.horizon.start.isoformat(),
+                "end": (event.date - dt.timedelta(days=1)).isoformat(),
+                "reason": "not yet employed"}]
+        draft.data["employees"].append(joiner)
+        draft.planned[event.employee.id] = _planned_joiner(inst, event.employee, event.date)
+        joiners.append(event.employee.id)
+    return joiners
+
+
+def repair_plan(inst: Instance, roster: Roster, events: Events, now: dt.datetime) -> RepairPlan:
+    """Build the repair instance (validated like any instance: InstanceError on a swap or pin
+    that cannot be)."""
+    old = old_passes(roster)
+    frozen = frozen_days(inst, roster, now)
+    pins: dict[DayKey, Pinned] = {key: _as_pinned(old.get(key)) for key in frozen}
+    for emp in inst.employees:  # the instance's own pins hold in the repair too
+        for pin in emp.pinned:
+            pins.setdefault((emp.id, pin.date), (pin.shift, pin.role))
+    draft = _Draft(inst.model_dump(mode="json", exclude={"repair"}), pins,
+                   {e.id: set() for e in inst.employees})
+    _apply_events(inst, events, old, frozen, draft)
+    window = (now.date(), _window_end(inst, events))
+    reference = _reference(inst, events, now, old, frozen, draft, window)
+    _swap_planned(events, old, draft.planned)
+    rates = roster.employment_rates()
+    data = draft.data
+    data["employees"] = [_employee_data(e, rates.get(e["id"]), draft.unavailable[e["id"]],
+                                        draft.pins) for e in data["employees"]]
+    joiners = _add_joiners(inst, events, draft)
     data["rules"]["contract_hours"]["enabled"] = False
     data["costs"]["stranded_resurstid_per_hour"] = "0"  # already paid: a repair cannot save it
     data["absence"]["rate"] = "0"  # the absence is known now: no credit for expected absence
     data["absence"]["skill_rates"] = {}
     data["repair"] = {"now": now.isoformat(), "reference": reference,
-                      "planned_minutes": planned}
+                      "planned_minutes": draft.planned}
     repaired = instance_from_data(data, f"<repair of {inst.name}>")
-    return RepairPlan(repaired, now, frozenset(hit), (first, end), events, tuple(joiners))
+    return RepairPlan(repaired, now, frozenset(draft.hit), window, events, tuple(joiners))
 
 
 def _swap_planned(events: Events, old: dict[DayKey, Any], planned: dict[str, int]) -> None:
