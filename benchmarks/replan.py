@@ -6,7 +6,7 @@ in a row, a from-scratch re-solve for comparison, and the refill cost against si
 The base roster is solved once (time limit --base-seconds, 2 workers, seed 0) and cached in
 out/replan_bench/. Sick calls are drawn with random.Random(--seed) among employees with a pass
 that day. Every repair: `bemanna.replan` with a fixed time limit (1 s for a day, 4 s for a
-week and for each of the ten events), 2 workers, seed 0; wall = the whole call (repair
+week, 2 s for each of the ten events), 2 workers, seed 0; wall = the whole call (repair
 instance, solve, check, change list, cost delta). From scratch = the same repair instance with
 every day after `now` free and no change weights (the frozen past stays), solved for 60 s
 from nothing; its changed passes are counted against the old roster like the repair's.
@@ -39,7 +39,8 @@ from results_md import cpu_model, write_section
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "out" / "replan_bench"
 DAY = SolverParams(time_limit=1.0, workers=2, seed=0)
-WEEK = STEP = SolverParams(time_limit=4.0, workers=2, seed=0)
+WEEK = SolverParams(time_limit=4.0, workers=2, seed=0)
+STEP = SolverParams(time_limit=2.0, workers=2, seed=0)
 
 
 def base_roster(inst: bemanna.Instance, seconds: float) -> Roster:

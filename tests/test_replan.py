@@ -10,7 +10,9 @@ for absences, leavers, extra need and swaps drawn by hypothesis at a drawn `now`
 - the 11-hour rest holds across the freeze boundary (read off the clock here, not from the
   checker): the first pass after `now` starts >= 11 h after the last frozen pass ends;
 - the absent employee has no pass touching the absence; nothing changes after the window.
-Plus: the two new prices by hand, and bad input (exit 2, a line per problem, nothing written).
+- the repair is never dearer than doing nothing (when doing nothing keeps the rules).
+Plus: the two new prices by hand, resurspass booked onto a gap by the start roster, and bad
+input (exit 2, a line per problem, nothing written).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import bemanna
 from bemanna.checker import check_roster
 from bemanna.cli import app
 from bemanna.instance import InstanceError
+from bemanna.replanning.cost_delta import without_hit
 from bemanna.replanning.events import events_from_data
 from bemanna.roster import Roster
 from bemanna.tariff.extra_hours import ExtraHours
@@ -109,6 +112,11 @@ def test_repaired_roster_keeps_rules_past_and_pins(
     for term, amount in result.roster.objective_by_term.items():
         assert report.costs.get(term, 0) == amount, term
     assert report.total == result.roster.objective
+    # The search starts from the old roster less the lost passes with resurspass booked, so
+    # when doing nothing keeps the rules, the repair is never dearer than doing nothing.
+    idle = without_hit(result.plan, old)
+    if check_roster(result.plan.instance, idle).ok:
+        assert result.roster.objective <= result.delta.objective["no_repair"]
     new = {_key(a) for a in result.roster.assignments}
     for a in old.assignments:
         if a.start < now:
@@ -201,3 +209,35 @@ def test_events_file_field_errors() -> None:
         events_from_data({"events": [{"kind": "absence", "employee": "a",
                                       "start": "2025-03-12T10:00", "end": "2025-03-12T08:00"}]})
     assert any(p.startswith("events[0]") for p in caught.value.problems)
+
+
+def test_start_books_resurspass_onto_the_gap(
+        solved: dict[str, tuple[bemanna.Instance, Roster]]) -> None:
+    """The refill order's first step: a lost ordinary pass books a resurspass that overlaps
+    it, in the lost pass's skill, after `now` (already paid: nobody's day changes)."""
+    from bemanna.replanning.instance_for_repair import repair_plan
+    from bemanna.replanning.refill_start import booked_start
+
+    for inst, old in solved.values():
+        resurs = [a for a in old.assignments if a.kind == "resurs"
+                  and a.date >= dt.date(2025, 3, 10)]
+        for holder in resurs:
+            lost = [a for a in old.assignments if a.kind == "ordinary"
+                    and a.employee != holder.employee and a.date == holder.date
+                    and a.start < holder.end and holder.start < a.end
+                    and a.skill in inst.employee[holder.employee].skills]
+            if not lost:
+                continue
+            now = dt.datetime.combine(holder.date, dt.time())
+            events = events_from_data({"now": now.isoformat(), "events": [
+                {"kind": "absence", "employee": lost[0].employee, "start": now.isoformat(),
+                 "end": (now + dt.timedelta(days=1)).isoformat()}]})
+            plan = repair_plan(inst, old, events, now)
+            start = booked_start(plan, old)
+            booked = [a for a in start.assignments if a.date == holder.date
+                      and a.kind == "ordinary" and a.employee != lost[0].employee
+                      and (a.employee, a.date) in {(r.employee, r.date) for r in resurs}]
+            assert booked, "a resurspass overlapping the lost pass is booked"
+            assert all(a.start >= now for a in booked)
+            return
+    pytest.skip("no resurspass overlaps an ordinary pass of another employee")

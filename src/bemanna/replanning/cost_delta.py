@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from bemanna.checker import check_roster, read_roster
+from bemanna.checker import CheckReport, check_roster, read_roster
 from bemanna.checker.coverage import clock_of
 from bemanna.pricing.gapfill import gap_fill_table
 from bemanna.replanning.freeze import old_passes
@@ -64,11 +64,13 @@ def without_hit(plan: RepairPlan, old: Roster) -> Roster:
     return dataclasses.replace(old, assignments=kept)
 
 
-def _figures(plan: RepairPlan, roster: Roster) -> tuple[dict[str, tuple[int, int]], int]:
-    """Per row: (öre, minutes); and the checker's total."""
+def _figures(plan: RepairPlan, roster: Roster, report: CheckReport | None = None
+             ) -> tuple[dict[str, tuple[int, int]], int]:
+    """Per row: (öre, minutes); and the checker's total (`report`: the roster's check, when
+    already made)."""
     inst = plan.instance
     view = read_roster(inst, roster)
-    report = check_roster(inst, roster)
+    report = report or check_roster(inst, roster)
     rows: dict[str, tuple[int, int]] = {}
     rows["resurspass"] = (0, 0)  # filled in by cost_delta: what the repair books
     mertid = overtime = mertid_min = overtime_min = 0
@@ -98,9 +100,11 @@ def _figures(plan: RepairPlan, roster: Roster) -> tuple[dict[str, tuple[int, int
     return rows, report.total
 
 
-def cost_delta(plan: RepairPlan, old: Roster, new: Roster) -> CostDelta:
-    figures = {name: _figures(plan, r) for name, r in
-               (("old", old), ("no_repair", without_hit(plan, old)), ("repaired", new))}
+def cost_delta(plan: RepairPlan, old: Roster, new: Roster,
+               checked: CheckReport | None = None) -> CostDelta:
+    """The table; `checked`: the repaired roster's check on the repair instance, if made."""
+    figures = {"old": _figures(plan, old), "no_repair": _figures(plan, without_hit(plan, old)),
+               "repaired": _figures(plan, new, checked)}
     names = list(figures["old"][0])
     for name in ("no_repair", "repaired"):
         names += [n for n in figures[name][0] if n not in names]

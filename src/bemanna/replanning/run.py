@@ -7,8 +7,9 @@
 The repair instance pins every day outside the window [now's date, last event day +
 window_days] to the old roster, so the model holds only the few hundred decisions near the
 event; rest rules and run lengths across the window's edges see the pinned passes. The search
-starts from the old roster less the passes the events take away (CP-SAT hint), so the repair
-is never worse than doing nothing and only what pays its change weight moves.
+starts from the old roster less the passes the events take away, with resurspass booked onto
+the gaps (`refill_start`, the refill order's first step; a complete CP-SAT hint), so the
+repair is never dearer than booking and buying, and only what pays its change weight moves.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ import datetime as dt
 from bemanna.checker import check_roster
 from bemanna.instance import Instance, InstanceError
 from bemanna.replanning.changes import change_list, messages
-from bemanna.replanning.cost_delta import cost_delta, without_hit
+from bemanna.replanning.cost_delta import cost_delta
 from bemanna.replanning.events import Events, event_problems
 from bemanna.replanning.instance_for_repair import repair_plan
+from bemanna.replanning.refill_start import booked_start
 from bemanna.replanning.result import ReplanResult
 from bemanna.roster import Roster
 from bemanna.solver.params import SolverParams
@@ -61,11 +63,11 @@ def replan(instance: Instance, roster: Roster, events: Events, now: dt.datetime 
         raise InstanceError("events", problems)
     params = params or SolverParams(time_limit=10, workers=2)
     plan = repair_plan(instance, roster, events, moment)
-    found = run_search(plan.instance, params, start=without_hit(plan, roster))
+    found = run_search(plan.instance, params, start=booked_start(plan, roster))
     new = found.roster
     report = check_roster(plan.instance, new) if new is not None else None
     changes = change_list(plan, roster, new) if new is not None else []
-    delta = cost_delta(plan, roster, new) if new is not None else None
+    delta = cost_delta(plan, roster, new, report) if new is not None else None
     return ReplanResult(plan=plan, old=roster, roster=new, status=found.status,
                         objective=found.objective, wall_time=found.wall_time,
                         build_time=found.build_time, check=report, changes=changes,
