@@ -90,7 +90,12 @@ PRICERS: dict[str, Callable[[Instance, Roster], int]] = {
 
 def check_roster(instance: Instance, roster: Roster) -> CheckReport:
     """Every structural rule, every enabled rule and every price, read off the roster."""
-    view = read_roster(instance, roster)
+    return check_view(read_roster(instance, roster))
+
+
+def check_view(view: RosterView) -> CheckReport:
+    """`check_roster` on a roster already read (its memo, e.g. the OB clock, is reused)."""
+    instance = view.instance
     violations: list[Violation] = [v for check in STRUCTURE_CHECKS.values() for v in check(view)]
     costs = {term: pricer(view) for term, pricer in TERM_PRICERS.items()}
     units: dict[str, int] = {}

@@ -18,12 +18,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from bemanna.checker import CheckReport, check_roster, read_roster
+from bemanna.checker import CheckReport, read_roster
 from bemanna.checker.coverage import clock_of
+from bemanna.checker.registry import check_view
 from bemanna.pricing.gapfill import gap_fill_table
 from bemanna.replanning.freeze import old_passes
 from bemanna.replanning.instance_for_repair import RepairPlan
 from bemanna.roster import Roster
+from bemanna.tariff.clock import ObClock, ob_clock
 from bemanna.tariff.extra_hours import extra_hours
 
 COLUMNS = ["source", "old_ore", "no_repair_ore", "repaired_ore", "delta_ore",
@@ -64,13 +66,14 @@ def without_hit(plan: RepairPlan, old: Roster) -> Roster:
     return dataclasses.replace(old, assignments=kept)
 
 
-def _figures(plan: RepairPlan, roster: Roster, report: CheckReport | None = None
-             ) -> tuple[dict[str, tuple[int, int]], int]:
+def _figures(plan: RepairPlan, roster: Roster, clock: ObClock,
+             report: CheckReport | None = None) -> tuple[dict[str, tuple[int, int]], int]:
     """Per row: (öre, minutes); and the checker's total (`report`: the roster's check, when
-    already made)."""
+    already made). The three rosters share one OB clock, so each pass's OB is priced once."""
     inst = plan.instance
     view = read_roster(inst, roster)
-    report = report or check_roster(inst, roster)
+    view.memo["ob_clock"] = clock
+    report = report or check_view(view)
     rows: dict[str, tuple[int, int]] = {}
     rows["resurspass"] = (0, 0)  # filled in by cost_delta: what the repair books
     mertid = overtime = mertid_min = overtime_min = 0
@@ -103,8 +106,10 @@ def _figures(plan: RepairPlan, roster: Roster, report: CheckReport | None = None
 def cost_delta(plan: RepairPlan, old: Roster, new: Roster,
                checked: CheckReport | None = None) -> CostDelta:
     """The table; `checked`: the repaired roster's check on the repair instance, if made."""
-    figures = {"old": _figures(plan, old), "no_repair": _figures(plan, without_hit(plan, old)),
-               "repaired": _figures(plan, new, checked)}
+    clock = ob_clock(plan.instance)
+    figures = {"old": _figures(plan, old, clock),
+               "no_repair": _figures(plan, without_hit(plan, old), clock),
+               "repaired": _figures(plan, new, clock, checked)}
     names = list(figures["old"][0])
     for name in ("no_repair", "repaired"):
         names += [n for n in figures[name][0] if n not in names]
