@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import statistics
 import time
@@ -121,7 +122,7 @@ def run(base_seconds: float, seed: int) -> dict[str, Any]:
     old = base_roster(inst, base_seconds)
     rng = random.Random(seed)
     one_day, one_week, chain = [], [], []
-    first_events: dict[str, dict[str, Any]] = {}
+    first: dict[str, tuple[dict[str, Any], Any]] = {}
     for case, count, length, params, rows in (("sick 1 day", 7, 1, DAY, one_day),
                                              ("sick 1 week", 3, 7, WEEK, one_week)):
         for _ in range(count):
@@ -130,8 +131,8 @@ def run(base_seconds: float, seed: int) -> dict[str, Any]:
             who = rng.choice(working(old, now.date(), now))
             end = dt.datetime.combine(now.date() + dt.timedelta(days=length), dt.time())
             events = {"now": now.isoformat(), "events": [sick(who, now, end)]}
-            first_events.setdefault(case, events)
             result, wall = timed(inst, old, events, params)
+            first.setdefault(case, (events, result))
             rows.append(row(f"{case}: {who} {now:%a %d %b}", result, wall))
     roster, now = old, dt.datetime.combine(inst.horizon.date(9), dt.time(6, 30))
     for step in range(10):
@@ -149,14 +150,13 @@ def run(base_seconds: float, seed: int) -> dict[str, Any]:
             roster = result.roster
         now += dt.timedelta(hours=rng.choice([12, 24]))
     scratch = {}
-    for case, events in first_events.items():
-        result, _ = timed(inst, old, events, DAY if case == "sick 1 day" else WEEK)
+    for case, (events, result) in first.items():
         repair_cost = result.objective - result.roster.objective_by_term.get("roster_changes", 0)
         scratch[case] = {"repair_changes": result.disruptions, "repair_cost": repair_cost,
                          **from_scratch(inst, old, events)}
     refill = refill_versus_simulate(inst, old, rng, 5)
-    return {"one_day": one_day, "one_week": one_week, "chain": chain, "scratch": scratch,
-            "refill": refill, "base_seconds": base_seconds, "seed": seed}
+    return {"load": os.getloadavg(), "one_day": one_day, "one_week": one_week, "chain": chain,
+            "scratch": scratch, "refill": refill, "base_seconds": base_seconds, "seed": seed}
 
 
 def table(rows: list[dict[str, Any]]) -> str:
@@ -180,7 +180,10 @@ def markdown(found: dict[str, Any]) -> str:
     return "\n".join([
         f"`python benchmarks/replan.py --base-seconds {found['base_seconds']:g} --seed "
         f"{found['seed']} --write`, care home (42 employees, 6 weeks), 2 CP-SAT workers, "
-        f"{cpu_model()}. Base roster: {found['base_seconds']:g} s solve, seed 0.",
+        f"{cpu_model()}, shared with other jobs (load average at the end "
+        f"{found['load'][0]:.1f} / {found['load'][1]:.1f} / {found['load'][2]:.1f} over 1 / 5 / "
+        f"15 min: wall times are several times what an idle machine gives). Base roster: "
+        f"{found['base_seconds']:g} s solve, seed 0.",
         "",
         f"Medians: sick 1 day {statistics.median(day_walls):.2f} s (target < 2 s), sick 1 week "
         f"{statistics.median(week_walls):.2f} s (< 10 s), ten events in a row: slowest "

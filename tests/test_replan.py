@@ -31,7 +31,7 @@ import bemanna
 from bemanna.checker import check_roster
 from bemanna.cli import app
 from bemanna.instance import InstanceError
-from bemanna.replanning.cost_delta import without_hit
+from bemanna.replanning.cost_delta import with_passes, without_hit
 from bemanna.replanning.events import events_from_data
 from bemanna.roster import Roster
 from bemanna.tariff.extra_hours import ExtraHours
@@ -241,3 +241,43 @@ def test_start_books_resurspass_onto_the_gap(
             assert all(a.start >= now for a in booked)
             return
     pytest.skip("no resurspass overlaps an ordinary pass of another employee")
+
+
+def test_checker_catches_a_changed_past(
+        solved: dict[str, tuple[bemanna.Instance, Roster]]) -> None:
+    """Hand-built breaches on the repair instance: a frozen pass worked in another role breaks
+    its pin (role pinned with the pass), a pass added before `now` breaks `frozen_past`."""
+    import dataclasses
+
+    from bemanna.replanning.instance_for_repair import repair_plan
+
+    inst, old = solved["lss_group_home"]
+    now = dt.datetime(2025, 3, 12, 12, 0)
+    worker = next(a for a in old.assignments if a.date == now.date() and a.start >= now)
+    events = events_from_data({"now": now.isoformat(), "events": [
+        {"kind": "absence", "employee": worker.employee, "start": now.isoformat(),
+         "end": (now + dt.timedelta(days=1)).isoformat()}]})
+    plan = repair_plan(inst, old, events, now)
+    idle = without_hit(plan, old)
+    assert check_roster(plan.instance, idle).ok
+    past = next(a for a in idle.assignments if a.start < now and a.kind == "ordinary")
+    flipped = [dataclasses.replace(a, kind="resurs") if a is past else a
+               for a in idle.assignments]
+    report = check_roster(plan.instance, with_passes(plan.instance, idle, flipped))
+    assert [v.rule for v in report.violations] == ["pinned"]
+    free = next(e.id for e in inst.employees
+                if not any(a.employee == e.id and a.date == now.date() - dt.timedelta(1)
+                           for a in old.assignments)
+                and not any(a.employee == e.id and a.date == now.date()
+                            for a in old.assignments))
+    early = next(a for a in idle.assignments if a.start < now and a.start.time() < now.time()
+                 and len(a.parts) == 1)
+    template = dataclasses.replace(early, employee=free)
+    shift = (now.date() - template.date).days
+    moved = dataclasses.replace(template, date=now.date(), parts=tuple(
+        dataclasses.replace(p, start=p.start + dt.timedelta(days=shift),
+                            end=p.end + dt.timedelta(days=shift)) for p in template.parts))
+    assert moved.start < now
+    report = check_roster(plan.instance,
+                          with_passes(plan.instance, idle, [*idle.assignments, moved]))
+    assert "frozen_past" in {v.rule for v in report.violations}

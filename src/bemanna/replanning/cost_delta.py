@@ -21,10 +21,11 @@ import pandas as pd
 from bemanna.checker import CheckReport, read_roster
 from bemanna.checker.coverage import clock_of
 from bemanna.checker.registry import check_view
+from bemanna.instance import Instance, contract_minutes
 from bemanna.pricing.gapfill import gap_fill_table
 from bemanna.replanning.freeze import old_passes
 from bemanna.replanning.instance_for_repair import RepairPlan
-from bemanna.roster import Roster
+from bemanna.roster import Assignment, EmployeeSummary, Roster
 from bemanna.tariff.clock import ObClock, ob_clock
 from bemanna.tariff.extra_hours import extra_hours
 
@@ -60,10 +61,21 @@ class CostDelta:
 REFILL_ROWS = ("mertid", "övertid (egen personal)", "hourly_temp", "overtime", "agency")
 
 
+def with_passes(inst: Instance, roster: Roster, passes: list[Assignment]) -> Roster:
+    """The roster with other passes, as a roster of `inst` (the repair instance): one summary
+    per employee with its contract there and the scheduled and resurs minutes of `passes`."""
+    employees = [EmployeeSummary(
+        e.id, contract_minutes(inst, e),
+        sum(a.paid_minutes for a in passes if a.employee == e.id),
+        sum(a.paid_minutes for a in passes if a.employee == e.id and a.kind == "resurs"),
+        e.employment_rate) for e in inst.employees]
+    return dataclasses.replace(roster, assignments=passes, employees=employees)
+
+
 def without_hit(plan: RepairPlan, old: Roster) -> Roster:
     """The old roster less every pass of a day an event hits."""
-    kept = [a for a in old.assignments if (a.employee, a.date) not in plan.hit]
-    return dataclasses.replace(old, assignments=kept)
+    return with_passes(plan.instance, old,
+                       [a for a in old.assignments if (a.employee, a.date) not in plan.hit])
 
 
 def _figures(plan: RepairPlan, roster: Roster, clock: ObClock,

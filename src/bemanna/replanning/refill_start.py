@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 from bemanna.instance import Instance
-from bemanna.replanning.cost_delta import without_hit
+from bemanna.replanning.cost_delta import with_passes, without_hit
 from bemanna.replanning.instance_for_repair import RepairPlan
 from bemanna.roster import Assignment, Roster
 
@@ -49,4 +49,4 @@ def booked_start(plan: RepairPlan, old: Roster) -> Roster:
             i = best[1]
             passes[i] = dataclasses.replace(passes[i], kind="ordinary", skill=gap.skill)
             free.discard(i)
-    return dataclasses.replace(start, assignments=passes)
+    return with_passes(inst, start, passes)
