@@ -9,7 +9,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -21,7 +21,15 @@ from bemanna.generate.command import generate_command
 from bemanna.instance import Instance, InstanceError, load_instance
 from bemanna.report.command import price_and_report
 from bemanna.report.command import report as report_command
-from bemanna.roster import RosterError, load_roster, save_roster
+from bemanna.roster import (
+    RosterError,
+    Written,
+    load_roster,
+    output_file_problem,
+    output_folder_problem,
+    save_roster,
+    write_with_fallback,
+)
 from bemanna.simulate.cli import simulate_command
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -47,6 +55,22 @@ def _bad_input(error: InstanceError | RosterError) -> typer.Exit:
     for line in error.problems:
         err.print(f"  {line}", highlight=False, markup=False)
     return typer.Exit(EXIT_BAD_INPUT)
+
+
+def _require_writable(option: str, problem: str | None) -> None:
+    """Stop with exit 2 when an output path cannot be written (checked before any work)."""
+    if problem is not None:
+        err.print("[bold red]error[/]: ", end="")
+        err.print(f"{option}: {problem}", highlight=False, markup=False)
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _say_moved(written: Written[Any], what: str) -> None:
+    """After a fallback write: say why the asked-for place refused and where the files are."""
+    if written.problem is not None:
+        err.print("[yellow]warning[/]: ", end="")
+        err.print(f"{written.problem}; {what} written to {written.folder} instead",
+                  highlight=False, markup=False)
 
 
 def _load(path: Path) -> Instance:
@@ -96,9 +120,7 @@ def solve(
     from bemanna.summary import print_summary
 
     inst = _load(instance)
-    if out.exists() and not out.is_dir():
-        err.print(f"[bold red]error[/]: --out: {out} exists and is not a folder", highlight=False)
-        raise typer.Exit(EXIT_BAD_INPUT)
+    _require_writable("--out", output_folder_problem(out))
     if simulate is not None and not report:
         err.print("[bold red]error[/]: --simulate: only with --report (the simulation is shown "
                   "in the reports; `bemanna simulate` runs it alone)", highlight=False)
@@ -123,7 +145,9 @@ def solve(
         report_infeasible(inst, result.status, result.infeasible_employees, time_limit, out,
                           explain)
         raise typer.Exit(EXIT_VIOLATION)
-    path = save_roster(result.roster, out)
+    saved = write_with_fallback(out, lambda folder: save_roster(result.roster, folder))
+    _say_moved(saved, "the roster was")
+    path, out = saved.value, saved.folder
     checked = check_roster(inst, result.roster)
     print_summary(console, inst, result.roster, checked)
     console.print(f"Roster written to {path} and {path.with_suffix('.csv')}", highlight=False)
@@ -191,8 +215,9 @@ def import_curtois_command(
 ) -> None:
     """Import a Curtois & Qu benchmark instance onto bemanna's generic rules."""
     from bemanna.importers.curtois import CurtoisError, import_curtois
-    from bemanna.roster import write_atomic
+    from bemanna.roster import write_file_with_fallback
 
+    _require_writable("--out", output_file_problem(out))
     try:
         data = import_curtois(source)
     except CurtoisError as exc:
@@ -203,8 +228,9 @@ def import_curtois_command(
     except OSError as exc:
         err.print(f"[bold red]error[/]: {source}: cannot read: {exc.strerror}", highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT) from None
-    write_atomic(out, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
-    console.print(f"{source} -> {out}: {len(data['employees'])} employees, "
+    saved = write_file_with_fallback(out, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    _say_moved(saved, "the instance was")
+    console.print(f"{source} -> {saved.value}: {len(data['employees'])} employees, "
                   f"{data['horizon']['weeks']} weeks", highlight=False)
 
 

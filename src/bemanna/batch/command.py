@@ -60,7 +60,15 @@ def run_command(
     from bemanna.batch.backends import DaskBackend, LocalBackend
     from bemanna.batch.runner import Backend, BatchReport, plan_batch, run_batch, to_run
     from bemanna.batch.store import Store, StoreError
-    from bemanna.cli import EXIT_BAD_INPUT, EXIT_VIOLATION, _bad_input, console, err
+    from bemanna.cli import (
+        EXIT_BAD_INPUT,
+        EXIT_VIOLATION,
+        _bad_input,
+        _require_writable,
+        console,
+        err,
+    )
+    from bemanna.roster import output_file_problem, output_folder_problem
     from bemanna.scenario import ScenarioError
 
     if dask_scheduler is not None and dask_local is not None:
@@ -73,6 +81,8 @@ def run_command(
     except ScenarioError as exc:
         raise _bad_input(exc) from None
     out = out if out is not None else db.parent / f"{db.stem}_rosters"
+    _require_writable("--db", output_file_problem(db))
+    _require_writable("--out", output_folder_problem(out))
     limit = job_timeout if job_timeout is not None else 3 * time_limit + 60
     backend: Backend
     if dask_scheduler is not None or dask_local is not None:

@@ -26,14 +26,13 @@ def compare_command(
     """Solve BASE and each SCENARIO with the same limits; show the figures side by side with
     deltas against the base, annualised; write OUT/compare.xlsx, OUT/compare.html and a
     roster per scenario under OUT/<scenario>/."""
-    from bemanna.cli import EXIT_BAD_INPUT, EXIT_VIOLATION, _bad_input, console, err
+    from bemanna.cli import EXIT_VIOLATION, _bad_input, _require_writable, _say_moved, console, err
     from bemanna.compare.output import status_text, terminal_table, wide, write_outputs
     from bemanna.compare.run import plan, run_plan, simulate_columns
+    from bemanna.roster import output_folder_problem, write_with_fallback
     from bemanna.scenario import ScenarioError
 
-    if out.exists() and not out.is_dir():
-        err.print(f"[bold red]error[/]: --out: {out} exists and is not a folder", highlight=False)
-        raise typer.Exit(EXIT_BAD_INPUT)
+    _require_writable("--out", output_folder_problem(out))
     try:
         instance_path, planned = plan(base, scenarios, time_limit, workers, seed,
                                       deterministic_time)
@@ -51,7 +50,9 @@ def compare_command(
     wide(console, 50 + 30 * (1 + len(comparison.scenarios))).print(terminal_table(comparison))
     for column in [comparison.base, *comparison.scenarios]:
         console.print(f"{column.name}: {status_text(column)}", highlight=False, markup=False)
-    xlsx, html_path = write_outputs(comparison, out)
+    written = write_with_fallback(out, lambda folder: write_outputs(comparison, folder))
+    _say_moved(written, "compare.xlsx and compare.html were")
+    xlsx, html_path = written.value
     console.print(f"Written {xlsx}, {html_path} and the rosters under {out}/", highlight=False)
     if not comparison.ok:
         raise typer.Exit(EXIT_VIOLATION)

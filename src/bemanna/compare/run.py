@@ -113,7 +113,7 @@ def run_plan(instance_path: Path, planned: list[Planned], out: Path,
              on_start: Callable[[str], None] | None = None) -> Comparison:
     """Solve each planned scenario (one after the other, same parameters), write each roster
     under OUT/<scenario>/ and return the comparison (the first planned is the base)."""
-    from bemanna.roster import roster_from_dict, save_roster
+    from bemanna.roster import roster_from_dict, save_roster, write_with_fallback
 
     columns: list[Column] = []
     for item in planned:
@@ -122,7 +122,10 @@ def run_plan(instance_path: Path, planned: list[Planned], out: Path,
         outcome = run_job(item.spec)
         path = None
         if outcome.roster is not None:
-            path = save_roster(roster_from_dict(outcome.roster), out / item.scenario.name)
+            roster = roster_from_dict(outcome.roster)
+            # A folder that refuses now: the roster goes to a temporary folder (roster_path).
+            path = write_with_fallback(out / item.scenario.name,
+                                       lambda folder, r=roster: save_roster(r, folder)).value
         columns.append(Column(item.scenario.name, item.scenario.description, outcome, path))
     spec = planned[0].spec
     return Comparison(spec.instance, instance_path, int(spec.data["horizon"]["weeks"]),

@@ -21,14 +21,11 @@ def generate_command(
     """Write a seeded synthetic portfolio of units as instance files (one YAML per unit).
 
     Defaults: a Leanlink-like care-home portfolio (domain.md §5): 18 units of 26–36 places."""
-    from bemanna.cli import console
+    from bemanna.cli import _require_writable, console
     from bemanna.generate.portfolio import PortfolioParams, generate_portfolio, write_portfolio
+    from bemanna.roster import output_folder_problem
 
-    if out.exists() and not out.is_dir():
-        from bemanna.cli import EXIT_BAD_INPUT, err
-
-        err.print(f"[bold red]error[/]: --out: {out} exists and is not a folder", highlight=False)
-        raise typer.Exit(EXIT_BAD_INPUT)
+    _require_writable("--out", output_folder_problem(out))
     params = PortfolioParams(care_homes=care_homes, lss_homes=lss_homes,
                              nurse_groups=nurse_groups, weeks=weeks, seed=seed,
                              nurses_in_care_homes=nurses)

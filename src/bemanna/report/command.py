@@ -128,11 +128,20 @@ def report(
 ) -> None:
     """Write report.xlsx and report.html for a solved roster (docs/reports.md)."""
     from bemanna.check import check_roster
-    from bemanna.cli import EXIT_BAD_INPUT, EXIT_VIOLATION, _bad_input, _load, console, err
+    from bemanna.cli import (
+        EXIT_BAD_INPUT,
+        EXIT_VIOLATION,
+        _bad_input,
+        _load,
+        _require_writable,
+        _say_moved,
+        console,
+        err,
+    )
     from bemanna.instance import InstanceError
     from bemanna.pricing import price_roster
     from bemanna.report.build import write_reports
-    from bemanna.roster import RosterError, load_roster
+    from bemanna.roster import RosterError, load_roster, output_folder_problem, write_with_fallback
     from bemanna.summary_costs import print_costs
 
     inst = _load(instance)
@@ -145,10 +154,7 @@ def report(
     if problems:
         raise _bad_input(RosterError(str(source), problems))
     target = out if out is not None else source.parent
-    if target.exists() and not target.is_dir():
-        err.print(f"[bold red]error[/]: --out: {target} exists and is not a folder",
-                  highlight=False)
-        raise typer.Exit(EXIT_BAD_INPUT)
+    _require_writable("--out", output_folder_problem(target))
     check = check_roster(inst, roster)
     try:
         pricing = price_roster(inst, roster)
@@ -162,11 +168,14 @@ def report(
         except (InstanceError, RosterError) as exc:
             raise _bad_input(exc) from None
     try:
-        xlsx, html = write_reports(target, inst, roster, check, pricing, simulation)
+        written = write_with_fallback(target, lambda folder: write_reports(
+            folder, inst, roster, check, pricing, simulation))
     except OSError as exc:
         err.print(f"[bold red]error[/]: --out: cannot write to {target}: {exc.strerror}",
                   highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT) from None
+    _say_moved(written, "the reports were")
+    xlsx, html = written.value
     console.print(f"Reports written to {xlsx} and {html}", highlight=False)
     if not check.ok:
         err.print(f"[red]the roster breaks {len(check.violations)} hard rules[/] (listed in the "

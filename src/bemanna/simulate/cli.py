@@ -84,9 +84,22 @@ def simulate_command(
         "--json", help="Also write the summary, settings and booked resurstid as JSON.")] = None,
 ) -> None:
     """Simulate sick leave over a roster: what refilling absences costs (docs/resurstid.md)."""
-    from bemanna.cli import EXIT_BAD_INPUT, _bad_input, _load, console, err
+    from bemanna.cli import (
+        EXIT_BAD_INPUT,
+        _bad_input,
+        _load,
+        _require_writable,
+        _say_moved,
+        console,
+        err,
+    )
     from bemanna.instance import InstanceError
-    from bemanna.roster import RosterError, load_roster, write_atomic
+    from bemanna.roster import (
+        RosterError,
+        load_roster,
+        output_file_problem,
+        write_file_with_fallback,
+    )
     from bemanna.simulate.engine import simulate
 
     inst = _load(instance)
@@ -99,9 +112,8 @@ def simulate_command(
         raise _bad_input(RosterError(str(source), [
             f"instance: the roster was solved for instance {roster.instance!r}, but --instance "
             f"is {inst.name!r}"]))
-    if json_out is not None and json_out.is_dir():
-        err.print(f"[bold red]error[/]: --json: {json_out} is a folder", highlight=False)
-        raise typer.Exit(EXIT_BAD_INPUT)
+    if json_out is not None:
+        _require_writable("--json", output_file_problem(json_out))
     try:
         result = simulate(inst, roster, runs=runs, seed=seed)
     except (InstanceError, RosterError) as exc:
@@ -110,12 +122,13 @@ def simulate_command(
     if json_out is not None:
         text = json.dumps(result.to_json(), indent=1, ensure_ascii=False, default=_plain)
         try:
-            write_atomic(json_out, text + "\n")
+            saved = write_file_with_fallback(json_out, text + "\n")
         except OSError as exc:
             err.print(f"[bold red]error[/]: --json: cannot write {json_out}: {exc.strerror}",
                       highlight=False)
             raise typer.Exit(EXIT_BAD_INPUT) from None
-        console.print(f"Written to {json_out}", highlight=False)
+        _say_moved(saved, "the summary was")
+        console.print(f"Written to {saved.value}", highlight=False)
 
 
 def _plain(value: object) -> object:
