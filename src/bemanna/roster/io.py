@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from bemanna.limits import FileTooLarge, read_text_bounded
 from bemanna.roster.model import (
     ROSTER_FORMAT,
     Assignment,
@@ -146,7 +147,9 @@ def load_roster(path: str | Path) -> Roster:
     if path.is_dir():
         path = path / "roster.json"
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_text_bounded(path))
+    except FileTooLarge as exc:
+        raise RosterError(str(path), [exc.problem.removeprefix("(file): ")]) from None
     except FileNotFoundError:
         raise RosterError(str(path), ["no such file"]) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
