@@ -18,6 +18,7 @@ from rich.table import Table
 
 from bemanna.compare.figures import FIGURE, display, display_value
 from bemanna.compare.run import Column, Comparison
+from bemanna.spreadsheet import text_cells
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -122,7 +123,7 @@ def workbook_bytes(comparison: Comparison) -> bytes:
                  ("annualised", "× 52 / horizon weeks; money in kronor per year")):
         about.append(list(line))
     buffer = io.BytesIO()
-    book.save(buffer)
+    text_cells(book).save(buffer)  # scenario names and descriptions never become formulas
     return buffer.getvalue()
 
 

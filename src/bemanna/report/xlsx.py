@@ -27,6 +27,7 @@ from bemanna.report import labels as sv
 from bemanna.report.data import ReportData
 from bemanna.report.rohs import rohs_totals
 from bemanna.report.simulation import SimulationFigures, Spread
+from bemanna.spreadsheet import text_cells
 from bemanna.units import MINUTES_PER_HOUR
 
 SHEETS = ("Schema", "Bemanning", "Kostnader", "Nyckeltal", "Timmar per anställd", "Resurstid",
@@ -340,5 +341,5 @@ def workbook(data: ReportData) -> Workbook:
 def xlsx_bytes(data: ReportData) -> bytes:
     """The workbook as the bytes of an .xlsx file."""
     buffer = io.BytesIO()
-    workbook(data).save(buffer)
+    text_cells(workbook(data)).save(buffer)  # input text never becomes a formula
     return buffer.getvalue()

@@ -20,6 +20,7 @@ from bemanna.roster.model import (
     Part,
     Roster,
 )
+from bemanna.spreadsheet import csv_cell
 
 _MINUTE = "%Y-%m-%dT%H:%M"
 
@@ -165,9 +166,9 @@ def roster_csv(roster: Roster) -> str:
     writer.writerow(["employee", "date", "weekday", "shift", "kind", "skill", "start", "end",
                      "paid_minutes"])
     for a in sorted(roster.assignments, key=lambda a: (a.employee, a.date)):
-        writer.writerow([a.employee, a.date.isoformat(), a.date.strftime("%a"), a.shift,
-                         a.kind, a.skill, a.start.strftime(_MINUTE), a.end.strftime(_MINUTE),
-                         a.paid_minutes])
+        writer.writerow([csv_cell(value) for value in (
+            a.employee, a.date.isoformat(), a.date.strftime("%a"), a.shift, a.kind, a.skill,
+            a.start.strftime(_MINUTE), a.end.strftime(_MINUTE), a.paid_minutes)])
     return out.getvalue()
 
 
