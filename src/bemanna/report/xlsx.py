@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bemanna.report import labels as sv
+from bemanna.report import unpriced
 from bemanna.report.data import ReportData
 from bemanna.report.rohs import rohs_totals
 from bemanna.report.simulation import SimulationFigures, Spread
@@ -148,6 +149,8 @@ def coverage_sheet(ws: Worksheet, data: ReportData) -> None:
 
 
 def cost_sheet(ws: Worksheet, data: ReportData) -> None:
+    if data.pricing.unpriced:
+        return unpriced.cost_sheet(ws, data)
     weeks = data.weeks
     _header(ws, 1, ["Budgetpost", f"Prognos {weeks} v (kr)", f"Budget {weeks} v (kr)",
                     "Avvikelse (kr)", "Avvikelse (%)", "Prognos helår (kr)", "Budget helår (kr)",
