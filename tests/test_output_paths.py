@@ -42,7 +42,10 @@ def test_output_folder_problem_names_the_reason(tmp_path: Path) -> None:
         assert problem is not None and fragment in problem, (folder, problem)
     good = tmp_path / "new" / "deeper"
     assert output_folder_problem(good) is None
-    assert good.is_dir() and list(good.iterdir()) == []  # the probe file is gone
+    assert not (tmp_path / "new").exists()  # the probe and the folders it made are gone
+    (tmp_path / "kept").mkdir()
+    assert output_folder_problem(tmp_path / "kept") is None
+    assert list((tmp_path / "kept").iterdir()) == []
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")

@@ -171,4 +171,4 @@ def test_validate_prints_findings_and_exits_by_severity(tmp_path: Path) -> None:
                                               "pins_short_rest.yaml")])
     assert bad.exit_code == 1, bad.output
     assert "error (daily_rest): the pinned passes alone break daily_rest" in bad.output
-    assert "1 error(s): no roster can keep the hard rules" in bad.output
+    assert "1 error: no roster can keep the hard rules" in bad.output

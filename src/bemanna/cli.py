@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -31,11 +32,27 @@ from bemanna.roster import (
     write_with_fallback,
 )
 from bemanna.simulate.cli import simulate_command
+from bemanna.units import plural
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Staff rosters for Swedish municipal care (CP-SAT).")
 console = Console(soft_wrap=True)  # one finding per line, whatever the terminal width
 err = Console(stderr=True, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from bemanna import __version__
+
+        console.print(f"bemanna {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print bemanna's version.")] = False,
+             ) -> None:
+    """Staff rosters for Swedish municipal care (CP-SAT)."""
 
 EXIT_VIOLATION = 1
 EXIT_BAD_INPUT = 2
@@ -135,9 +152,9 @@ def solve(
             err.print(f"  {step.seconds:7.2f} s  objective {step.objective / 100:>14,.2f} SEK"
                       f"  bound {step.bound / 100:>14,.2f} SEK", highlight=False)
 
-    err.print(f"Solving [bold]{inst.name}[/]: {len(inst.employees)} employees, "
-              f"{inst.horizon.days} days, limit {time_limit:g} s, {workers} workers, seed {seed}",
-              highlight=False)
+    err.print(f"Solving [bold]{inst.name}[/]: {plural(len(inst.employees), 'employee')}, "
+              f"{plural(inst.horizon.days, 'day')}, limit {time_limit:g} s, "
+              f"{plural(workers, 'worker')}, seed {seed}", highlight=False)
     result = run_solver(inst, params, on_progress=progress)
     if result.interrupted:
         err.print("[yellow]interrupted[/]: keeping the best roster found so far")
@@ -145,7 +162,7 @@ def solve(
         report_infeasible(inst, result.status, result.infeasible_employees, time_limit, out,
                           explain)
         raise typer.Exit(EXIT_VIOLATION)
-    saved = write_with_fallback(out, lambda folder: save_roster(result.roster, folder))
+    saved = write_with_fallback(out, partial(save_roster, result.roster))
     _say_moved(saved, "the roster was")
     path, out = saved.value, saved.folder
     checked = check_roster(inst, result.roster)
@@ -165,6 +182,7 @@ def check(
 ) -> None:
     """Check ROSTER against every rule of INSTANCE (independent of the solver)."""
     from bemanna.check import check_roster
+    from bemanna.report.command import roster_mismatch
     from bemanna.units import format_sek
 
     inst = _load(instance)
@@ -172,14 +190,17 @@ def check(
         data = load_roster(roster)
     except RosterError as exc:
         raise _bad_input(exc) from None
+    mismatch = roster_mismatch(inst, data)
+    if mismatch:  # one line, not one per pass of a roster of another instance
+        raise _bad_input(RosterError(str(roster), mismatch[:1]))
     report = check_roster(inst, data)
     for v in report.violations:
         console.print(f"{v.rule}: {v.message}", markup=False, highlight=False)
     for term, ore in sorted(report.costs.items()):
         if ore:
-            err.print(f"  cost {term}: {format_sek(ore)} SEK", highlight=False)
-    err.print(f"total {format_sek(report.total)} SEK; {len(report.violations)} violations",
-              highlight=False)
+            console.print(f"  cost {term}: {format_sek(ore)} SEK", highlight=False)
+    console.print(f"total {format_sek(report.total)} SEK; "
+                  f"{plural(len(report.violations), 'violation')}", highlight=False)
     if data.objective is not None and data.objective != report.total:
         err.print(f"[yellow]note[/]: the roster's objective {format_sek(data.objective)} SEK "
                   "differs from the checker's total", highlight=False)
@@ -230,8 +251,8 @@ def import_curtois_command(
         raise typer.Exit(EXIT_BAD_INPUT) from None
     saved = write_file_with_fallback(out, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     _say_moved(saved, "the instance was")
-    console.print(f"{source} -> {saved.value}: {len(data['employees'])} employees, "
-                  f"{data['horizon']['weeks']} weeks", highlight=False)
+    console.print(f"{source} -> {saved.value}: {plural(len(data['employees']), 'employee')}, "
+                  f"{plural(data['horizon']['weeks'], 'week')}", highlight=False)
 
 
 app.command()(report_command)

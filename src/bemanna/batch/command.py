@@ -70,6 +70,7 @@ def run_command(
     )
     from bemanna.roster import output_file_problem, output_folder_problem
     from bemanna.scenario import ScenarioError
+    from bemanna.units import plural
 
     if dask_scheduler is not None and dask_local is not None:
         err.print("[bold red]error[/]: give --dask-scheduler or --dask-local, not both")
@@ -90,7 +91,7 @@ def run_command(
         where = f"Dask {dask_scheduler or f'LocalCluster of {dask_local}'}"
     else:
         backend = LocalBackend(workers, limit)
-        where = f"{workers} local processes"
+        where = f"{plural(workers, 'local process', 'local processes')}"
     try:
         store = Store(db)
     except StoreError as exc:
@@ -99,8 +100,9 @@ def run_command(
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         todo = len(to_run(jobs, store, retry_failed))
-        err.print(f"Batch: {len(jobs)} jobs, {len(jobs) - todo} already in {db}, {todo} to run "
-                  f"on {where}; {time_limit:g} s × {solver_workers} CP-SAT workers, seed {seed}",
+        err.print(f"Batch: {plural(len(jobs), 'job')}, {len(jobs) - todo} already in {db}, "
+                  f"{todo} to run on {where}; {time_limit:g} s × "
+                  f"{plural(solver_workers, 'CP-SAT worker')}, seed {seed}",
                   highlight=False)
         columns: list[Any] = [
             TextColumn("[bold]jobs"), BarColumn(), MofNCompleteColumn(),

@@ -31,6 +31,7 @@ def compare_command(
     from bemanna.compare.run import plan, run_plan, simulate_columns
     from bemanna.roster import output_folder_problem, write_with_fallback
     from bemanna.scenario import ScenarioError
+    from bemanna.units import plural
 
     _require_writable("--out", output_folder_problem(out))
     try:
@@ -38,13 +39,15 @@ def compare_command(
                                       deterministic_time)
     except ScenarioError as exc:
         raise _bad_input(exc) from None
-    err.print(f"Comparing {len(planned)} rosters of [bold]{planned[0].spec.instance}[/]: "
-              f"limit {time_limit:g} s, {workers} workers, seed {seed} each", highlight=False)
+    err.print(f"Comparing {plural(len(planned), 'roster')} of [bold]{planned[0].spec.instance}"
+              f"[/]: limit {time_limit:g} s, {plural(workers, 'worker')}, seed {seed} each",
+              highlight=False)
     comparison = run_plan(instance_path, planned, out,
                           on_start=lambda name: err.print(f"  solving {name} ...",
                                                           highlight=False))
     if simulate:
-        err.print(f"  simulating sick leave: {simulate} runs, seed {seed}", highlight=False)
+        err.print(f"  simulating sick leave: {plural(simulate, 'run')}, seed {seed}",
+                  highlight=False)
         simulate_columns(planned, comparison, simulate, seed)
     # Wide enough for every column: a table of numbers is unreadable when wrapped.
     wide(console, 50 + 30 * (1 + len(comparison.scenarios))).print(terminal_table(comparison))

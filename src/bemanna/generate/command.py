@@ -32,6 +32,9 @@ def generate_command(
     units = generate_portfolio(params)
     paths = write_portfolio(units, out)
     staff = sum(len(u["employees"]) for u in units)
-    console.print(f"{len(paths)} units ({care_homes} care homes, {lss_homes} LSS group homes, "
-                  f"{nurse_groups} nurse groups), {staff} staff, {weeks} weeks, seed {seed} "
-                  f"-> {out}/", highlight=False)
+    from bemanna.units import plural
+
+    console.print(f"{plural(len(paths), 'unit')} ({plural(care_homes, 'care home')}, "
+                  f"{plural(lss_homes, 'LSS group home')}, {plural(nurse_groups, 'nurse group')}"
+                  f"), {staff} staff, {plural(weeks, 'week')}, seed {seed} -> {out}/",
+                  highlight=False)

@@ -172,10 +172,19 @@ def roster_csv(roster: Roster) -> str:
     return out.getvalue()
 
 
+DERIVED_FILES = ("report.xlsx", "report.html", "diagnosis.json", "explanation.json")
+"""Files a run writes beside (or instead of) a roster: they describe the roster of that run."""
+
+
 def save_roster(roster: Roster, out_dir: str | Path) -> Path:
-    """Write roster.json and roster.csv into out_dir (atomically); return the json path."""
+    """Write roster.json and roster.csv into out_dir (atomically); return the json path.
+
+    The files of an earlier run that describe another roster (its reports, a diagnosis of an
+    infeasible run) are removed: a folder never shows a new roster beside an old report."""
     out = Path(out_dir)
     path = out / "roster.json"
     write_atomic(path, json.dumps(roster_to_dict(roster), indent=1, ensure_ascii=False) + "\n")
     write_atomic(out / "roster.csv", roster_csv(roster))
+    for name in DERIVED_FILES:
+        (out / name).unlink(missing_ok=True)
     return path

@@ -8,6 +8,7 @@ exit 2) and write through `write_with_fallback` / `write_file_with_fallback`.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
@@ -69,19 +70,26 @@ def describe_os_error(exc: OSError, path: Path) -> str:
 def output_folder_problem(folder: Path) -> str | None:
     """One sentence saying why files cannot be written into folder, or None when they can.
 
-    Creates the folder (with its parents) when missing, as writing would, and writes and
-    removes a probe file in it: the only test that covers permissions, read-only mounts,
-    /proc and names too long for the file system alike."""
+    Creates the folder (with its parents) as writing would, writes and removes a probe file
+    in it, then removes the folders it created: the only test that covers permissions,
+    read-only mounts, /proc and names too long for the file system alike, and it leaves
+    nothing behind (a run refused later, e.g. over the memory limit, leaves no empty folder)."""
     folder = Path(folder)
+    created: list[Path] = []
     try:
         if folder.exists() and not folder.is_dir():
             return f"{folder} exists and is not a folder"
+        created = [p for p in (folder, *folder.parents) if not _is_folder(p)]
         folder.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(dir=folder, prefix=".bemanna-probe-")
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
         return f"cannot write into {folder}: {describe_os_error(exc, folder)}"
+    finally:
+        for made in created:  # deepest first
+            with contextlib.suppress(OSError):
+                made.rmdir()
     return None
 
 

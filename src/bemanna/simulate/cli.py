@@ -33,6 +33,12 @@ def _value(value: Any, unit: str) -> str:
 
 
 UNIT_LABEL = {"SEK": "tkr", "h": "h", "%": "%"}
+WHY_EMPTY = {"resurstid_utilisation": "the roster has no resurspass to book"}
+"""Why a figure has no value in any run (its row is left out and this is said instead)."""
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value != value  # None or NaN
 
 
 def print_simulation(console: Console, instance: Instance, result: SimulationResult) -> None:
@@ -41,15 +47,19 @@ def print_simulation(console: Console, instance: Instance, result: SimulationRes
     from rich.table import Table
 
     from bemanna.simulate.result import LABELS
+    from bemanna.units import plural
 
     summary = result.summary()
-    for title, prefix in ((f"per period ({result.weeks} weeks)", ""),
+    rows = summary.to_dict(orient="records")
+    empty = [r for r in rows if all(_empty(r[k]) for k in ("planned", "mean", "p5", "p95"))]
+    rows = [r for r in rows if r not in empty]
+    for title, prefix in ((f"per period ({plural(result.weeks, 'week')})", ""),
                           (f"per year (× 52 / {result.weeks})", "annual_")):
         table = Table(title=f"Absence simulation of {result.instance}, {title}")
         table.add_column("figure")
         for header in ("planned", "mean", "90 % interval"):
             table.add_column(header, justify="right")
-        for row in summary.to_dict(orient="records"):
+        for row in rows:
             unit = str(row["unit"])
             low, high = row[f"{prefix}p5"], row[f"{prefix}p95"]
             table.add_row(f"{LABELS.get(str(row['metric']), row['metric'])} "
@@ -57,6 +67,10 @@ def print_simulation(console: Console, instance: Instance, result: SimulationRes
                           _value(row[f"{prefix}planned"], unit), _value(row[f"{prefix}mean"], unit),
                           f"{_value(low, unit)} – {_value(high, unit)}")
         console.print(table)
+    for row in empty:  # a row of dashes says nothing: one sentence instead
+        metric = str(row["metric"])
+        console.print(f"{LABELS.get(metric, metric)}: not shown, "
+                      f"{WHY_EMPTY.get(metric, 'no value in any run')}.", highlight=False)
     fallback = float(result.per_run["fallback_minutes"].mean()) / 60
     if fallback > 0:
         console.print(f"Note: {fallback:,.1f} h per period (mean) were meant for overtime but "
@@ -67,8 +81,8 @@ def print_simulation(console: Console, instance: Instance, result: SimulationRes
               if profile.history_csv is not None else f"rate {float(profile.rate):.1%}")
     per_second = result.runs / result.seconds if result.seconds > 0 else float("inf")
     console.print(
-        f"Absence: {source}, spells of {float(profile.spell_mean_days):g} days on average; "
-        f"{result.runs} runs, seed {result.seed}, {result.seconds:.2f} s "
+        f"Absence: {source}, spells of {plural(float(profile.spell_mean_days), 'day')} on "
+        f"average; {plural(result.runs, 'run')}, seed {result.seed}, {result.seconds:.2f} s "
         f"({per_second:,.0f} runs/s). Planned: the roster as priced without absence; the "
         "temp, overtime and agency lines include its own uncovered need.", highlight=False)
 
