@@ -8,12 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import bemanna.check
-from bemanna.check import CHECKS, PRICERS, STRUCTURAL_RULES, check_roster
+import bemanna.checker
+from bemanna.checker import CHECKS, PRICERS, STRUCTURAL_RULES, check_roster
 from bemanna.instance import PRICED_TERMS, RULE_IDS
 from test_check_builders import make_instance, make_pass, make_roster
 
-CHECK_DIR = Path(bemanna.check.__file__).parent
+CHECK_DIR = Path(bemanna.checker.__file__).parent
 
 
 def test_one_check_per_rule_id_and_one_pricer_per_term() -> None:
@@ -35,7 +35,7 @@ def test_the_checker_never_imports_the_solver_or_ortools() -> None:
             for name in names:
                 assert not name.startswith(("ortools", "bemanna.solver")), (path.name, name)
     probe = (
-        "import sys, bemanna.check; "
+        "import sys, bemanna.checker; "
         "bad = [m for m in sys.modules if m.startswith(('ortools', 'bemanna.solver'))]; "
         "sys.exit(f'imported {bad}' if bad else 0)"
     )

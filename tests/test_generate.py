@@ -20,6 +20,7 @@ from bemanna.generate.records import to_yaml
 from bemanna.generate.staffing import contract_of, contract_reachable, need_minutes
 from bemanna.instance import instance_from_data, load_instance
 from bemanna.presolve import presolve
+from bemanna.solver.params import SolverParams
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -106,6 +107,7 @@ def test_generate_command_writes_files_that_validate_and_solve(tmp_path: Path) -
     from bemanna.scenario import BASE, applied, read_file_data
 
     _, data = applied(BASE, read_file_data(out / "lss_group_home_01.yaml"))
-    outcome = run_job(JobSpec(lss.name, "base", json_ready(data), 20.0, 1, 0, 0.2))
+    outcome = run_job(JobSpec(lss.name, "base", json_ready(data),
+                              SolverParams.reproducible(0.2, workers=1, time_limit=20.0)))
     assert outcome.status == "done", outcome.error
     assert outcome.figures is not None and outcome.figures["violations"] == 0

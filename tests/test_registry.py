@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import bemanna
-from bemanna.check import CHECKS, PRICERS
+from bemanna.checker import CHECKS, PRICERS
 from bemanna.instance import PRICED_TERMS, RULE_IDS, Rules
 from bemanna.solver.builders import PRICE_BUILDERS, RULE_BUILDERS
 
@@ -36,8 +36,8 @@ def test_price_builders_and_pricers_name_the_same_terms() -> None:
 
 
 def package_of(path: Path) -> list[str]:
-    """The dotted package a source file belongs to, as parts: bemanna/check/rest.py and
-    bemanna/check/__init__.py both -> ["bemanna", "check"]."""
+    """The dotted package a source file belongs to, as parts: bemanna/checker/rest.py and
+    bemanna/checker/__init__.py both -> ["bemanna", "checker"]."""
     parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
     return parts[:-1]
 
@@ -58,13 +58,13 @@ def imported_modules(source: str, package: list[str]) -> set[str]:
 
 
 def test_relative_imports_are_resolved() -> None:
-    """The helper itself, on a made-up module of bemanna.check."""
+    """The helper itself, on a made-up module of bemanna.checker."""
     source = "import ortools.sat\nfrom . import rest\nfrom ..solver.search import x\n"
-    assert imported_modules(source, ["bemanna", "check"]) == {
-        "ortools.sat", "bemanna.check", "bemanna.check.rest",
+    assert imported_modules(source, ["bemanna", "checker"]) == {
+        "ortools.sat", "bemanna.checker", "bemanna.checker.rest",
         "bemanna.solver.search", "bemanna.solver.search.x",
     }
-    assert package_of(PACKAGE / "check" / "__init__.py") == ["bemanna", "check"]
+    assert package_of(PACKAGE / "checker" / "__init__.py") == ["bemanna", "checker"]
 
 
 def imports_of(module: str, path: Path) -> bool:
@@ -73,7 +73,7 @@ def imports_of(module: str, path: Path) -> bool:
 
 
 def test_the_checker_imports_neither_the_solver_nor_ortools() -> None:
-    files = sorted((PACKAGE / "check").rglob("*.py"))
+    files = sorted((PACKAGE / "checker").rglob("*.py"))
     assert files
     offending = [
         (str(path.relative_to(PACKAGE)), banned)

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from fractions import Fraction
 
-from bemanna.check import CheckReport, check_roster, read_roster
-from bemanna.check.days import working_days
-from bemanna.check.passes import RosterView, runs
-from bemanna.check.registry import PER_MINUTE_RULES
+from bemanna.checker import CheckReport, check_roster, read_roster
+from bemanna.checker.days import working_days
+from bemanna.checker.passes import RosterView, runs
+from bemanna.checker.registry import PER_MINUTE_RULES
 from bemanna.explain.core import PINNED, Group, GuardedModel
 from bemanna.explain.wording import hours, plural, rate_text, shift_text
 from bemanna.instance.contract import contract_periods

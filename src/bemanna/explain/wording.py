@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from bemanna.check.passes import duration
+from bemanna.checker.passes import duration
 from bemanna.instance.contract import absent_weekdays, contract_periods
 from bemanna.instance.model import Employee, Instance, ShiftType
 from bemanna.units import format_clock

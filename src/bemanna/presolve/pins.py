@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bemanna.check import CHECKS
-from bemanna.check.passes import duration
+from bemanna.checker import CHECKS
+from bemanna.checker.passes import duration
 from bemanna.instance.contract import contract_periods
 from bemanna.instance.model import Employee, Instance
 from bemanna.presolve.findings import Finding

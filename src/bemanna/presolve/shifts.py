@@ -22,8 +22,8 @@ import datetime as dt
 import numpy as np
 import numpy.typing as npt
 
-from bemanna.check import CHECKS
-from bemanna.check.coverage import MinuteCounter
+from bemanna.checker import CHECKS
+from bemanna.checker.coverage import MinuteCounter
 from bemanna.instance.model import Employee, Instance, ShiftType
 from bemanna.instance.shape import breaks_ok, span_ok
 from bemanna.presolve.findings import Finding

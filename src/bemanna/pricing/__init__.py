@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from bemanna.check.passes import read_roster
+from bemanna.checker.passes import read_roster
 from bemanna.instance import Instance, InstanceError
 from bemanna.instance.cost_model import BUDGET_LINES, CostModel, GapFillSource
 from bemanna.instance.references import cost_model_problems
