@@ -127,3 +127,33 @@ def test_other_commands_refuse_a_bad_output_path(tiny: Path, tmp_path: Path) -> 
                      "--out", "/proc/x")
     assert_bad_input(bemanna("import", "curtois", CURTOIS / "Instance1.txt", "-o",
                              tmp_path / f"{LONG}.json"), "--out", "longer than the file system")
+
+
+def test_solve_keeps_the_roster_when_the_folder_fails_after_the_check(
+        tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folder passes the check, then the disk is full when the roster is written (the
+    writer raises ENOSPC there): the roster goes to a temporary folder, the warning says
+    where, and the run still ends with exit 0 and a roster the checker accepts."""
+    import errno
+
+    from typer.testing import CliRunner
+
+    import bemanna.cli as cli
+    from bemanna.roster import load_roster
+
+    out = tmp_path / "out"
+    real = cli.save_roster
+
+    def full_disk(roster: object, folder: Path) -> Path:
+        if Path(folder) == out:
+            raise OSError(errno.ENOSPC, "No space left on device", str(folder))
+        return real(roster, folder)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "save_roster", full_disk)
+    result = CliRunner().invoke(cli.app, ["solve", str(tiny), "--time-limit", "2", "--quiet",
+                                          "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert f"cannot write into {out}: no space left on the device" in text
+    moved = text.split("the roster was written to ")[1].split(" instead")[0]
+    assert load_roster(Path(moved)).instance == "tiny"

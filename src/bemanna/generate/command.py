@@ -21,16 +21,18 @@ def generate_command(
     """Write a seeded synthetic portfolio of units as instance files (one YAML per unit).
 
     Defaults: a Leanlink-like care-home portfolio (domain.md §5): 18 units of 26–36 places."""
-    from bemanna.cli import _require_writable, console
+    from bemanna.cli import _require_writable, _say_moved, console
     from bemanna.generate.portfolio import PortfolioParams, generate_portfolio, write_portfolio
-    from bemanna.roster import output_folder_problem
+    from bemanna.roster import output_folder_problem, write_with_fallback
 
     _require_writable("--out", output_folder_problem(out))
     params = PortfolioParams(care_homes=care_homes, lss_homes=lss_homes,
                              nurse_groups=nurse_groups, weeks=weeks, seed=seed,
                              nurses_in_care_homes=nurses)
     units = generate_portfolio(params)
-    paths = write_portfolio(units, out)
+    written = write_with_fallback(out, lambda folder: write_portfolio(units, folder))
+    _say_moved(written, "the instances were")
+    paths, out = written.value, written.folder
     staff = sum(len(u["employees"]) for u in units)
     from bemanna.units import plural
 

@@ -106,13 +106,18 @@ def price_and_report(console: Console, err: Console, instance: Instance, roster:
                 for line in exc.problems:
                     err.print(f"  {line}", highlight=False, markup=False)
                 return False
-        try:
-            xlsx, html = write_reports(report_dir, instance, roster, check, pricing,
-                                       simulation)
+        from bemanna.cli import _say_moved
+        from bemanna.roster import write_with_fallback
+
+        try:  # a folder that refuses now: the reports go to a temporary folder
+            written = write_with_fallback(report_dir, lambda folder: write_reports(
+                folder, instance, roster, check, pricing, simulation))
         except OSError as exc:
             err.print(f"[bold red]error[/]: cannot write the reports to {report_dir}: "
                       f"{exc.strerror}", highlight=False)
             return False
+        _say_moved(written, "the reports were")
+        xlsx, html = written.value
         console.print(f"Reports written to {xlsx} and {html}", highlight=False)
     return True
 
