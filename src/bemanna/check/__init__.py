@@ -9,31 +9,29 @@ or OR-Tools, so it is a true second opinion on a roster.
 
 from bemanna.check.passes import Pass, RosterView, read_roster
 from bemanna.check.registry import (
-    CHECKS,
-    PER_MINUTE_RULES,
-    PRICERS,
-    RULE_CHECKS,
-    TERM_PRICERS,
     check_roster,
+    check_rule,
+    price_term,
+    rule_check,
+    term_pricer,
     unit_price,
 )
 from bemanna.check.report import CheckReport, RuleResult, Violation
 from bemanna.check.structure import STRUCTURAL_RULES, STRUCTURE_CHECKS
 
 __all__ = [
-    "CHECKS",
-    "PER_MINUTE_RULES",
-    "PRICERS",
-    "RULE_CHECKS",
     "STRUCTURAL_RULES",
     "STRUCTURE_CHECKS",
-    "TERM_PRICERS",
     "CheckReport",
     "Pass",
     "RosterView",
     "RuleResult",
     "Violation",
     "check_roster",
+    "check_rule",
+    "price_term",
     "read_roster",
+    "rule_check",
+    "term_pricer",
     "unit_price",
 ]
