@@ -11,6 +11,7 @@ from bemanna.check.passes import Pass, RosterView, read_roster
 from bemanna.check.registry import (
     check_roster,
     check_rule,
+    hard_violations,
     price_term,
     rule_check,
     term_pricer,
@@ -29,6 +30,7 @@ __all__ = [
     "Violation",
     "check_roster",
     "check_rule",
+    "hard_violations",
     "price_term",
     "read_roster",
     "rule_check",

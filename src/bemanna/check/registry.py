@@ -54,6 +54,19 @@ def unit_price(rules: Rules, rule_id: str) -> int:
     return ore_per_minute(weight) if spec.per_minute else sek_to_ore(weight)
 
 
+def hard_violations(instance: Instance, roster: Roster) -> list[Violation]:
+    """The breaches of every structural rule and every enabled hard rule, without pricing
+    anything: `check_roster(...).violations` at a fraction of the cost (the generator proves
+    its witness schedules with it)."""
+    view = read_roster(instance, roster)
+    found = [v for check in STRUCTURE_CHECKS.values() for v in check(view)]
+    for rule_id, spec in RULES.items():
+        params = spec.parameters(instance.rules)
+        if params.enabled and params.mode == "hard":
+            found.extend(rule_check(rule_id)(view).findings)
+    return found
+
+
 def check_roster(instance: Instance, roster: Roster) -> CheckReport:
     """Every structural rule, every enabled rule and every price, read off the roster."""
     view = read_roster(instance, roster)
