@@ -19,7 +19,7 @@ from pathlib import Path
 
 import ortools
 
-from bemanna.check import check_roster
+from bemanna.checker import check_roster
 from bemanna.instance import load_instance
 from bemanna.solver import SolverParams, solve
 from results_md import cpu_model

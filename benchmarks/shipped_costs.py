@@ -23,7 +23,7 @@ from typing import Any
 import ortools
 import pandas as pd
 
-from bemanna.check import check_roster
+from bemanna.checker import check_roster
 from bemanna.instance import InstanceError, load_instance
 from bemanna.pricing import Pricing, price_roster
 from bemanna.solver import SolverParams, solve

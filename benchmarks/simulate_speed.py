@@ -27,10 +27,10 @@ from typing import Any
 
 import numpy as np
 
-from bemanna.check import check_roster
+from bemanna.checker import check_roster
 from bemanna.instance import Instance, load_instance
 from bemanna.roster import Roster, load_roster, save_roster
-from bemanna.simulate import simulate
+from bemanna.simulation import simulate
 from results_md import cpu_model, write_section
 
 HERE = Path(__file__).resolve().parent

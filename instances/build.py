@@ -6,7 +6,7 @@ Each file is one fixed-seed call of `bemanna.generate` (the generator behind `be
 generate`), with the unit's own sizes and assumptions as parameters; nothing is generated
 here. The generator validates each unit as an instance and proves it feasible: every employee
 gets a witness schedule that meets the contract, and the roster of all witnesses is passed by
-the independent checker (`bemanna.check`). The YAML text must read back as the same instance.
+the independent checker (`bemanna.checker`). The YAML text must read back as the same instance.
 
 All figures (need, shift times, rates, prices) are assumptions from
 ../shared/docs/domain.md §3–§5; each file's `description` lists them, followed by the

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bemanna.check import check_roster, price_term
-from bemanna.check.coverage import stranded_minutes, uncovered_minutes
-from bemanna.check.passes import read_roster
+from bemanna.checker import check_roster, price_term
+from bemanna.checker.coverage import stranded_minutes, uncovered_minutes
+from bemanna.checker.passes import read_roster
 from bemanna.instance import PRICED_TERMS
 from test_check_builders import check, make_instance, make_pass, make_roster
 

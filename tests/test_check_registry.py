@@ -8,22 +8,22 @@ import subprocess
 import sys
 from pathlib import Path
 
-import bemanna.check
-from bemanna.check import check_roster, check_rule, rule_check, term_pricer
+import bemanna.checker
+from bemanna.checker import check_roster, check_rule, rule_check, term_pricer
 from bemanna.instance import PRICED_TERMS, RULE_IDS
 from bemanna.rules import RULES, TERMS
 from test_check_builders import make_instance, make_pass, make_roster
 
-CHECK_DIR = Path(bemanna.check.__file__).parent
+CHECK_DIR = Path(bemanna.checker.__file__).parent
 
 
 def test_one_check_per_rule_id_and_one_pricer_per_term() -> None:
     """Every row's check and pricer is a function of this package."""
     assert tuple(RULES) == RULE_IDS and tuple(TERMS) == PRICED_TERMS
     for rule_id in RULE_IDS:
-        assert rule_check(rule_id).__module__.startswith("bemanna.check."), rule_id
+        assert rule_check(rule_id).__module__.startswith("bemanna.checker."), rule_id
     for term in PRICED_TERMS:
-        assert term_pricer(term).__module__.startswith("bemanna.check."), term
+        assert term_pricer(term).__module__.startswith("bemanna.checker."), term
 
 
 def test_the_checker_never_imports_the_solver_or_ortools() -> None:
@@ -41,7 +41,7 @@ def test_the_checker_never_imports_the_solver_or_ortools() -> None:
                 assert not name.startswith(("ortools", "bemanna.solver")), (path.name, name)
     # Resolving every check and pricer of the rule table must not pull the solver in either.
     probe = (
-        "import sys, bemanna.check as c; from bemanna.rules import RULES, TERMS; "
+        "import sys, bemanna.checker as c; from bemanna.rules import RULES, TERMS; "
         "[c.rule_check(r) for r in RULES]; [c.term_pricer(t) for t in TERMS]; "
         "bad = [m for m in sys.modules if m.startswith(('ortools', 'bemanna.solver'))]; "
         "sys.exit(f'imported {bad}' if bad else 0)"

@@ -1,7 +1,7 @@
 """`bemanna generate`: seeded, valid, feasible employee by employee, sized to the need.
 
 Feasibility is checked twice: every unit's witness roster (one pattern schedule per employee,
-`bemanna.generate.witness`) must pass the independent checker (`bemanna.check`) with every
+`bemanna.generate.witness`) must pass the independent checker (`bemanna.checker`) with every
 contract met, and the pre-solve checks (`bemanna.presolve`) must find no error.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bemanna.batch.job import JobSpec, json_ready, run_job
-from bemanna.check import hard_violations
+from bemanna.checker import hard_violations
 from bemanna.generate.care_home import CareHomeParams, care_home_unit, residents_per_avdelning
 from bemanna.generate.portfolio import PortfolioParams, generate_portfolio
 from bemanna.generate.records import to_yaml
@@ -23,6 +23,7 @@ from bemanna.generate.staffing import contract_of, hire, need_minutes
 from bemanna.generate.witness import fit_rate, witness, witness_roster
 from bemanna.instance import contract_minutes, instance_from_data, load_instance
 from bemanna.presolve import presolve
+from bemanna.solver.params import SolverParams
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -112,7 +113,8 @@ def test_generate_command_writes_files_that_validate_and_solve(tmp_path: Path) -
     from bemanna.scenario import BASE, applied, read_file_data
 
     _, data = applied(BASE, read_file_data(out / "lss_group_home_01.yaml"))
-    outcome = run_job(JobSpec(lss.name, "base", json_ready(data), 20.0, 1, 0, 0.2))
+    outcome = run_job(JobSpec(lss.name, "base", json_ready(data),
+                              SolverParams.reproducible(0.2, workers=1, time_limit=20.0)))
     assert outcome.status == "done", outcome.error
     assert outcome.figures is not None and outcome.figures["violations"] == 0
 

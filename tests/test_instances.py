@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bemanna.check import hard_violations
+from bemanna.checker import hard_violations
 from bemanna.generate.witness import witness_roster
 from bemanna.instance import Instance, contract_minutes, load_instance
 from bemanna.instance.types import WEEKDAY_NAMES

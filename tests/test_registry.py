@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import bemanna
-from bemanna.check import STRUCTURAL_RULES
+from bemanna.checker import STRUCTURAL_RULES
 from bemanna.instance import PRICED_TERMS, RULE_IDS, Rules
 from bemanna.instance.rules import RuleBase
 from bemanna.rules import RULES, TERMS, markdown, resolve
@@ -44,7 +44,7 @@ def test_every_rule_row_is_complete() -> None:
         assert issubclass(spec.params, RuleBase)
         assert isinstance(spec.parameters(rules), spec.params)
         assert spec.builder.startswith("bemanna.solver.builders."), rule_id
-        assert spec.checker.startswith("bemanna.check."), rule_id
+        assert spec.checker.startswith("bemanna.checker."), rule_id
         assert callable(resolve(spec.builder)) and callable(resolve(spec.checker))
         assert spec.unit and spec.units and spec.units != spec.unit, rule_id
         assert spec.name_sv and spec.name_en, rule_id
@@ -63,17 +63,17 @@ def test_every_term_row_is_complete() -> None:
     assert not set(STRUCTURAL_RULES) & set(RULE_IDS)
     for term in TERMS.values():
         assert term.builder.startswith("bemanna.solver.builders."), term.id
-        assert term.pricer.startswith("bemanna.check."), term.id
+        assert term.pricer.startswith("bemanna.checker."), term.id
         assert callable(resolve(term.builder)) and callable(resolve(term.pricer))
         assert term.name_en
 
 
 def test_a_bad_reference_is_named() -> None:
     """A typo in a row fails with the reference in the message, not an AttributeError."""
-    with pytest.raises(LookupError, match=r"bemanna\.check\.rest:no_such_check"):
-        resolve("bemanna.check.rest:no_such_check")
+    with pytest.raises(LookupError, match=r"bemanna\.checker\.rest:no_such_check"):
+        resolve("bemanna.checker.rest:no_such_check")
     with pytest.raises(ValueError, match="module:function"):
-        resolve("bemanna.check.rest")
+        resolve("bemanna.checker.rest")
 
 
 def test_the_docs_rule_table_is_the_table() -> None:
@@ -88,8 +88,8 @@ def test_the_docs_rule_table_is_the_table() -> None:
 
 
 def package_of(path: Path) -> list[str]:
-    """The dotted package a source file belongs to, as parts: bemanna/check/rest.py and
-    bemanna/check/__init__.py both -> ["bemanna", "check"]."""
+    """The dotted package a source file belongs to, as parts: bemanna/checker/rest.py and
+    bemanna/checker/__init__.py both -> ["bemanna", "checker"]."""
     parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
     return parts[:-1]
 
@@ -110,13 +110,13 @@ def imported_modules(source: str, package: list[str]) -> set[str]:
 
 
 def test_relative_imports_are_resolved() -> None:
-    """The helper itself, on a made-up module of bemanna.check."""
+    """The helper itself, on a made-up module of bemanna.checker."""
     source = "import ortools.sat\nfrom . import rest\nfrom ..solver.search import x\n"
-    assert imported_modules(source, ["bemanna", "check"]) == {
-        "ortools.sat", "bemanna.check", "bemanna.check.rest",
+    assert imported_modules(source, ["bemanna", "checker"]) == {
+        "ortools.sat", "bemanna.checker", "bemanna.checker.rest",
         "bemanna.solver.search", "bemanna.solver.search.x",
     }
-    assert package_of(PACKAGE / "check" / "__init__.py") == ["bemanna", "check"]
+    assert package_of(PACKAGE / "checker" / "__init__.py") == ["bemanna", "checker"]
 
 
 def imports_of(module: str, path: Path) -> bool:
@@ -125,7 +125,7 @@ def imports_of(module: str, path: Path) -> bool:
 
 
 def test_the_checker_imports_neither_the_solver_nor_ortools() -> None:
-    files = sorted((PACKAGE / "check").rglob("*.py"))
+    files = sorted((PACKAGE / "checker").rglob("*.py"))
     assert files
     offending = [
         (str(path.relative_to(PACKAGE)), banned)

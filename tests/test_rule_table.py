@@ -18,8 +18,8 @@ from __future__ import annotations
 import pytest
 from pydantic import Field
 
-from bemanna.check import RuleResult, Violation, check_roster
-from bemanna.check.passes import RosterView
+from bemanna.checker import RuleResult, Violation, check_roster
+from bemanna.checker.passes import RosterView
 from bemanna.explain.infeasible import explain_infeasible
 from bemanna.instance import Instance, Rules
 from bemanna.instance.rules import RuleBase

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bemanna.check import check_roster
+from bemanna.checker import check_roster
 from bemanna.instance import load_instance
 from bemanna.pricing import price_roster
 from bemanna.solver import SolverParams, solve

@@ -15,14 +15,14 @@ import typer
 from rich.console import Console
 
 from bemanna.batch.command import batch_app
-from bemanna.compare.command import compare_command
+from bemanna.comparison.command import compare_command
 from bemanna.explain.command import explain as explain_command
 from bemanna.generate.command import generate_command
 from bemanna.instance import Instance, InstanceError, load_instance
 from bemanna.report.command import price_and_report
 from bemanna.report.command import report as report_command
 from bemanna.roster import RosterError, load_roster, save_roster
-from bemanna.simulate.cli import simulate_command
+from bemanna.simulation.cli import simulate_command
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Staff rosters for Swedish municipal care (CP-SAT).")
@@ -89,8 +89,8 @@ def solve(
         "full model; cpsat = the full model alone (docs/architecture.md).")] = Strategy.auto,
 ) -> None:
     """Solve INSTANCE and write OUT/roster.json and OUT/roster.csv."""
-    from bemanna.check import check_roster
-    from bemanna.explain.command import before_solving, deterministic_params, report_infeasible
+    from bemanna.checker import check_roster
+    from bemanna.explain.command import before_solving, report_infeasible
     from bemanna.solver import Progress, SolverParams
     from bemanna.solver import solve as run_solver
     from bemanna.summary import print_summary
@@ -105,8 +105,7 @@ def solve(
         raise typer.Exit(EXIT_BAD_INPUT)
     before_solving(inst, out, workers, explain, max_memory, checks)
     params = SolverParams(time_limit=time_limit, workers=workers, seed=seed, log=log,
-                          cp_sat=deterministic_params(deterministic_time, workers),
-                          strategy=strategy.value)
+                          strategy=strategy.value, deterministic_time=deterministic_time)
 
     def progress(step: Progress) -> None:
         if not quiet:
@@ -140,7 +139,7 @@ def check(
     roster: Annotated[Path, typer.Argument(help="roster.json or the folder holding it.")],
 ) -> None:
     """Check ROSTER against every rule of INSTANCE (independent of the solver)."""
-    from bemanna.check import check_roster
+    from bemanna.checker import check_roster
     from bemanna.units import format_sek
 
     inst = _load(instance)

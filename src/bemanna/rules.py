@@ -111,7 +111,7 @@ class TermSpec:
 
 
 _SOLVER = "bemanna.solver.builders."
-_CHECK = "bemanna.check."
+_CHECK = "bemanna.checker."
 _SAY = "bemanna.explain.sentences:"
 _FIX = "bemanna.explain.changes:"
 
@@ -119,7 +119,7 @@ _FIX = "bemanna.explain.changes:"
 def _rule(rule_id: str, params: type[RuleBase], build: str, check: str,
           unit: tuple[str, str], names: tuple[str, str], **more: Any) -> RuleSpec:
     """A row with the builder `bemanna.solver.builders.<build>` and the check
-    `bemanna.check.<check>` (both "module:function")."""
+    `bemanna.checker.<check>` (both "module:function")."""
     return RuleSpec(rule_id, params, _SOLVER + build, _CHECK + check, unit[0], unit[1],
                     names[0], names[1], **more)
 

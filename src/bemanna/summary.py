@@ -8,8 +8,8 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from bemanna.check import CheckReport, read_roster
-from bemanna.check.coverage import coverage
+from bemanna.checker import CheckReport, read_roster
+from bemanna.checker.coverage import coverage
 from bemanna.instance.model import Instance
 from bemanna.roster.model import Roster
 from bemanna.units import MINUTES_PER_DAY, format_sek

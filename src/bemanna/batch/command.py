@@ -62,14 +62,15 @@ def run_command(
     from bemanna.batch.store import Store, StoreError
     from bemanna.cli import EXIT_BAD_INPUT, EXIT_VIOLATION, _bad_input, console, err
     from bemanna.scenario import ScenarioError
+    from bemanna.solver.params import SolverParams
 
     if dask_scheduler is not None and dask_local is not None:
         err.print("[bold red]error[/]: give --dask-scheduler or --dask-local, not both")
         raise typer.Exit(EXIT_BAD_INPUT)
     try:
         jobs = plan_batch(instances, scenario or [], include_base=not no_base,
-                          time_limit=time_limit, workers=solver_workers, seed=seed,
-                          deterministic_time=deterministic_time)
+                          params=SolverParams(time_limit=time_limit, workers=solver_workers,
+                                              seed=seed, deterministic_time=deterministic_time))
     except ScenarioError as exc:
         raise _bad_input(exc) from None
     out = out if out is not None else db.parent / f"{db.stem}_rosters"
@@ -142,8 +143,8 @@ def summary_command(
     from bemanna.batch.store import StoreError, open_existing
     from bemanna.batch.summary import summarise
     from bemanna.cli import EXIT_BAD_INPUT, console, err
-    from bemanna.compare.figures import FIGURE, display
-    from bemanna.compare.output import wide
+    from bemanna.comparison.figures import FIGURE, display
+    from bemanna.comparison.output import wide
 
     keys = tuple(figure or ("total_ore", "fte_needed"))
     unknown = [k for k in keys if k not in FIGURE]

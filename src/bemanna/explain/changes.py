@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from fractions import Fraction
 
-from bemanna.check import CheckReport
-from bemanna.check.days import working_days
-from bemanna.check.passes import RosterView, runs
+from bemanna.checker import CheckReport
+from bemanna.checker.days import working_days
+from bemanna.checker.passes import RosterView, runs
 from bemanna.explain.wording import hours, plural, rate_text, shift_text
 from bemanna.instance.contract import contract_periods
 from bemanna.instance.model import Instance

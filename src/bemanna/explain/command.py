@@ -17,18 +17,6 @@ from bemanna.presolve import Finding, errors, presolve
 from bemanna.presolve.size import estimate_memory, memory_problem
 
 
-def deterministic_params(seconds: float | None, workers: int) -> tuple[tuple[str, object], ...]:
-    """CP-SAT parameters for a reproducible search (docs/robustness.md): a deterministic time
-    limit instead of wall time, and with several workers the interleaved search, whose
-    portfolio is scheduled in fixed batches."""
-    if seconds is None:
-        return ()
-    params: list[tuple[str, object]] = [("max_deterministic_time", seconds)]
-    if workers > 1:
-        params.append(("interleave_search", True))
-    return tuple(params)
-
-
 def _print_findings(findings: list[Finding], to_stdout: bool) -> None:
     from bemanna.cli import console, err
 

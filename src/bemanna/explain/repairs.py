@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import cast
 
-from bemanna.check import check_roster, read_roster
+from bemanna.checker import check_roster, read_roster
 from bemanna.explain.changes import Relaxed
 from bemanna.explain.core import Group, GuardedModel
 from bemanna.explain.wording import PINNED, shift_text

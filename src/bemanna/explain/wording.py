@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import cast
 
-from bemanna.check.passes import duration
+from bemanna.checker.passes import duration
 from bemanna.instance.model import Employee, Instance, ShiftType
 from bemanna.rules import RULES, resolve
 from bemanna.units import format_clock

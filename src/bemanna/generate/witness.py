@@ -6,7 +6,7 @@ an employee is built here by a simple pattern — passes of one *family* of ordi
 that may follow each other on consecutive days in any order (all day shifts, all nights ...),
 on at most five available days a week (Monday–Friday first, so the weekend holds the weekly
 rest), with lengths chosen so that the paid minutes come closest to the contract — and every
-candidate is read by the independent checker (`bemanna.check.hard_violations`), so no rule is
+candidate is read by the independent checker (`bemanna.checker.hard_violations`), so no rule is
 judged here. `fit_rate` lowers an employment rate that has no witness to the nearest that has
 one; `witness_roster` puts every employee's witness into one roster, which the checker must
 pass as a whole.
@@ -18,7 +18,7 @@ import datetime as dt
 import itertools
 from decimal import Decimal
 
-from bemanna.check import hard_violations
+from bemanna.checker import hard_violations
 from bemanna.instance import Instance, contract_minutes
 from bemanna.instance.model import Employee, ShiftType
 from bemanna.roster import Assignment, EmployeeSummary, Part, Roster

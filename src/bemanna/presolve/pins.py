@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bemanna.check import check_rule
-from bemanna.check.passes import duration
+from bemanna.checker import check_rule
+from bemanna.checker.passes import duration
 from bemanna.instance.contract import contract_periods
 from bemanna.instance.model import Employee, Instance
 from bemanna.presolve.findings import Finding

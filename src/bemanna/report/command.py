@@ -2,7 +2,7 @@
 the pricing step of `bemanna solve` (the terminal cost table, `--report`, `--simulate`).
 
 With --simulate N the reports also show an absence simulation of the roster
-(`bemanna.simulate.simulate(instance, roster, runs=N, seed=S)`): resurstid utilisation, absence
+(`bemanna.simulation.simulate(instance, roster, runs=N, seed=S)`): resurstid utilisation, absence
 cost per year, overtime share, and planned versus expected-booked resurspass; its summary
 table is printed after the cost table.
 
@@ -25,10 +25,10 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from bemanna.check import CheckReport
+    from bemanna.checker import CheckReport
     from bemanna.instance import Instance
     from bemanna.roster import Roster
-    from bemanna.simulate.result import SimulationResult
+    from bemanna.simulation.result import SimulationResult
 
 
 def roster_mismatch(instance: Instance, roster: Roster) -> list[str]:
@@ -56,8 +56,8 @@ def run_simulation(console: Console, instance: Instance, roster: Roster, runs: i
 
     Raises InstanceError (a rate the simulation needs) or RosterError (not the instance's
     roster), as `simulate` does."""
-    from bemanna.simulate.cli import print_simulation
-    from bemanna.simulate.engine import simulate
+    from bemanna.simulation.cli import print_simulation
+    from bemanna.simulation.engine import simulate
 
     result = simulate(instance, roster, runs=runs, seed=seed)
     print_simulation(console, instance, result)
@@ -127,7 +127,7 @@ def report(
         min=0, help="Seed of the simulation's random draws (with --simulate).")] = 0,
 ) -> None:
     """Write report.xlsx and report.html for a solved roster (docs/reports.md)."""
-    from bemanna.check import check_roster
+    from bemanna.checker import check_roster
     from bemanna.cli import EXIT_BAD_INPUT, EXIT_VIOLATION, _bad_input, _load, console, err
     from bemanna.instance import InstanceError
     from bemanna.pricing import price_roster

@@ -33,6 +33,7 @@ from bemanna.solver.builders import build_all
 from bemanna.solver.context import Context, create_variables
 from bemanna.solver.index import Index, build_index
 from bemanna.solver.lns import LargeNeighbourhoodSearch
+from bemanna.solver.params import SolverParams
 
 SMALL_MODEL_LITERALS = 2500
 """Up to this many pass literals the full model first gets a chance to solve outright, with
@@ -51,24 +52,6 @@ NEIGHBOURHOOD_SECONDS = 0.5
 """Time limit of one neighbourhood solve."""
 EVALUATION_RESERVE = 0.3
 """Seconds kept at the end to price the final roster exactly."""
-
-
-@dataclass(frozen=True)
-class SolverParams:
-    time_limit: float = 30.0
-    workers: int = 2
-    seed: int = 0
-    log: bool = False
-    """Print CP-SAT's own search log (final full-model phase)."""
-    cp_sat: tuple[tuple[str, object], ...] = ()
-    """Extra CP-SAT parameters as (name, value) pairs, e.g. (("linearization_level", 0),)."""
-    strategy: str = "auto"
-    """'auto' (default): a first roster, CP-SAT on the full model from it for a share of the
-    time (large models), then neighbourhood search over blocks of the roster when a block
-    re-solves fast enough on this model (`Search._blocks_pay`), and a last full-model solve;
-    'lns': the same, always with neighbourhood search; 'hinted': the first roster, then
-    CP-SAT on the full model from it (what 'auto' does under a deterministic time limit, for
-    reproducible rosters); 'cpsat': CP-SAT on the full model only."""
 
 
 @dataclass
@@ -172,7 +155,7 @@ class Search:
         solver.parameters.catch_sigint_signal = False
         if lp_level is not None:
             solver.parameters.linearization_level = lp_level
-        for name, value in self.params.cp_sat:
+        for name, value in self.params.cp_sat_parameters():
             setattr(solver.parameters, name, value)
         if self.stopped.is_set() and not essential:
             return cp_model.UNKNOWN, solver
@@ -213,8 +196,7 @@ class Search:
         objective, solver = evaluated
         self._record(objective, 0)
         strategy = self.params.strategy
-        if strategy == "auto" and any(name == "max_deterministic_time"
-                                      for name, _ in self.params.cp_sat):
+        if strategy == "auto" and self.params.is_reproducible:
             strategy = "hinted"  # blocks run on wall time, in parallel: not reproducible
         if strategy in ("lns", "auto"):
             polish_at = self.deadline - POLISH_SHARE * self.params.time_limit
