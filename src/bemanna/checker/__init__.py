@@ -7,6 +7,7 @@ or OR-Tools, so it is a true second opinion on a roster.
     report.ok, report.violations, report.costs, report.total, report.units
 """
 
+from bemanna.checker.match import roster_mismatch
 from bemanna.checker.passes import Pass, RosterView, read_roster
 from bemanna.checker.registry import (
     CHECKS,
@@ -35,5 +36,6 @@ __all__ = [
     "Violation",
     "check_roster",
     "read_roster",
+    "roster_mismatch",
     "unit_price",
 ]
