@@ -7,9 +7,10 @@
     True
 
 Each function's docstring has an example; those after `solve` use its `instance` and
-`result` (tests/test_api.py runs them all as doctests). Every function takes and returns the package's own types (`Instance`, `Roster`,
-`SolverParams`, `Result`, `Scenario`); money is integer öre, time integer minutes. The command
-line and the web app are thin layers on these functions. docs/api.md walks a notebook session.
+`result` (tests/test_api.py runs them all as doctests). Every function takes and returns the
+package's own types (`Instance`, `Roster`, `SolverParams`, `Result`, `Scenario`); money is
+integer öre, time integer minutes. The command line and the web app are thin layers on these
+functions. docs/api.md walks a notebook session.
 """
 
 from __future__ import annotations
