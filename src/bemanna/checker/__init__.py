@@ -7,6 +7,7 @@ or OR-Tools, so it is a true second opinion on a roster.
     report.ok, report.violations, report.costs, report.total, report.units
 """
 
+from bemanna.checker.match import roster_mismatch
 from bemanna.checker.passes import Pass, RosterView, read_roster
 from bemanna.checker.registry import (
     check_roster,
@@ -33,6 +34,7 @@ __all__ = [
     "hard_violations",
     "price_term",
     "read_roster",
+    "roster_mismatch",
     "rule_check",
     "term_pricer",
     "unit_price",
