@@ -22,7 +22,7 @@ import datetime as dt
 import numpy as np
 import numpy.typing as npt
 
-from bemanna.checker import CHECKS
+from bemanna.checker import check_rule
 from bemanna.checker.coverage import MinuteCounter
 from bemanna.instance.model import Employee, Instance, ShiftType
 from bemanna.instance.shape import breaks_ok, span_ok
@@ -89,7 +89,7 @@ def rest_breaks(inst: Instance, emp: Employee, shift: ShiftType) -> bool:
     middle = inst.horizon.days // 2
     day = min(days, key=lambda d: abs(d - middle))
     probe = inst.model_copy(update={"employees": [emp]})
-    violations, _ = CHECKS["daily_rest_24h"](probe, _one_pass(probe, emp, shift, day))
+    violations, _ = check_rule(probe, _one_pass(probe, emp, shift, day), "daily_rest_24h")
     return bool(violations)
 
 

@@ -14,6 +14,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from bemanna.cli.console import (
+    EXIT_BAD_INPUT,
+    bad_input,
+    console,
+    err,
+    load_or_exit,
+    out_file_or_exit,
+    roster_for_or_exit,
+    say_moved,
+)
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -67,7 +78,7 @@ def print_simulation(console: Console, instance: Instance, result: SimulationRes
                           _value(row[f"{prefix}planned"], unit), _value(row[f"{prefix}mean"], unit),
                           f"{_value(low, unit)} – {_value(high, unit)}")
         console.print(table)
-    for row in empty:  # a row of dashes says nothing: one sentence instead
+    for row in empty:  # a row of dashes says nothing: one sentence instead (issue 17.10)
         metric = str(row["metric"])
         console.print(f"{LABELS.get(metric, metric)}: not shown, "
                       f"{WHY_EMPTY.get(metric, 'no value in any run')}.", highlight=False)
@@ -98,40 +109,18 @@ def simulate_command(
         "--json", help="Also write the summary, settings and booked resurstid as JSON.")] = None,
 ) -> None:
     """Simulate sick leave over a roster: what refilling absences costs (docs/resurstid.md)."""
-    from bemanna.cli import (
-        EXIT_BAD_INPUT,
-        _bad_input,
-        _load,
-        _require_writable,
-        _say_moved,
-        console,
-        err,
-    )
+    import bemanna
     from bemanna.instance import InstanceError
-    from bemanna.roster import (
-        RosterError,
-        load_roster,
-        output_file_problem,
-        write_file_with_fallback,
-    )
-    from bemanna.simulation.engine import simulate
+    from bemanna.roster import RosterError, write_file_with_fallback
 
-    inst = _load(instance)
-    try:
-        roster = load_roster(roster_dir)
-    except RosterError as exc:
-        raise _bad_input(exc) from None
-    source = roster_dir / "roster.json" if roster_dir.is_dir() else roster_dir
-    if roster.instance != inst.name:
-        raise _bad_input(RosterError(str(source), [
-            f"instance: the roster was solved for instance {roster.instance!r}, but --instance "
-            f"is {inst.name!r}"]))
+    inst = load_or_exit(instance)
+    roster = roster_for_or_exit(inst, roster_dir)
     if json_out is not None:
-        _require_writable("--json", output_file_problem(json_out))
+        out_file_or_exit(json_out, "--json")
     try:
-        result = simulate(inst, roster, runs=runs, seed=seed)
+        result = bemanna.simulate(inst, roster, runs=runs, seed=seed)
     except (InstanceError, RosterError) as exc:
-        raise _bad_input(exc) from None
+        raise bad_input(exc) from None
     print_simulation(console, inst, result)
     if json_out is not None:
         text = json.dumps(result.to_json(), indent=1, ensure_ascii=False, default=_plain)
@@ -141,7 +130,7 @@ def simulate_command(
             err.print(f"[bold red]error[/]: --json: cannot write {json_out}: {exc.strerror}",
                       highlight=False)
             raise typer.Exit(EXIT_BAD_INPUT) from None
-        _say_moved(saved, "the summary was")
+        say_moved(saved, "the summary was")
         console.print(f"Written to {saved.value}", highlight=False)
 
 
