@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 import bemanna
+from bemanna.checker import roster_mismatch
 from bemanna.replanning.events import events_from_data
 from bemanna.replanning.instance_for_repair import repair_plan
 from bemanna.replanning.run import replan
@@ -46,8 +47,10 @@ STEP = SolverParams(time_limit=2.0, workers=2, seed=0)
 
 def base_roster(inst: bemanna.Instance, seconds: float) -> Roster:
     path = OUT / f"base_{int(seconds)}s" / "roster.json"
-    if path.exists():
-        return bemanna.load_roster(path)
+    if path.exists():  # the cached roster, unless the instance changed since
+        cached = bemanna.load_roster(path)
+        if not roster_mismatch(inst, cached) and bemanna.check(inst, cached).ok:
+            return cached
     result = bemanna.solve(inst, SolverParams(time_limit=seconds, workers=2, seed=0))
     assert result.roster is not None and result.check().ok
     save_roster(result.roster, path.parent)
