@@ -195,7 +195,8 @@ def markdown(found: dict[str, Any]) -> str:
         "and bought need; `no_repair` = the absent passes simply bought).",
         "", table(found["one_day"] + found["one_week"]), "", table(found["chain"]), "",
         "Repair against a from-scratch re-solve of the same repair instance (everything after "
-        "`now` free, no change weights, 60 s from nothing); cost = objective without the change weights; ratio = from-scratch changes / max(1, repair changes):",
+        "`now` free, no change weights, 60 s from nothing); cost = objective without the change "
+        "weights; ratio = from-scratch changes / max(1, repair changes):",
         "", table(scratch_rows), "",
         "Refill cost of whole-day absences, simulate (its refill order: resurspass, then the "
         "gap-fill policy) against replan on the same absence:", "", table(found["refill"]),
