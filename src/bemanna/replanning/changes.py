@@ -61,7 +61,7 @@ def pass_changes(plan: RepairPlan, old: Roster, new: Roster) -> list[Change]:
         was, now = before.get(key), after.get(key)
         was_shift = None if was is None else was.shift
         now_shift = None if now is None else now.shift
-        by_event = key in plan.hit
+        by_event = key in plan.hit or employee in plan.joiners  # a joiner's passes are new
         if was_shift != now_shift:
             kind = "moved" if was and now else ("dropped" if was else "added")
             why = _reason(plan, employee, date) if by_event else ""
@@ -163,7 +163,10 @@ def messages(plan: RepairPlan, changes: list[Change]) -> dict[str, str]:
     result = {}
     for employee, items in lines.items():
         first = (inst.employee[employee].name or employee).split()[0]
-        if only_event[employee]:
+        if employee in plan.joiners:
+            head = f"Välkommen {first}! Dina första pass:"
+            tail = "Hör av dig till bemanningen om du har frågor. /BAS"
+        elif only_event[employee]:
             head = f"Hej {first}! Dina pass är ändrade efter din anmälan:"
             tail = "Vi har löst bemanningen. /BAS"
         else:
