@@ -29,6 +29,10 @@ _TRUE = {"ja", "j", "yes", "y", "true", "sant", "x", "1"}
 _FALSE = {"nej", "n", "no", "false", "falskt", "0"}
 _ID = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 _CLOCK = re.compile(r"^(\d{1,2})[:.](\d\d)$")
+SHOWN = 40
+"""Characters of a value a message shows."""
+LARGEST = Decimal(10) ** 12
+"""No number in the template is larger (guards the conversions against absurd values)."""
 MINUTE_SLACK = 0.01
 """Hours that miss whole minutes by at most this many minutes are rounded (float noise)."""
 
@@ -70,23 +74,29 @@ def blank(raw: Any) -> bool:
 
 
 def show(raw: Any) -> str:
-    """A value as a message shows it: numbers without trailing zeros, text quoted."""
+    """A value as a message shows it: numbers without trailing zeros, text quoted, at most
+    SHOWN characters."""
     if isinstance(raw, bool):
         return YES if raw else NO
-    if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))
     if isinstance(raw, (int, float, Decimal)):
-        return format(Decimal(str(raw)).normalize(), "f")
-    if isinstance(raw, (dt.datetime, dt.date, dt.time)):
-        return raw.isoformat()
-    return repr(str(raw).strip())
+        number = Decimal(str(raw))
+        plain = number.is_finite() and -15 < number.adjusted() < 15
+        text = format(number.normalize(), "f") if plain else str(raw)
+    elif isinstance(raw, (dt.datetime, dt.date, dt.time)):
+        text = raw.isoformat()
+    else:
+        text = repr(str(raw).strip())
+    return text if len(text) <= SHOWN else text[:SHOWN - 1] + "…"
 
 
 def _number(col: Column, raw: Any) -> Decimal:
     if isinstance(raw, bool):
         raise CellError(f"{col.name} {show(raw)} är inget tal")
     if isinstance(raw, (int, float)):
-        return Decimal(str(raw))
+        value = Decimal(str(raw))
+        if not value.is_finite() or abs(value) > LARGEST:
+            raise CellError(f"{col.name} {show(raw)} är inget rimligt tal")
+        return value
     text = str(raw).strip().replace(" ", "").replace("\u00a0", "").replace(",", ".")
     try:
         value = Decimal(text)
@@ -94,6 +104,8 @@ def _number(col: Column, raw: Any) -> Decimal:
         raise CellError(f"{col.name} {show(raw)} är inget tal") from None
     if not value.is_finite():
         raise CellError(f"{col.name} {show(raw)} är inget tal")
+    if abs(value) > LARGEST:
+        raise CellError(f"{col.name} {show(raw)} är orimligt stort")
     return value
 
 
@@ -236,6 +248,8 @@ def read_cell(col: Column, raw: Any) -> Any:
     if kind == "date":
         return read_date(raw)
     if kind == "dates":
+        if isinstance(raw, dt.date):
+            return [read_date(raw)]
         return [read_date(p) for p in split_list(raw)]
     if kind == "bool":
         return read_bool(raw)

@@ -31,6 +31,7 @@ from bemanna.importers.excel.read_tables import (
     read_staff,
 )
 from bemanna.importers.excel.reading import Line, Reading, table_lines
+from bemanna.importers.excel.references import check_references
 from bemanna.importers.excel.tables import (
     ABSENCES,
     DEMAND,
@@ -86,6 +87,7 @@ def template_data(book: Workbook, reading: Reading) -> Data:
         rows, _ = sheet_rows(book, HIDDEN_SHEET)
         read_hidden(rows, reading, extra)
     _merge(data, extra)
+    check_references(data, reading)
     return data
 
 

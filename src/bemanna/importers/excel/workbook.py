@@ -48,12 +48,18 @@ def _filled(values: tuple[Any, ...]) -> bool:
 
 def sheet_rows(book: Workbook, title: str) -> tuple[list[tuple[int, tuple[Any, ...]]], str | None]:
     """((row number, values) of each row with content, problem): at most MAX_ROWS such rows
-    and MAX_COLUMNS columns; more rows give a problem instead."""
+    and MAX_COLUMNS columns; more rows, or a sheet that cannot be read, give a problem."""
+    sheet = book[title]
+    if not hasattr(sheet, "iter_rows"):
+        return [], f"{title}: bladet är inget kalkylblad"
     rows: list[tuple[int, tuple[Any, ...]]] = []
-    for number, values in enumerate(book[title].iter_rows(max_col=MAX_COLUMNS,
-                                                          values_only=True), start=1):
-        if _filled(values):
-            rows.append((number, tuple(values)))
-            if len(rows) > MAX_ROWS + 2:
-                return [], f"{title}: mer än {MAX_ROWS} rader, fler stöds inte"
+    try:
+        for number, values in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS,
+                                                        values_only=True), start=1):
+            if _filled(values):
+                rows.append((number, tuple(values)))
+                if len(rows) > MAX_ROWS + 2:
+                    return [], f"{title}: mer än {MAX_ROWS} rader, fler stöds inte"
+    except Exception:  # read-only sheets are parsed lazily: a broken part fails here
+        return [], f"{title}: bladet kan inte läsas (filen är skadad)"
     return rows, None

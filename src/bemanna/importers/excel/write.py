@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -50,6 +50,8 @@ _FORMATS = {"date": "yyyy-mm-dd", "clock": "@", "ids": "@", "text": "@", "id": "
 
 def put_value(cell: Cell, value: Any, kind: str = "text") -> None:
     """Write a value; text stays text (a name starting with '=' is no formula)."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters: not allowed in xlsx
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
