@@ -291,7 +291,8 @@ def test_too_many_rows_are_refused() -> None:
 
 
 CELL_VALUES = st.one_of(
-    st.none(), st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12), st.integers(-10**15, 10**15),
+    st.none(), st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12),
+    st.integers(-10**15, 10**15),
     st.floats(allow_nan=False, allow_infinity=False), st.booleans(),
     st.dates(dt.date(1990, 1, 1), dt.date(2040, 1, 1)), st.times(),
 )
