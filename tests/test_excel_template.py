@@ -246,7 +246,7 @@ def test_bad_cells_are_reported_per_cell_in_swedish() -> None:
         "Passtyper!C4: '25:00' är ingen klocktid (00:00–24:00)",
         "Personal!C7: sysselsättningsgrad 120 är över 100",
         "Önskemål!A3: 'ssk9' finns inte i Personal",
-        "Regler!C4: läge 'kanske' är inget av: hård, mjuk",
+        "Regler!C4: dygnsvila – läge 'kanske' är inget av: hård, mjuk",
         "Bemanning!A5: kompetensen 'SSK2' finns inte i Kompetenser",
         "Enhet!B5: 2025-03-04 är en tisdag, ingen måndag",
         "Passtyper!G3: rasten 600 min är inte kortare än passets 570 min",

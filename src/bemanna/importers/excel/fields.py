@@ -129,14 +129,15 @@ _LOW: dict[str, Decimal] = {"max_consecutive_days.max": Decimal(1),
 def _rule_column(rule: str, key: str, sv: str, kind: str, unit: str,
                  limits: dict[str, Decimal | bool]) -> Column:
     path = f"{rule}.{key}"
+    name = f"{RULE_NAMES[rule].lower()} – {sv.lower()}"
     if kind == "pairs":
-        return Column(path, sv, "följder", help=unit, parse=read_successions)
+        return Column(path, sv, name, help=unit, parse=read_successions)
     if kind == "choice":
-        return Column(path, sv, "läge", "choice", help=unit,
+        return Column(path, sv, name, "choice", help=unit,
                       choices=(("hård", "hard"), ("mjuk", "soft")))
     low = limits.get("low", _LOW.get(path, D0))
     high = Decimal(16) if path == "contract_hours.period_weeks" else None
-    return Column(path, sv, sv.lower(), kind, help=unit, low=low,  # type: ignore[arg-type]
+    return Column(path, sv, name, kind, help=unit, low=low,  # type: ignore[arg-type]
                   high=high)
 
 
