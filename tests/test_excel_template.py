@@ -255,17 +255,24 @@ def test_bad_cells_are_reported_per_cell_in_swedish() -> None:
 
 def test_missing_values_and_duplicates() -> None:
     """A required cell left empty, an employee id given twice and an unknown extra skill are
-    each named at their cell."""
+    each named at their cell; the wishes of the employee whose id was overwritten now name
+    nobody, and say so at their own cells."""
     book = build_workbook(bemanna.load(ROOT / "instances" / "nurse_group.yaml"))
+    staff, wishes = book["Personal"], book["Önskemål"]
+    wisher = wishes["A3"].value
+    row = next(c.row for c in staff["A"] if c.value == wisher)
+    other, other_row = next((c.value, c.row) for c in staff["A"][2:] if c.value != wisher)
+    wish_rows = [c.row for c in wishes["A"] if c.value == wisher]
     book["Passtyper"]["D3"] = None        # the day shift's end
-    book["Personal"]["A4"] = "ssk1"       # ssk2's row now repeats ssk1
-    book["Personal"]["E5"] = "SSK, XX"    # more skills: XX does not exist
+    staff[f"A{row}"] = other              # the wisher's row now repeats another id
+    staff["E5"] = "SSK, XX"               # more skills: XX does not exist
     problems = problems_of(xlsx(book))
     assert "Passtyper!D3: slut saknas" in problems
-    assert "Personal!A4: koden 'ssk1' finns mer än en gång" in problems
+    second = max(row, other_row)          # the later of the two rows is the repeat
+    assert f"Personal!A{second}: koden '{other}' finns mer än en gång" in problems
     assert "Personal!E5: kompetensen 'XX' finns inte i Kompetenser" in problems
-    # ssk2's wishes now name an employee that no longer exists
-    assert "Önskemål!A3: 'ssk2' finns inte i Personal" in problems
+    assert all(f"Önskemål!A{r}: '{wisher}' finns inte i Personal" in problems
+               for r in wish_rows)
 
 
 def test_not_an_xlsx_file_is_one_line() -> None:
@@ -311,3 +318,50 @@ def test_any_cell_edit_gives_an_instance_or_problems(edits: list[Any]) -> None:
         read_template(xlsx(book))
     except InstanceError as exc:
         assert exc.problems and all(": " in line for line in exc.problems)
+
+
+# --- the command line -------------------------------------------------------------------------
+
+
+def test_cli_template_and_import_round_trip(tmp_path: Path) -> None:
+    """`bemanna template` writes the workbook (exit 0); `bemanna import excel` reads it into a
+    YAML instance file that loads equal to the instance it came from."""
+    from test_cli import bemanna as run
+
+    source = ROOT / "instances" / "nurse_group.yaml"
+    book = tmp_path / "plan.xlsx"
+    written = run("template", book, "--instance", source)
+    assert written.returncode == 0, written.stderr
+    assert openpyxl.load_workbook(book).sheetnames == SHEETS
+    imported = run("import", "excel", book, "-o", tmp_path / "plan.yaml")
+    assert imported.returncode == 0, imported.stderr
+    assert bemanna.load(tmp_path / "plan.yaml") == bemanna.load(source)
+
+
+def test_cli_template_without_instance_is_the_example(tmp_path: Path) -> None:
+    from test_cli import bemanna as run
+
+    proc = run("template", tmp_path / "t.xlsx")
+    assert proc.returncode == 0, proc.stderr
+    assert read_template((tmp_path / "t.xlsx").read_bytes()) == example_instance()
+
+
+def test_cli_bad_upload_exits_2(tmp_path: Path) -> None:
+    """A workbook with bad cells and a file that is no workbook: exit 2, one line per
+    problem, no traceback."""
+    from test_cli import assert_bad_input
+    from test_cli import bemanna as run
+
+    book = build_workbook(bemanna.load(ROOT / "instances" / "nurse_group.yaml"))
+    book["Personal"]["C7"] = 120
+    book["Passtyper"]["C4"] = "25:00"
+    bad = tmp_path / "bad.xlsx"
+    book.save(bad)
+    proc = run("import", "excel", bad, "-o", tmp_path / "out.yaml")
+    assert_bad_input(proc, "Personal!C7: sysselsättningsgrad 120 är över 100",
+                     "Passtyper!C4: '25:00' är ingen klocktid")
+    assert not (tmp_path / "out.yaml").exists()
+    text = tmp_path / "plan.txt"
+    text.write_text("not a workbook", encoding="utf-8")
+    assert_bad_input(run("import", "excel", text, "-o", tmp_path / "out.yaml"),
+                     "(fil): ingen Excel-fil (.xlsx)")

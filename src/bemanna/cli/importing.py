@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from bemanna.cli.console import EXIT_BAD_INPUT, bad_input, console, err
+from bemanna.cli.template import import_excel_command
 from bemanna.instance import InstanceError
 
 import_app = typer.Typer(help="Convert other formats into bemanna instances.",
@@ -37,3 +38,6 @@ def import_curtois_command(
     write_atomic(out, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     console.print(f"{source} -> {out}: {len(data['employees'])} employees, "
                   f"{data['horizon']['weeks']} weeks", highlight=False)
+
+
+import_app.command("excel")(import_excel_command)
