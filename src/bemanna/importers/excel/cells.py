@@ -194,11 +194,11 @@ def read_days(raw: Any) -> list[str]:
 
 
 def write_days(days: list[str]) -> str:
-    """Weekday names -> 'alla', 'mån-fre', 'lör-sön' or 'mån, ons'."""
+    """Weekday names -> 'alla', a range ('mån-fre', 'lör-sön') or a list ('mån, ons')."""
     index = sorted({WEEKDAY_NAMES.index(d) for d in days})
     if len(index) == 7:
         return ALL_DAYS
-    if len(index) > 2 and index == list(range(index[0], index[-1] + 1)):
+    if len(index) > 1 and index == list(range(index[0], index[-1] + 1)):
         return f"{SV_WEEKDAYS[index[0]]}-{SV_WEEKDAYS[index[-1]]}"
     return ", ".join(SV_WEEKDAYS[i] for i in index)
 

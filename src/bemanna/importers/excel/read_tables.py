@@ -6,7 +6,16 @@ from __future__ import annotations
 from typing import Any
 
 from bemanna.importers.excel.reading import Line, Reading
-from bemanna.importers.excel.tables import ABSENCES, DEMAND, PINS, SHIFTS, SKILLS, STAFF, WISHES
+from bemanna.importers.excel.tables import (
+    ABSENCES,
+    DEMAND,
+    PINS,
+    SHIFTS,
+    SKILLS,
+    STAFF,
+    WISHES,
+    Table,
+)
 
 Data = dict[str, Any]
 
@@ -53,12 +62,13 @@ def read_skills(lines: list[Line], reading: Reading, extra: Data) -> list[Data]:
     return skills
 
 
-def _skills(reading: Reading, line: Line, table: Any, path: str) -> list[str]:
+def _skills(reading: Reading, line: Line, table: Table, path: str) -> list[str]:
+    """The first skill (its own column) and the more skills (one cell, comma-separated)."""
     first = reading.take(line, table.column("skill"), f"{path}.skills[0]")
-    reading.where[f"{path}.skills"] = reading.where[f"{path}.skills[0]"]
+    reading.note(f"{path}.skills", line, table.column("skill"))
     more = reading.take(line, table.column("more_skills")) or []
     for j in range(len(more)):
-        reading.take(line, table.column("more_skills"), f"{path}.skills[{j + 1}]")
+        reading.note(f"{path}.skills[{j + 1}]", line, table.column("more_skills"))
     return ([first] if first is not None else []) + more
 
 
@@ -74,7 +84,7 @@ def read_staff(lines: list[Line], reading: Reading, extra: Data) -> list[Data]:
                     "allowed_shifts", "dygnsbryt"):
             _set(record, key, reading.take(line, col(key), f"{path}.{key}"))
         for j in range(len(record.get("allowed_shifts") or [])):
-            reading.where[f"{path}.allowed_shifts[{j}]"] = reading.where[f"{path}.allowed_shifts"]
+            reading.note(f"{path}.allowed_shifts[{j}]", line, col("allowed_shifts"))
         employees.append(record)
         salary = reading.take(line, col("monthly_salary"),
                               f"cost_model.employee_monthly_salary.{eid}")
@@ -122,31 +132,29 @@ def read_shifts(lines: list[Line], reading: Reading) -> list[Data]:
 def read_demand(lines: list[Line], reading: Reading) -> list[Data]:
     """One need entry per run of consecutive rows with the same skill, label, days and dates."""
     demand: list[Data] = []
-    previous: tuple[Any, ...] | None = None
+    previous: list[Any] | None = None
     col = DEMAND.column
+    heads = ("skill", "label", "weekdays", "dates")
     for line in lines:
-        k = len(demand) - 1
-        head = tuple(repr(reading.take(line, col(key))) for key in
-                     ("skill", "label", "weekdays", "dates"))
-        if head != previous:
-            k += 1
+        values = [reading.take(line, col(key)) for key in heads]
+        if values != previous:
+            k = len(demand)
             entry: Data = {"bands": []}
-            for key in ("skill", "label", "weekdays", "dates"):
-                _set(entry, key, reading.take(line, col(key), f"demand[{k}].{key}"))
+            for key, value in zip(heads, values, strict=True):
+                reading.note(f"demand[{k}].{key}", line, col(key))
+                _set(entry, key, value)
             for j in range(len(entry.get("dates") or [])):
-                reading.where[f"demand[{k}].dates[{j}]"] = reading.where[f"demand[{k}].dates"]
-            reading.where[f"demand[{k}]"] = reading.where[f"demand[{k}].skill"]
+                reading.note(f"demand[{k}].dates[{j}]", line, col("dates"))
+            reading.note(f"demand[{k}]", line, col("skill"))
             demand.append(entry)
-            previous = head
-        bands = demand[k]["bands"]
-        path = f"demand[{k}].bands[{len(bands)}]"
+            previous = values
+        bands = demand[-1]["bands"]
+        path = f"demand[{len(demand) - 1}].bands[{len(bands)}]"
         band: Data = {}
         for key in ("start", "end", "min", "desired"):
             _set(band, key, reading.take(line, col(key), f"{path}.{key}"))
-        reading.where[path] = reading.where[f"{path}.start"]
+        reading.note(path, line, col("start"))
         bands.append(band)
-    # the head cells were read twice (to compare, then to keep): report their problems once
-    reading.problems[:] = list(dict.fromkeys(reading.problems))
     return demand
 
 

@@ -35,6 +35,10 @@ class Reading:
         self.problems.append(f"{ref}: {text}")
         self.bad.add(ref)
 
+    def note(self, path: str, line: Line, col: Column) -> None:
+        """Field `path` came from this line's cell of `col`."""
+        self.where[path] = Where(line.ref(col.key), col.name)
+
     def take(self, line: Line, col: Column, path: str | None = None) -> Any:
         """The value of a cell (None when blank or unreadable), noting where `path` came from.
 
@@ -43,7 +47,7 @@ class Reading:
         """
         ref = line.ref(col.key)
         if path is not None:
-            self.where[path] = Where(ref, col.name)
+            self.note(path, line, col)
         raw = line.raw.get(col.key)
         if blank(raw):
             if col.required:
