@@ -15,9 +15,9 @@ from typing import Any
 
 import openpyxl
 import pytest
-from pydantic import BaseModel
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
 import bemanna
 from bemanna.importers.excel.example import example_instance
