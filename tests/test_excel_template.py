@@ -324,6 +324,26 @@ def test_missing_values_and_duplicates() -> None:
                for r in wish_rows)
 
 
+def test_price_problems_point_at_the_price_cells() -> None:
+    """The LSS home's STD has no default salary (only USK, VB and SSK have one): emptying its
+    salary cell is reported there, and so is the temps' price that the salary sets (STD's need
+    is bought by the policy in Enhet). A flat below-desired weight above the uncovered one is
+    reported at STD's below-desired cell."""
+    book = build_workbook(bemanna.load(ROOT / "instances" / "lss_group_home.yaml"))
+    skills = book["Kompetenser"]
+    assert skills["A3"].value == "STD" and book["Enhet"]["D9"].value == \
+        "cost_model.default_gap_fill"
+    skills["C3"] = None
+    assert problems_of(xlsx(book)) == [
+        "Kompetenser!C3: kompetensen 'STD' saknar månadslön",
+        "Enhet!B9: timvikarie för kompetensen 'STD' har inget pris: ange kompetensens "
+        "månadslön i Kompetenser",
+    ]
+    skills["C3"], skills["G3"], skills["H3"] = 30050, 10, 20
+    assert problems_of(xlsx(book)) == [
+        "Kompetenser!H3: under önskad bemanning får inte kosta mer än ej täckt behov för 'STD'"]
+
+
 def test_not_an_xlsx_file_is_one_line() -> None:
     """Text, a zip that is no workbook, and an oversized upload each give one clear line."""
     assert problems_of(b"name: not excel") == [

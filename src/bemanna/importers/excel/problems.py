@@ -8,10 +8,13 @@ import re
 
 from bemanna.importers.excel.reading import Reading, Where
 
-_DAYS = {"Monday": "måndag", "Tuesday": "tisdag", "Wednesday": "onsdag", "Thursday": "torsdag",
+_WORDS = {"hourly_temp": "timvikarie", "overtime": "övertid", "agency": "bemanningsföretag",
+          "morning": "förmiddag", "afternoon": "eftermiddag", "evening": "kväll",
+          "night": "natt", "Monday": "måndag", "Tuesday": "tisdag", "Wednesday": "onsdag", "Thursday": "torsdag",
          "Friday": "fredag", "Saturday": "lördag", "Sunday": "söndag", "mon": "måndag",
          "tue": "tisdag", "wed": "onsdag", "thu": "torsdag", "fri": "fredag",
          "sat": "lördag", "sun": "söndag"}
+"""English words inside validation messages, as a Swedish message says them."""
 
 TRANSLATIONS: tuple[tuple[str, str, str], ...] = (
     (r"unknown skill '(.+)'", "kompetensen '{0}' finns inte i Kompetenser", ""),
@@ -58,6 +61,24 @@ TRANSLATIONS: tuple[tuple[str, str, str], ...] = (
      "passet måste börja före 24:00", "parts[0].start"),
     (r"a pass may not span more than 48 hours", "ett pass får inte sträcka sig över 48 timmar",
      ""),
+    (r"agency for skill '(.+)' has no rate: set cost_model\.agency_per_hour\.\S+",
+     "bemanningsföretag för kompetensen '{0}' har inget pris: ange Bemanningsföretag (kr/tim) "
+     "i Kompetenser", ""),
+    (r"(\w+) for skill '(.+)' has no rate: it needs cost_model\.monthly_salary\.\S+",
+     "{0} för kompetensen '{1}' har inget pris: ange kompetensens månadslön i Kompetenser", ""),
+    (r"a source appears twice in the policy", "en källa står två gånger", ""),
+    (r"every source but the last needs max_hours_per_week.*",
+     "alla källor utom den sista behöver ett tak i timmar per vecka", ""),
+    (r"the last source must not have max_hours_per_week.*",
+     "den sista källan får inget tak: allt ej täckt behov måste kunna köpas", ""),
+    (r"(\S+): a minute below the desired level may not cost more than an uncovered minute",
+     "under önskad bemanning får inte kosta mer än ej täckt behov för '{0}'", "{0}"),
+    (r"the rate of skill '(.+)' on (\w+) (\w+) is (\S+) \(.*\): a rate must be below 1",
+     "frånvaron för '{0}' blir {3} på {1} ({2}): den måste vara under 1", ""),
+    (r"[\d ]+ entries, at most ([\d ]+) are supported \(instance size limit\)",
+     "fler rader än de {0} som stöds", ""),
+    (r"[\d ]+ [a-z_ ]+, at most ([\d ]+) are supported \(instance size limit\)",
+     "fler rader än de {0} som stöds", ""),
 )
 """(English message, Swedish text, the field of the record it is about: shown at that cell)."""
 SHEET_OF = {"name": "Enhet", "description": "Enhet", "horizon": "Enhet", "resurspass": "Enhet",
@@ -72,8 +93,8 @@ def swedish(message: str, name: str) -> tuple[str, str]:
     for pattern, text, field in TRANSLATIONS:
         match = re.fullmatch(pattern, message.strip())
         if match is not None:
-            groups = [_DAYS.get(g, g) for g in match.groups()]
-            return text.format(*groups, name=name), field
+            groups = [_WORDS.get(g, g) for g in match.groups()]
+            return text.format(*groups, name=name), field.format(*match.groups())
     return f"{name}: {message}", ""
 
 
@@ -103,8 +124,7 @@ def cell_problems(lines: list[str], reading: Reading) -> list[str]:
             path, message = "", line
         where = locate(path, reading)
         text, field = swedish(message, where.name if where is not None else "värdet")
-        if where is not None and field:
-            where = reading.where.get(f"{path}.{field}", where)
+        where = reading.where.get(f"{path}.{field}", where) if field else where
         if where is None:
             place = SHEET_OF.get(re.split(r"[.\[]", path)[0], "(arbetsboken)")
             text = f"{place}: {path}: {text}" if path else f"{place}: {text}"
