@@ -10,10 +10,10 @@ from bemanna.importers.excel.reading import Reading, Where
 
 _WORDS = {"hourly_temp": "timvikarie", "overtime": "övertid", "agency": "bemanningsföretag",
           "morning": "förmiddag", "afternoon": "eftermiddag", "evening": "kväll",
-          "night": "natt", "Monday": "måndag", "Tuesday": "tisdag", "Wednesday": "onsdag", "Thursday": "torsdag",
-         "Friday": "fredag", "Saturday": "lördag", "Sunday": "söndag", "mon": "måndag",
-         "tue": "tisdag", "wed": "onsdag", "thu": "torsdag", "fri": "fredag",
-         "sat": "lördag", "sun": "söndag"}
+          "night": "natt", "Monday": "måndag", "Tuesday": "tisdag", "Wednesday": "onsdag",
+          "Thursday": "torsdag", "Friday": "fredag", "Saturday": "lördag", "Sunday": "söndag",
+          "mon": "måndag", "tue": "tisdag", "wed": "onsdag", "thu": "torsdag", "fri": "fredag",
+          "sat": "lördag", "sun": "söndag"}
 """English words inside validation messages, as a Swedish message says them."""
 
 TRANSLATIONS: tuple[tuple[str, str, str], ...] = (
