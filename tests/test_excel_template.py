@@ -324,6 +324,21 @@ def test_missing_values_and_duplicates() -> None:
                for r in wish_rows)
 
 
+@pytest.mark.parametrize(("edit", "expected"), [
+    (lambda book: book.remove(book["Enhet"]), ["Enhet: bladet saknas"]),
+    (lambda book: book.remove(book["Personal"]), ["Personal: bladet saknas"]),
+    (lambda book: book["Passtyper"].delete_cols(3), ["Passtyper!1: kolumnen 'Start' saknas"]),
+    (lambda book: book["Enhet"].delete_rows(5, 2), ["Enhet: raden för 'horizon.start' saknas",
+                                                    "Enhet: raden för 'horizon.weeks' saknas"]),
+])
+def test_a_missing_sheet_column_or_row_is_said_once(edit: Any, expected: list[str]) -> None:
+    """A sheet, a column or field rows deleted: one line each, not one per row or field that
+    depended on them (the staff's absences and wishes, every shift's start, the horizon)."""
+    book = build_workbook(bemanna.load(ROOT / "instances" / "nurse_group.yaml"))
+    edit(book)
+    assert problems_of(xlsx(book)) == expected
+
+
 def test_price_problems_point_at_the_price_cells() -> None:
     """The LSS home's STD has no default salary (only USK, VB and SSK have one): emptying its
     salary cell is reported there, and so is the temps' price that the salary sets (STD's need

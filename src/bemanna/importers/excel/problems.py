@@ -127,6 +127,8 @@ def cell_problems(lines: list[str], reading: Reading) -> list[str]:
         where = reading.where.get(f"{path}.{field}", where) if field else where
         if where is None:
             place = SHEET_OF.get(re.split(r"[.\[]", path)[0], "(arbetsboken)")
+            if place in reading.missing:
+                continue
             text = f"{place}: {path}: {text}" if path else f"{place}: {text}"
         elif where.ref in reading.bad:
             continue

@@ -55,6 +55,7 @@ def _lines(book: Workbook, table: Table, reading: Reading) -> list[Line]:
     if table.title not in book.sheetnames:
         if table in REQUIRED_SHEETS:
             reading.problems.append(f"{table.title}: bladet saknas")
+            reading.missing.add(table.title)
         return []
     rows, problem = sheet_rows(book, table.title)
     if problem is not None:
@@ -78,8 +79,9 @@ def template_data(book: Workbook, reading: Reading) -> Data:
     data["skills"] = read_skills(_lines(book, SKILLS, reading), reading, extra)
     data["shift_types"] = read_shifts(_lines(book, SHIFTS, reading), reading)
     employees = read_staff(_lines(book, STAFF, reading), reading, extra)
-    attach([line for table in (ABSENCES, WISHES, PINS)
-            for line in _lines(book, table, reading)], reading, employees)
+    if STAFF.title not in reading.missing:  # else every row would name nobody
+        attach([line for table in (ABSENCES, WISHES, PINS)
+                for line in _lines(book, table, reading)], reading, employees)
     data["employees"] = employees
     data["demand"] = read_demand(_lines(book, DEMAND, reading), reading)
     read_rules(_lines(book, RULES, reading), reading, data)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from bemanna.importers.excel.cells import Column
-from bemanna.importers.excel.fields import RULE_ROWS, UNIT_FIELDS
+from bemanna.importers.excel.fields import REQUIRED_UNIT, RULE_ROWS, UNIT_FIELDS
 from bemanna.importers.excel.read_tables import Data, put
 from bemanna.importers.excel.reading import Line, Reading, Where
 from bemanna.importers.excel.tables import Table
@@ -88,6 +88,7 @@ def _field_lines(lines: list[Line], specs: dict[str, Column], reading: Reading
 
 
 def read_unit(lines: list[Line], reading: Reading, data: Data) -> None:
+    """The Enhet rows into `data`; a missing row of a required field is a problem."""
     seen = set()
     for spec, line in _field_lines(lines, {c.key: c for c in UNIT_FIELDS}, reading):
         seen.add(spec.key)
@@ -96,9 +97,13 @@ def read_unit(lines: list[Line], reading: Reading, data: Data) -> None:
             continue
         if spec.key.split(".")[0] in ALWAYS or not _is_default(spec.key, value):
             put(data, spec.key, value)
-    for key in ("name", "horizon.start", "horizon.weeks"):
+    if UNIT.title in reading.missing:
+        return
+    for key in REQUIRED_UNIT:
         if key not in seen:
-            reading.problems.append(f"Enhet: raden för '{key}' saknas")
+            reading.problem(UNIT.title, f"raden för '{key}' saknas")
+            reading.where[key] = Where(UNIT.title, key)
+            reading.where.setdefault(key.split(".")[0], reading.where[key])
 
 
 def read_rules(lines: list[Line], reading: Reading, data: Data) -> None:

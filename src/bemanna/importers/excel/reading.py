@@ -30,14 +30,18 @@ class Reading:
     where: dict[str, Where] = field(default_factory=dict)
     bad: set[str] = field(default_factory=set)
     """Cells with a problem of their own: validation problems there are not repeated."""
+    missing: set[str] = field(default_factory=set)
+    """Sheets left out: validation problems of their fields are not repeated either."""
 
     def problem(self, ref: str, text: str) -> None:
         self.problems.append(f"{ref}: {text}")
         self.bad.add(ref)
 
     def note(self, path: str, line: Line, col: Column) -> None:
-        """Field `path` came from this line's cell of `col`."""
-        self.where[path] = Where(line.ref(col.key), col.name)
+        """Field `path` came from this line's cell of `col` (or its heading when the column
+        is missing)."""
+        ref = line.ref(col.key) if col.key in line.letters else f"{line.sheet}!1"
+        self.where[path] = Where(ref, col.name)
 
     def take(self, line: Line, col: Column, path: str | None = None) -> Any:
         """The value of a cell (None when blank or unreadable), noting where `path` came from.
@@ -46,8 +50,13 @@ class Reading:
         report it missing as well; its problem is reported once, here.
         """
         ref = line.ref(col.key)
+        if col.key not in line.letters:  # the column is missing: said once, at the heading
+            ref = f"{line.sheet}!1"
+            self.bad.add(ref)
         if path is not None:
-            self.note(path, line, col)
+            self.where[path] = Where(ref, col.name)
+        if col.key not in line.letters:
+            return None
         raw = line.raw.get(col.key)
         if blank(raw):
             if col.required:
