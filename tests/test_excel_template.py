@@ -62,7 +62,8 @@ def test_shipped_instances_round_trip_equal(name: str, tmp_path: Path) -> None:
 def rich_data() -> dict[str, Any]:
     """An instance that sets every field the format has to a value that is not the default:
     split and night shifts, pins, shift_demand, OB, holidays, absence factors, every rule
-    (each with its switches: on or off, hard or soft, a price)."""
+    (each with its switches: on or off, hard or soft, a price). An employee id holds a dot,
+    as ids may: the per-employee values keyed by it must not be split at the dot."""
     data = rich_fields()
     for i, rule in enumerate(RULE_IDS):
         switches = data["rules"].setdefault(rule, {})
@@ -88,7 +89,7 @@ def rich_fields() -> dict[str, Any]:
              "paid_meal_break": True, "skills": ["SSK"], "weekdays": ["mon", "wed", "fri"]},
         ],
         "employees": [
-            {"id": "e1", "name": "=HYPERLINK(\"http://x\")", "skills": ["USK", "SSK"],
+            {"id": "e.1", "name": "=HYPERLINK(\"http://x\")", "skills": ["USK", "SSK"],
              "employment_rate": "87.5", "full_time": 2100, "desired_employment_rate": 95,
              "allowed_shifts": ["dag", "delad"], "dygnsbryt": "06:00",
              "unavailable": [{"start": "2025-03-05", "end": "2025-03-06", "reason": "kurs"}],
@@ -117,15 +118,15 @@ def rich_fields() -> dict[str, Any]:
             "weekly_rest": {"min_minutes": 2100, "includes_daily_rest": False},
             "daily_rest_24h": {"min_minutes": 620},
             "contract_hours": {"tolerance_minutes": 200, "period_weeks": 1, "mode": "soft"},
-            "max_split_shifts": {"max": 3, "per_employee": {"e1": 1}},
+            "max_split_shifts": {"max": 3, "per_employee": {"e.1": 1}},
             "max_consecutive_days": {"max": 5, "per_employee": {"e2": 4}},
-            "min_consecutive_days": {"min": 2, "per_employee": {"e1": 3}},
+            "min_consecutive_days": {"min": 2, "per_employee": {"e.1": 3}},
             "min_consecutive_days_off": {"min": 2, "mode": "soft", "per_employee": {"e2": 1}},
-            "max_weekends": {"max": 1, "per_employee": {"e1": 2}},
+            "max_weekends": {"max": 1, "per_employee": {"e.1": 2}},
             "max_shift_passes": {"limits": [{"shift": "natt", "max": 3, "employees": ["e2"]}]},
             "forbidden_successions": {"pairs": [{"first": "natt", "then": ["dag", "delad"]}]},
             "total_minutes": {"min": 600, "max": 5000,
-                              "per_employee": {"e1": {"min": 1200}, "e2": {"max": 4510}}},
+                              "per_employee": {"e.1": {"min": 1200}, "e2": {"max": 4510}}},
             "average_weekly_hours": {"max_minutes_per_week": 2820, "enabled": False},
         },
         "costs": {"uncovered_per_hour": {"SSK": 900}, "default_uncovered_per_hour": 700,

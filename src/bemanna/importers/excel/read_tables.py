@@ -33,9 +33,10 @@ STAFF_RULES = ("max_consecutive_days", "min_consecutive_days", "min_consecutive_
 """Personal columns that set a rule's per-employee value (`rules.X.per_employee`)."""
 
 
-def put(data: Data, path: str, value: Any) -> None:
-    """Set a nested mapping entry by a dotted path of keys."""
-    *parents, last = path.split(".")
+def put(data: Data, path: str | tuple[str, ...], value: Any) -> None:
+    """Set a nested mapping entry by a dotted path of field names, or by a tuple of keys (a
+    key that is a code may hold a dot)."""
+    *parents, last = path.split(".") if isinstance(path, str) else path
     for key in parents:
         data = data.setdefault(key, {})
     data[last] = value
@@ -58,7 +59,7 @@ def read_skills(lines: list[Line], reading: Reading, extra: Data) -> list[Data]:
         for key, mapping in SKILL_COSTS:
             value = reading.take(line, SKILLS.column(key), f"{mapping}.{sid}")
             if value is not None and sid is not None:
-                put(extra, f"{mapping}.{sid}", value)
+                put(extra, (*mapping.split("."), sid), value)
     return skills
 
 
@@ -89,16 +90,16 @@ def read_staff(lines: list[Line], reading: Reading, extra: Data) -> list[Data]:
         salary = reading.take(line, col("monthly_salary"),
                               f"cost_model.employee_monthly_salary.{eid}")
         if salary is not None:
-            put(extra, f"cost_model.employee_monthly_salary.{eid}", salary)
+            put(extra, ("cost_model", "employee_monthly_salary", eid), salary)
         for rule in STAFF_RULES:
             value = reading.take(line, col(rule), f"rules.{rule}.per_employee.{eid}")
             if value is not None:
-                put(extra, f"rules.{rule}.per_employee.{eid}", value)
+                put(extra, ("rules", rule, "per_employee", eid), value)
         hours = {k: reading.take(line, col(f"{k}_hours"),
                                  f"rules.total_minutes.per_employee.{eid}.{k}")
                  for k in ("min", "max")}
         if any(v is not None for v in hours.values()):
-            put(extra, f"rules.total_minutes.per_employee.{eid}",
+            put(extra, ("rules", "total_minutes", "per_employee", eid),
                 {k: v for k, v in hours.items() if v is not None})
     return employees
 
