@@ -212,13 +212,15 @@ def test_empty_template_holds_the_example_unit() -> None:
 
 def test_planner_edits_are_read() -> None:
     """What Excel gives for a planner's typing is read: a time cell (07:30 typed into a
-    clock column), a decimal comma in text ('87,5'), a date cell, Swedish weekdays; a new
-    absence row lands on its employee."""
+    clock column), a time as Excel's fraction of a day, a whole hour, a decimal comma in text
+    ('87,5'), a date cell, Swedish weekdays; a new absence row lands on its employee."""
     book = build_workbook(bemanna.load(ROOT / "instances" / "nurse_group.yaml"))
     staff, shifts, absences = book["Personal"], book["Passtyper"], book["Frånvaro"]
     assert staff["A3"].value == "ssk1" and shifts["A3"].value == "dag"
     staff["C3"] = "87,5"
     shifts["C3"] = dt.time(7, 30)
+    shifts["D3"] = 0.6875                 # Excel's fraction of a day: 16:30
+    shifts["C4"] = 7                      # a whole hour: 07:00
     shifts["K3"] = "mån-ons, fre"
     row = absences.max_row + 1
     absences[f"A{row}"], absences[f"B{row}"] = "ssk1", dt.datetime(2025, 3, 24)
@@ -226,6 +228,8 @@ def test_planner_edits_are_read() -> None:
     back = read_template(xlsx(book))
     assert back.employees[0].employment_rate == Decimal("87.5")
     assert back.shift_types[0].parts[0].start == 7 * 60 + 30
+    assert back.shift_types[0].parts[0].end == 16 * 60 + 30
+    assert back.shift_types[1].parts[0].start == 7 * 60
     assert back.shift_types[0].weekdays == ["mon", "tue", "wed", "fri"]
     assert [(r.start, r.end, r.reason) for r in back.employees[0].unavailable] == [
         (dt.date(2025, 3, 24), dt.date(2025, 3, 25), "VAB")]

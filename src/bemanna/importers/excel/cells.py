@@ -119,7 +119,12 @@ def _limits(col: Column, raw: Any, value: Decimal) -> None:
 
 
 def read_clock(raw: Any) -> str:
-    """'7:00', '07.00', a time cell or a duration cell -> 'HH:MM'."""
+    """'7:00', '07.00', a time cell, a duration cell, a whole hour (7) or Excel's fraction of
+    a day (0.3125) -> 'HH:MM'."""
+    if isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw <= 24:
+        return f"{raw:02d}:00"
+    if isinstance(raw, float) and 0 <= raw < 1:
+        raw = dt.timedelta(minutes=round(raw * 24 * 60))
     if isinstance(raw, dt.datetime):
         raw = raw.time()
     if isinstance(raw, dt.time):
