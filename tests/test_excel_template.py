@@ -21,11 +21,11 @@ from pydantic import BaseModel
 
 import bemanna
 from bemanna.importers.excel.example import example_instance
-from bemanna.importers.excel.fields import RULE_NAMES
+from bemanna.importers.excel.rule_rows import ELSEWHERE, RULE_ROWS
 from bemanna.importers.excel.tables import TABLES
 from bemanna.importers.excel.workbook import MAX_BYTES, MAX_ROWS
 from bemanna.importers.excel_template import build_workbook, read_template, write_template
-from bemanna.instance import RULE_IDS, InstanceError, instance_from_data
+from bemanna.instance import RULE_IDS, InstanceError, Rules, instance_from_data
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ["care_home", "lss_group_home", "nurse_group"]
@@ -277,9 +277,14 @@ def test_control_characters_are_dropped() -> None:
     assert book["Personal"]["B4"].value == "Bo Ek"
 
 
-def test_rule_names_cover_every_rule() -> None:
-    """The Regler sheet names every rule of the rule set, in its order."""
-    assert tuple(RULE_NAMES) == RULE_IDS
+def test_regler_shows_every_setting_of_every_rule() -> None:
+    """The Regler sheet has a row for every field of every rule's parameter record (but the
+    per-employee and per-shift values, which live in Personal and the hidden sheet), in the
+    rule set's order, each named by the rule table's Swedish word."""
+    expected = [f"{rule}.{field}" for rule in RULE_IDS
+                for field in type(getattr(Rules(), rule)).model_fields if field not in ELSEWHERE]
+    assert [column.key for _, column in RULE_ROWS] == expected
+    assert RULE_ROWS[0][0] == "Dygnsvila" and RULE_ROWS[0][1].name == "dygnsvila – på"
 
 
 # --- bad uploads ------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
-"""The field sheets: Enhet (the unit's basics) and Regler (the rules), one value per row.
+"""The Enhet sheet (the unit's basics): one field per row.
 
-Each row names its field in the last column (`horizon.start`, `daily_rest.min_minutes`), so
-rows may be moved; a row that is deleted leaves the field at its default. Durations of the
-rules are shown in hours (a break in minutes), as planners state them.
+Each row names its field in the last column (`horizon.start`), so rows may be moved; a row
+that is deleted leaves the field at its default. The Regler sheet's rows are in
+`rule_rows.py`.
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bemanna.importers.excel.cells import Column
-from bemanna.importers.excel.texts import read_gap_fill, read_successions
-from bemanna.instance.rules import RULE_IDS
+from bemanna.importers.excel.texts import read_gap_fill
 
 D0 = Decimal(0)
 
@@ -80,76 +79,3 @@ UNIT_FIELDS: tuple[Column, ...] = (
 """Rows of the Enhet sheet; `key` is the field path in the instance."""
 
 REQUIRED_UNIT = ("name", "horizon.start", "horizon.weeks")
-
-RULE_NAMES: dict[str, str] = {
-    "daily_rest": "Dygnsvila", "pass_span": "Passets längd (med delad tur)",
-    "breaks": "Raster", "weekly_rest": "Veckovila", "daily_rest_24h": "Dygnsvila per dygn",
-    "contract_hours": "Avtalad arbetstid", "max_split_shifts": "Delade turer",
-    "max_consecutive_days": "Arbetsdagar i följd", "min_consecutive_days":
-    "Minsta arbetspass i följd", "min_consecutive_days_off": "Lediga dagar i följd",
-    "max_weekends": "Helger", "max_shift_passes": "Pass av en typ",
-    "forbidden_successions": "Förbjudna följder", "total_minutes": "Timmar i perioden",
-    "average_weekly_hours": "Genomsnittlig veckoarbetstid (ATL)",
-}
-
-_HOURS = "timmar"
-_COMMON: tuple[tuple[str, str, str, str, dict[str, Decimal | bool]], ...] = (
-    ("enabled", "På", "bool", "ja/nej", {}),
-    ("mode", "Läge", "choice", "hård/mjuk", {}),
-    ("weight_sek", "Pris per brott (mjuk)", "decimal", "kr", {"low": D0}),
-)
-_PARAMS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
-    "daily_rest": (("min_minutes", "Minst", "hours", _HOURS),
-                   ("reduced_minutes", "Förkortad vila (tom: nej)", "hours", _HOURS)),
-    "pass_span": (("max_minutes", "Högst", "hours", _HOURS),),
-    "breaks": (("max_work_minutes", "Högst arbete utan rast", "hours", _HOURS),
-               ("min_break_minutes", "Minsta rast", "int", "minuter")),
-    "weekly_rest": (("min_minutes", "Minst", "hours", _HOURS),
-                    ("includes_daily_rest", "Dygnsvilan ingår", "bool", "ja/nej")),
-    "daily_rest_24h": (("min_minutes", "Minst", "hours", _HOURS),),
-    "contract_hours": (("tolerance_minutes", "Tolerans ±", "hours", _HOURS),
-                       ("period_weeks", "Perioder om (veckor; tom: hela)", "int", "veckor")),
-    "max_split_shifts": (("max", "Högst", "int", "st per anställd"),),
-    "max_consecutive_days": (("max", "Högst", "int", "dagar"),),
-    "min_consecutive_days": (("min", "Minst", "int", "dagar"),),
-    "min_consecutive_days_off": (("min", "Minst", "int", "dagar"),),
-    "max_weekends": (("max", "Högst", "int", "helger"),),
-    "max_shift_passes": (),
-    "forbidden_successions": (("pairs", "Pass > förbjudna pass nästa dag", "pairs",
-                               "t.ex. kvall > dag, tidig; natt > dag"),),
-    "total_minutes": (("min", "Minst", "hours", _HOURS), ("max", "Högst", "hours", _HOURS)),
-    "average_weekly_hours": (("max_minutes_per_week", "Högst per vecka", "hours", _HOURS),),
-}
-_LOW: dict[str, Decimal] = {"max_consecutive_days.max": Decimal(1),
-                            "min_consecutive_days.min": Decimal(1),
-                            "min_consecutive_days_off.min": Decimal(1),
-                            "contract_hours.period_weeks": Decimal(1)}
-
-
-def _rule_column(rule: str, key: str, sv: str, kind: str, unit: str,
-                 limits: dict[str, Decimal | bool]) -> Column:
-    path = f"{rule}.{key}"
-    name = f"{RULE_NAMES[rule].lower()} – {sv.lower()}"
-    if kind == "pairs":
-        return Column(path, sv, name, help=unit, parse=read_successions)
-    if kind == "choice":
-        return Column(path, sv, name, "choice", help=unit,
-                      choices=(("hård", "hard"), ("mjuk", "soft")))
-    low = limits.get("low", _LOW.get(path, D0))
-    high = Decimal(16) if path == "contract_hours.period_weeks" else None
-    return Column(path, sv, name, kind, help=unit, low=low,  # type: ignore[arg-type]
-                  high=high)
-
-
-def rule_rows() -> list[tuple[str, Column]]:
-    """(Swedish rule name, value column) per row of Regler; column keys are 'rule.field'."""
-    rows = []
-    for rule in RULE_IDS:
-        for key, sv, kind, unit, limits in _COMMON:
-            rows.append((RULE_NAMES[rule], _rule_column(rule, key, sv, kind, unit, limits)))
-        for key, sv, kind, unit in _PARAMS[rule]:
-            rows.append((RULE_NAMES[rule], _rule_column(rule, key, sv, kind, unit, {})))
-    return rows
-
-
-RULE_ROWS = rule_rows()

@@ -7,9 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from bemanna.importers.excel.cells import Column
-from bemanna.importers.excel.fields import REQUIRED_UNIT, RULE_ROWS, UNIT_FIELDS
+from bemanna.importers.excel.fields import REQUIRED_UNIT, UNIT_FIELDS
 from bemanna.importers.excel.read_tables import Data, put
 from bemanna.importers.excel.reading import Line, Reading, Where
+from bemanna.importers.excel.rule_rows import RULE_ROWS
 from bemanna.importers.excel.tables import Table
 from bemanna.instance.absence import AbsenceProfile
 from bemanna.instance.cost_model import CostModel

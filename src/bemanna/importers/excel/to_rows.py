@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bemanna.importers.excel.fields import RULE_ROWS, UNIT_FIELDS
+from bemanna.importers.excel.fields import UNIT_FIELDS
 from bemanna.importers.excel.read_tables import SKILL_COSTS, STAFF_RULES
+from bemanna.importers.excel.rule_rows import RULE_ROWS
 from bemanna.importers.excel.texts import write_full_time, write_gap_fill, write_successions
 from bemanna.instance.model import Instance
 

@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from bemanna.importers.excel import to_rows
 from bemanna.importers.excel.cells import Column, write_cell
 from bemanna.importers.excel.example import example_instance
-from bemanna.importers.excel.fields import RULE_ROWS, UNIT_FIELDS
+from bemanna.importers.excel.fields import UNIT_FIELDS
 from bemanna.importers.excel.instructions import INSTRUCTIONS
 from bemanna.importers.excel.read_fields import (
     HIDDEN_MARK,
@@ -26,6 +26,7 @@ from bemanna.importers.excel.read_fields import (
     UNIT,
     kept_fields,
 )
+from bemanna.importers.excel.rule_rows import RULE_ROWS
 from bemanna.importers.excel.tables import (
     ABSENCES,
     DEMAND,
