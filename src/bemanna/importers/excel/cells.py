@@ -281,7 +281,7 @@ def write_cell(col: Column, value: Any) -> Any:
     if value is None:
         return None
     kind = col.kind
-    if kind == "ids" or (kind == "dates"):
+    if kind in ("ids", "dates"):
         return ", ".join(str(v) for v in value)
     if kind == "hours":
         return value // 60 if value % 60 == 0 else value / 60
