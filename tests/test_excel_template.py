@@ -400,7 +400,7 @@ CELL_VALUES = st.one_of(
 
 
 @pytest.mark.filterwarnings("ignore:Cell .* is marked as a date:UserWarning")
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edits=st.lists(st.tuples(st.sampled_from(SHEETS[1:-1]), st.integers(1, 12),
                                 st.integers(1, 12), CELL_VALUES), min_size=1, max_size=6))
 def test_any_cell_edit_gives_an_instance_or_problems(edits: list[Any]) -> None:
