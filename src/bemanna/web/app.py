@@ -55,9 +55,18 @@ def create_app(data_dir: Path, auth: Auth | None = None, *, solver_workers: int 
     app.state.pages = pages
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.middleware("http")(session_middleware)
-    from bemanna.web import routes_auth, routes_plans, routes_roster, routes_solve
+    from bemanna.web import (
+        routes_auth,
+        routes_edit,
+        routes_explain,
+        routes_plans,
+        routes_roster,
+        routes_scenarios,
+        routes_solve,
+    )
 
-    for module in (routes_auth, routes_plans, routes_solve, routes_roster):
+    for module in (routes_auth, routes_plans, routes_edit, routes_solve, routes_roster,
+                   routes_explain, routes_scenarios):
         app.include_router(module.router)
     return app
 

@@ -66,6 +66,9 @@ class JobRunner:
         self._stops: dict[int, threading.Event] = {}
         self._user_stopped: set[int] = set()
         self._lock = threading.Lock()
+        self.solving = threading.Lock()
+        """Held during every solve of the queue; other solves (compare) take it too, so
+        one solve runs at a time."""
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
@@ -164,7 +167,8 @@ class JobRunner:
             self.store.update_job(job.id, progress=progress)
 
         params = bemanna.SolverParams(time_limit=job.time_limit, workers=self.workers, seed=0)
-        result = run_solve(instance, params, on_progress, stop, hint)
+        with self.solving:
+            result = run_solve(instance, params, on_progress, stop, hint)
         if result.roster is None:
             return JOB_DONE, result.status, None, {
                 "status": result.status, "employees": list(result.infeasible_employees)}

@@ -88,8 +88,11 @@ def generate_unit(request: Request, kind: str = Form(...), weeks: int = Form(4),
 
 
 @router.get("/template.xlsx")
-def blank_template() -> Response:
-    return _template_response(None, "bemanna-mall.xlsx")
+def blank_template(request: Request) -> Response:
+    try:
+        return _template_response(None, "bemanna-mall.xlsx")
+    except HTTPException:
+        return problems_page(request, EXCEL_MISSING, [], "/", 404)
 
 
 def _template_response(instance: Instance | None, filename: str) -> Response:
@@ -131,14 +134,15 @@ def plan(request: Request, plan_id: int, version: int | None = None) -> Response
 
 @router.get("/plans/{plan_id}/versions/{number}/instance.yaml")
 def version_yaml(request: Request, plan_id: int, number: int) -> Response:
-    from bemanna.generate.records import to_yaml
+    import yaml
 
     plan_or_404(request, plan_id)
     version = store_of(request).version(plan_id, number)
     if version is None:
         raise HTTPException(404, "ingen sådan version")
     filename = f"{version.data['name']}-v{number}.yaml"
-    return Response(to_yaml(version.data), media_type="application/yaml",
+    text = yaml.safe_dump(version.data, sort_keys=False, allow_unicode=True)
+    return Response(text, media_type="application/yaml",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
