@@ -63,6 +63,8 @@ async def save(request: Request, plan_id: int) -> Response:
         form.general += [f"{path}: kan inte ändras här" for path in refused]
     try:
         instance = instance_from_data(data, "form")
+        if refused:
+            raise InstanceError("form", [])
     except InstanceError as exc:
         place_problems(form, exc.problems)
         return render(request, "edit.html", 422, name=name, plan_id=plan_id, form=form,

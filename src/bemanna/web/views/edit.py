@@ -54,7 +54,7 @@ def apply_form(data: Data, items: Iterable[tuple[str, str]]) -> tuple[Data, list
     refused = []
     for path, raw in items:
         if not EDITABLE.match(path):
-            if path not in ("csrf_token", "base_version", "note"):
+            if path not in ("csrf_token", "base_version", "shown_version", "note"):
                 refused.append(path)
             continue
         *parents, key = path.split(".")
