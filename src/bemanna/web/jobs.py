@@ -10,6 +10,7 @@ is marked interrupted with that roster kept.
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import threading
 from collections.abc import Callable
@@ -137,10 +138,8 @@ class JobRunner:
             status, message = JOB_INTERRUPTED, "the server stopped during the solve; " \
                 "the best roster found is kept"
         if roster_id is not None and self.on_roster is not None:
-            try:
+            with contextlib.suppress(Exception):  # the page is built again on the click
                 self.on_roster(roster_id)
-            except Exception:  # the page is built again on the click
-                pass
         self.store.update_job(job.id, status=status, finished=now(), message=message,
                               roster_id=roster_id, outcome=result)
 

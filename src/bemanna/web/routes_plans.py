@@ -3,7 +3,7 @@ the plan page, versions (open, restore, download as YAML)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
@@ -55,7 +55,7 @@ def _new_plan(request: Request, instance: Instance, note: str) -> Response:
 
 
 @router.post("/plans/upload", dependencies=[Depends(csrf_protect)])
-async def upload_instance(request: Request, file: UploadFile = File(...)) -> Response:
+async def upload_instance(request: Request, file: Annotated[UploadFile, File()]) -> Response:
     raw = await read_upload(request, file)
     name = (file.filename or "instance.yaml").rsplit("/", 1)[-1]
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ".yaml"
@@ -109,7 +109,7 @@ def _template_response(instance: Instance | None, filename: str) -> Response:
 
 
 @router.post("/plans/excel", dependencies=[Depends(csrf_protect)])
-async def upload_excel(request: Request, file: UploadFile = File(...)) -> Response:
+async def upload_excel(request: Request, file: Annotated[UploadFile, File()]) -> Response:
     raw = await read_upload(request, file)
     name = (file.filename or "mall.xlsx").rsplit("/", 1)[-1]
     try:

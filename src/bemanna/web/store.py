@@ -210,7 +210,7 @@ class Store:
         return None if row is None else _job(row)
 
     def jobs(self, plan_id: int | None = None, statuses: tuple[str, ...] = ()) -> list[Job]:
-        sql, args = "SELECT * FROM jobs WHERE 1=1", []
+        sql, args = "SELECT * FROM jobs WHERE 1=1", list[object]()
         if plan_id is not None:
             sql += " AND plan_id=?"
             args.append(plan_id)
