@@ -89,3 +89,11 @@ def test_employee_explanation_text(client: TestClient) -> None:
     assert reply.status_code == 200
     assert "d01: rules that bind in this roster" in reply.text
     assert client.get(f"/rosters/{job.roster_id}/explain/nobody").status_code == 404
+
+
+def test_the_edit_form_shows_pre_solve_findings_beside_the_employee(client: TestClient) -> None:
+    """The same finding `bemanna validate` prints (contract against pins) sits in d01's row."""
+    plan = _infeasible_plan(client, csrf_of(client))
+    page = client.get(f"/plans/{plan}/edit").text
+    row = re.search(r'<tr class="finding"><td></td><td colspan="5">(fel[^<]*)</td>', page)
+    assert row and "d01: contract 153 h" in row.group(1)

@@ -12,7 +12,7 @@ from bemanna.web.pages import plan_or_404, render, store_of
 from bemanna.web.routes_plans import instance_data
 from bemanna.web.security import csrf_protect
 from bemanna.web.store import VersionConflict
-from bemanna.web.views.edit import EditForm, apply_form, place_problems
+from bemanna.web.views.edit import EditForm, apply_form, place_findings, place_problems
 
 router = APIRouter()
 MAX_FIELDS = 50_000
@@ -39,6 +39,9 @@ def edit_page(request: Request, plan_id: int, version: int | None = None) -> Res
         place_problems(form, exc.problems)
     else:
         form = EditForm(full, latest.number)
+        from bemanna.presolve import presolve
+
+        place_findings(form, presolve(instance_from_data(found.data, "findings")))
     return render(request, "edit.html", name=name, plan_id=plan_id, form=form,
                   shown=found.number)
 

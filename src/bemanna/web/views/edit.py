@@ -79,6 +79,8 @@ class EditForm:
     base_version: int
     errors: dict[str, list[str]] = field(default_factory=dict)
     general: list[str] = field(default_factory=list)
+    findings: dict[str, list[str]] = field(default_factory=dict)
+    """Pre-solve findings per employee id ('' for the plan as a whole), as in `validate`."""
 
     @property
     def rules(self) -> list[tuple[str, list[tuple[str, Any]]]]:
@@ -90,6 +92,14 @@ class EditForm:
         if isinstance(value, list):
             return ", ".join(str(v) for v in value)
         return str(value)
+
+
+def place_findings(form: EditForm, findings: Iterable[Any]) -> None:
+    """`bemanna.presolve` findings beside the employee they name, else at the top."""
+    for f in findings:
+        word = "fel" if f.severity == "error" else "varning"
+        rule = f" ({f.rule})" if f.rule else ""
+        form.findings.setdefault(f.employee or "", []).append(f"{word}{rule}: {f.message}")
 
 
 def place_problems(form: EditForm, problems: list[str]) -> None:
