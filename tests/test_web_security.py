@@ -112,3 +112,14 @@ def test_the_client_names_no_server_path(tmp_path: Path) -> None:
         reply = client.post("/plans/1/compare", data={"csrf_token": csrf,
                                                       "file": "../../etc/passwd"})
         assert reply.status_code == 400
+
+
+def test_a_request_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """A 22 MB body (more than one 20 MB instance and its form) gets 413 from the middleware,
+    whatever the route."""
+    with TestClient(create_app(tmp_path, solver_workers=1)) as client:
+        csrf = csrf_of(client)
+        body = b"x" * (22 * 2**20)
+        reply = client.post("/plans/excel", data={"csrf_token": csrf},
+                            files={"file": ("big.xlsx", body, "application/octet-stream")})
+        assert reply.status_code == 413 and "20 MB" in reply.text

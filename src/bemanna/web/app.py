@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from bemanna.instance.load import MAX_FILE_BYTES
 from bemanna.web import examples
 from bemanna.web.jobs import JobRunner
 from bemanna.web.pages import templates
@@ -28,6 +29,8 @@ from bemanna.web.views.roster import PageCache
 
 HERE = Path(__file__).parent
 DB_NAME = "bemanna.sqlite"
+MAX_REQUEST_BYTES = MAX_FILE_BYTES + 2**20
+"""A request body may hold one instance file at the size limit plus the form around it."""
 
 
 def create_app(data_dir: Path, auth: Auth | None = None, *, solver_workers: int = 2,
@@ -77,6 +80,10 @@ async def session_middleware(request: Request,
     """Give every browser a session; with a login configured, send those without a
     logged-in session to /login (pages) or answer 401 (fragments, downloads, posts)."""
     sessions: Sessions = request.app.state.sessions
+    length = request.headers.get("content-length", "0")
+    if not length.isdigit() or int(length) > MAX_REQUEST_BYTES:
+        # Refused before the body is read (uploads: the instance size limit, 20 MB).
+        return PlainTextResponse("för stor begäran (högst 20 MB)", status_code=413)
     session = sessions.read(request.cookies.get(SESSION_COOKIE))
     public = request.url.path.startswith(PUBLIC_PREFIXES)
     needs_login = sessions.auth is not None and not public and not sessions.bearer_ok(request)
