@@ -138,3 +138,19 @@ def test_stop_before_start_takes_the_job_off_the_queue(tmp_path: Path) -> None:
     job_id = runner.submit(1, store.version(1).id, 5)
     runner.stop(job_id)
     assert store.job(job_id).status == JOB_STOPPED
+
+
+def test_a_generated_unit_without_a_budget_solves_and_shows(tmp_path: Path) -> None:
+    """Generated units carry no budget: the figures say so ('–'), nothing fails."""
+    with TestClient(create_app(tmp_path, solver_workers=1)) as client:
+        csrf = csrf_of(client)
+        client.post("/plans/generate", data={"csrf_token": csrf, "kind": "care_home",
+                                             "weeks": "1", "seed": "2"})
+        store = client.app.state.store  # type: ignore[attr-defined]
+        client.post("/plans/4/solve", data={"csrf_token": csrf, "time_limit": "5"})
+        job = wait_for(store, store.jobs()[-1].id)
+        assert job.roster_id is not None, job.message
+        summary = store.roster(job.roster_id).summary
+        assert summary["budget_ore"] is None and summary["forecast_ore"] > 0
+        assert client.get(f"/rosters/{job.roster_id}").status_code == 200
+        assert client.get("/").status_code == 200

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from bemanna.web.security import Auth
 
 EXIT_BAD_INPUT = 2
+SHUTDOWN_SECONDS = 3
 
 
 def default_data_dir() -> Path:
@@ -60,5 +61,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000, data_dir: Path | None = Non
     folder = data_dir or default_data_dir()
     app = create_app(folder, auth)
     print(f"bemanna workbench: http://{host}:{port}/  (data: {folder})", file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # Open event streams end after 3 s of a shutdown, so that the lifespan's end stops the
+    # running solve and stores its best roster (the job then shows as interrupted).
+    uvicorn.run(app, host=host, port=port, log_level="warning",
+                timeout_graceful_shutdown=SHUTDOWN_SECONDS)
     return 0

@@ -171,7 +171,10 @@ class JobRunner:
         if result.roster is None:
             return JOB_DONE, result.status, None, {
                 "status": result.status, "employees": list(result.infeasible_employees)}
-        summary = outcome.roster_summary(instance, result, hint)
+        try:
+            summary = outcome.roster_summary(instance, result, hint)
+        except Exception as exc:  # the roster is kept even when its figures fail
+            summary = {"status": result.status, "figures_error": f"{type(exc).__name__}: {exc}"}
         roster_id = self.store.add_roster(job.plan_id, version.id, job.id,
                                           roster_to_dict(result.roster), summary)
         return JOB_DONE, result.status, roster_id, {"status": result.status}

@@ -25,7 +25,10 @@ def live_server(app: FastAPI, host: str = "127.0.0.1", port: int | None = None,
     import uvicorn
 
     port = port or free_port(host)
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
+    from bemanna.web import SHUTDOWN_SECONDS
+
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning",
+                                           timeout_graceful_shutdown=SHUTDOWN_SECONDS))
     thread = threading.Thread(target=server.run, name="bemanna-live", daemon=True)
     thread.start()
     deadline = time.monotonic() + timeout

@@ -9,9 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
+
 import bemanna
 from bemanna.instance import Instance
 from bemanna.roster import Roster
+
+
+def whole(value: Any) -> int | None:
+    """An öre figure of a pricing table as int; None where it is missing (no budget)."""
+    return None if pd.isna(value) else int(value)
 
 
 def presolve_errors(instance: Instance) -> list[dict[str, Any]]:
@@ -45,10 +52,9 @@ def figures(instance: Instance, roster: Roster) -> dict[str, Any]:
     return {
         "check_ok": report.ok,
         "violations": len(report.violations),
-        "forecast_ore": int(total.forecast_ore),
-        "budget_ore": int(total.budget_ore),
-        "deviation_pct": None if total.deviation_pct != total.deviation_pct
-        else float(total.deviation_pct),
+        "forecast_ore": whole(total.forecast_ore),
+        "budget_ore": whole(total.budget_ore),
+        "deviation_pct": None if pd.isna(total.deviation_pct) else float(total.deviation_pct),
         "uncovered_hours": round(float(pricing.uncovered.hours.sum()), 2),
         "resurstid_hours": round(float(pricing.resurstid.hours.sum()), 2),
         "resurstid_fte": float(kpis.get("resurstid_fte", 0.0)),

@@ -10,12 +10,15 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
+
 import bemanna
 from bemanna.instance import Instance, instance_from_data
 from bemanna.report.data import ReportData, report_data
 from bemanna.report.labels import BUDGET_LINES, KPIS
 from bemanna.roster import Roster, roster_from_dict
 from bemanna.tariff.holidays import swedish_holidays
+from bemanna.web.outcome import whole
 from bemanna.web.store import Store, StoredRoster, Version
 
 WEEKDAYS = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")
@@ -60,10 +63,11 @@ def _budget(data: ReportData) -> list[dict[str, Any]]:
     rows = []
     for row in data.pricing.budget.to_dict("records"):
         rows.append({"label": BUDGET_LINES.get(row["line"], row["line"]), "line": row["line"],
-                     "forecast_ore": int(row["forecast_ore"]),
-                     "budget_ore": int(row["budget_ore"]),
-                     "deviation_ore": int(row["deviation_ore"]),
-                     "deviation_pct": row["deviation_pct"]})
+                     "forecast_ore": whole(row["forecast_ore"]),
+                     "budget_ore": whole(row["budget_ore"]),
+                     "deviation_ore": whole(row["deviation_ore"]),
+                     "deviation_pct": None if pd.isna(row["deviation_pct"])
+                     else row["deviation_pct"]})
     return rows
 
 
