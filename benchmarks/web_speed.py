@@ -116,11 +116,15 @@ def solve_to_screen(driver: Any, url: str, app: Any, limit: int) -> dict[str, fl
     WebDriverWait(driver, 300, 0.02).until(
         lambda d: "scheman" in (d.find_element(By.CSS_SELECTOR, ".job .progress-text").text))
     first_on_screen = time.monotonic() - clicked
+    shown_at = float(driver.find_element(By.CSS_SELECTOR, ".job[data-first-shown-at]")
+                     .get_attribute("data-first-shown-at")) / 1000
     WebDriverWait(driver, 600, 0.1).until(lambda d: d.find_elements(By.ID, "grid"))
     grid_on_screen = time.monotonic() - clicked
     job = app.state.store.jobs()[-1]
     summary = app.state.store.roster(job.roster_id).summary
+    reported_at = app.state.store.job(job.id).progress[0][3]
     return {"first_on_screen": first_on_screen, "grid_on_screen": grid_on_screen,
+            "screen_lag": shown_at - reported_at,
             "solver_first": float(summary["first_solution_time"] or 0.0),
             "solver_wall": float(summary["wall_time"]), "roster_id": job.roster_id}
 
@@ -147,7 +151,6 @@ def big_page(driver: Any, url: str, app: Any, client: httpx.Client, weeks: int,
 
 def table(care: dict[str, float], care_page: tuple[float, float], big: dict[str, float],
           args: argparse.Namespace) -> str:
-    lag = care["first_on_screen"] - care["solver_first"]
     return "\n".join([
         f"Measured {dt.date.today()} with `python benchmarks/web_speed.py` (headless Chromium, "
         f"uvicorn on 127.0.0.1, {args.workers} workers, seed 0; care home solved "
@@ -165,9 +168,10 @@ def table(care: dict[str, float], care_page: tuple[float, float], big: dict[str,
         f"{big['bytes'] / 1e6:.1f} MB HTML) | – | {big['dom']:.0f} ms / {big['load']:.0f} ms |",
         f"| same page, scrolling the grid: frame interval median / p95 | usable (~16.7 ms "
         f"a frame at 60 Hz) | {big['frame_median']:.1f} ms / {big['frame_p95']:.1f} ms |",
-        f"| Solve clicked → first improving roster on screen (progress line) | within 1 s of "
-        f"the solver's first roster | {care['first_on_screen']:.2f} s; solver's first roster "
-        f"at {care['solver_first']:.2f} s: {lag:+.2f} s after it |",
+        f"| solver reports its first roster → it is on screen (progress line and chart) | "
+        f"within 1 s | {care['screen_lag'] * 1000:.0f} ms |",
+        f"| Solve clicked → first roster on screen | – | {care['first_on_screen']:.2f} s (the "
+        f"solver's own first roster at {care['solver_first']:.2f} s of its search) |",
         f"| Solve clicked → roster grid on screen | – | {care['grid_on_screen']:.1f} s "
         f"(the solve ran {care['solver_wall']:.1f} s; the grid shows the best roster when "
         "the solve ends or is stopped) |",

@@ -154,3 +154,40 @@ def test_a_generated_unit_without_a_budget_solves_and_shows(tmp_path: Path) -> N
         assert summary["budget_ore"] is None and summary["forecast_ore"] > 0
         assert client.get(f"/rosters/{job.roster_id}").status_code == 200
         assert client.get("/").status_code == 200
+
+
+def test_stopping_uvicorn_with_a_page_watching_keeps_the_best_roster(tmp_path: Path) -> None:
+    """The real server (uvicorn in a thread) with a browser-like client on the job's event
+    stream: stopping the server ends the stream after its grace period, the lifespan stops
+    the solve, and the job is interrupted with its best roster stored."""
+    import httpx
+
+    from bemanna.web.live import live_server
+
+    app = create_app(tmp_path, solver_workers=1)
+    store = app.state.store
+    with live_server(app) as url:
+        job_id = app.state.jobs.submit(1, store.version(1).id, 120)
+        deadline = time.monotonic() + 60
+        while not store.job(job_id).progress and time.monotonic() < deadline:
+            time.sleep(0.2)
+        events: list[str] = []
+
+        def watch() -> None:
+            try:
+                with httpx.stream("GET", f"{url}/jobs/{job_id}/events", timeout=None) as s:
+                    for line in s.iter_lines():
+                        events.append(line)
+            except httpx.HTTPError:
+                pass
+
+        import threading
+
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+        time.sleep(1.0)
+        stopping = time.monotonic()
+    job = store.job(job_id)
+    assert job.status == JOB_INTERRUPTED and job.roster_id is not None
+    assert time.monotonic() - stopping < 60, "the shutdown waited for the solve's time limit"
+    assert any(line.startswith("event: progress") for line in events)

@@ -3,6 +3,7 @@ sessions, templates and the routers of each page."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -42,11 +43,14 @@ def create_app(data_dir: Path, auth: Auth | None = None, *, solver_workers: int 
     if seed_examples and not store.plans():
         examples.seed(store)
     pages = PageCache()
-    runner = JobRunner(store, solver_workers, on_roster=lambda rid: pages.page(store, rid))
+    runner = JobRunner(store, solver_workers,
+                       on_roster=lambda rid, priced: pages.page(store, rid, priced))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runner.start()
+        threading.Thread(target=pages.warm, args=(store,), name="bemanna-warm",
+                         daemon=True).start()
         yield
         runner.close()
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -57,11 +58,13 @@ class JobRunner:
     """Owns the worker thread and the stop events of running solves."""
 
     def __init__(self, store: Store, workers: int = SOLVER_WORKERS,
-                 on_roster: Callable[[int], object] | None = None) -> None:
+                 on_roster: Callable[[int, Any], object] | None = None) -> None:
         self.store = store
         self.workers = workers
         self.on_roster = on_roster
-        """Called with each stored roster's id (the app builds its page ahead of the click)."""
+        """Called with each stored roster's id and its (check report, pricing): the app builds
+        its page before the job shows as done, so the browser's first request finds it."""
+        self._priced: dict[int, Any] = {}
         self._wake = threading.Event()
         self._closing = threading.Event()
         self._stops: dict[int, threading.Event] = {}
@@ -139,7 +142,7 @@ class JobRunner:
                 "the best roster found is kept"
         if roster_id is not None and self.on_roster is not None:
             with contextlib.suppress(Exception):  # the page is built again on the click
-                self.on_roster(roster_id)
+                self.on_roster(roster_id, self._priced.pop(job.id, None))
         self.store.update_job(job.id, status=status, finished=now(), message=message,
                               roster_id=roster_id, outcome=result)
 
@@ -162,7 +165,8 @@ class JobRunner:
         progress: list[list[float]] = []
 
         def on_progress(p: Any) -> None:
-            progress.append([round(p.seconds, 2), p.objective, p.bound])
+            # [search seconds, objective öre, bound öre, wall-clock time of the report]
+            progress.append([round(p.seconds, 2), p.objective, p.bound, round(time.time(), 3)])
             self.store.update_job(job.id, progress=progress)
 
         params = bemanna.SolverParams(time_limit=job.time_limit, workers=self.workers, seed=0)
@@ -172,7 +176,10 @@ class JobRunner:
             return JOB_DONE, result.status, None, {
                 "status": result.status, "employees": list(result.infeasible_employees)}
         try:
-            summary = outcome.roster_summary(instance, result, hint)
+            roster = result.roster
+            priced = (bemanna.check(instance, roster), bemanna.price(instance, roster))
+            summary = outcome.roster_summary(result, hint, *priced)
+            self._priced[job.id] = priced
         except Exception as exc:  # the roster is kept even when its figures fail
             summary = {"status": result.status, "figures_error": f"{type(exc).__name__}: {exc}"}
         roster_id = self.store.add_roster(job.plan_id, version.id, job.id,

@@ -12,7 +12,9 @@ from typing import Any
 import pandas as pd
 
 import bemanna
+from bemanna.checker import CheckReport
 from bemanna.instance import Instance
+from bemanna.pricing import Pricing
 from bemanna.roster import Roster
 
 
@@ -42,11 +44,9 @@ def changed_cells(before: Roster, after: Roster) -> int:
     return sum(old.get(key) != new.get(key) for key in old.keys() | new.keys())
 
 
-def figures(instance: Instance, roster: Roster) -> dict[str, Any]:
+def figures(report: CheckReport, pricing: Pricing) -> dict[str, Any]:
     """The overview's figures of a roster: checker verdict, cost against budget, uncovered
-    hours and resurstid, all from `bemanna.check` and `bemanna.price`."""
-    report = bemanna.check(instance, roster)
-    pricing = bemanna.price(instance, roster)
+    hours and resurstid, from its `bemanna.check` report and `bemanna.price` pricing."""
     total = pricing.budget.set_index("line").loc["total"]
     kpis = dict(zip(pricing.kpis.kpi, pricing.kpis.value, strict=True))
     return {
@@ -61,11 +61,11 @@ def figures(instance: Instance, roster: Roster) -> dict[str, Any]:
     }
 
 
-def roster_summary(instance: Instance, result: bemanna.Result,
-                   hint: Roster | None) -> dict[str, Any]:
+def roster_summary(result: bemanna.Result, hint: Roster | None, report: CheckReport,
+                   pricing: Pricing) -> dict[str, Any]:
     """The stored summary of a solved roster (figures plus the solve's own record)."""
     assert result.roster is not None
-    summary = figures(instance, result.roster)
+    summary = figures(report, pricing)
     summary.update(status=result.status, objective=result.objective, bound=result.bound,
                    interrupted=result.interrupted, wall_time=round(result.wall_time, 2),
                    first_solution_time=result.first_solution_time,

@@ -87,7 +87,7 @@ class Job:
     started: str | None
     finished: str | None
     progress: list[list[float]]
-    """[seconds, objective öre, bound öre] per improving roster."""
+    """[search seconds, objective öre, bound öre, unix time reported] per improving roster."""
     message: str
     roster_id: int | None
     outcome: dict[str, Any]

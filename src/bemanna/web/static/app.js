@@ -56,6 +56,8 @@ function watchJob(job) {
     const data = JSON.parse(e.data);
     drawProgress(svg, data.progress);
     progressText(job, data.progress, data.status);
+    // When the first roster reached the screen (benchmarks/web_speed.py reads it).
+    if (data.progress.length && !job.dataset.firstShownAt) job.dataset.firstShownAt = Date.now();
     job.querySelector(".job-status b").textContent = { queued: "i kö", running: "löses" }[data.status] || data.status;
   });
   source.addEventListener("done", (e) => {

@@ -13,7 +13,9 @@ from typing import Any
 import pandas as pd
 
 import bemanna
+from bemanna.checker import CheckReport
 from bemanna.instance import Instance, instance_from_data
+from bemanna.pricing import Pricing
 from bemanna.report.data import ReportData, report_data
 from bemanna.report.labels import BUDGET_LINES, KPIS
 from bemanna.roster import Roster, roster_from_dict
@@ -21,8 +23,9 @@ from bemanna.tariff.holidays import swedish_holidays
 from bemanna.web.outcome import whole
 from bemanna.web.store import Store, StoredRoster, Version
 
+Priced = tuple[CheckReport, Pricing]
 WEEKDAYS = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")
-CACHE_SIZE = 8
+CACHE_SIZE = 16
 
 
 @dataclass(frozen=True)
@@ -78,11 +81,15 @@ def _hours(data: ReportData) -> list[dict[str, Any]]:
     return rows
 
 
-def build_page(stored: StoredRoster, version: Version) -> RosterPage:
+def build_page(stored: StoredRoster, version: Version, priced: Priced | None = None
+               ) -> RosterPage:
+    """The page of a stored roster; `priced`: its check report and pricing when the caller
+    has them already (the solve worker), else computed here."""
     instance = instance_from_data(version.data, f"version {version.number}")
     roster = roster_from_dict(stored.data)
-    check = bemanna.check(instance, roster)
-    pricing = bemanna.price(instance, roster)
+    if priced is None:
+        priced = (bemanna.check(instance, roster), bemanna.price(instance, roster))
+    check, pricing = priced
     data = report_data(instance, roster, check, pricing)
     pins = {(e.id, p.date): p.shift for e in instance.employees for p in e.pinned}
     kpis = [{"label": KPIS.get(k, k), "value": v, "unit": u}
@@ -103,7 +110,8 @@ class PageCache:
         self._pages: OrderedDict[int, RosterPage] = OrderedDict()
         self._lock = threading.Lock()
 
-    def page(self, store: Store, roster_id: int) -> RosterPage | None:
+    def page(self, store: Store, roster_id: int, priced: Priced | None = None
+             ) -> RosterPage | None:
         with self._lock:
             if roster_id in self._pages:
                 self._pages.move_to_end(roster_id)
@@ -113,10 +121,15 @@ class PageCache:
             return None
         version = store.version_by_id(stored.version_id)
         assert version is not None
-        page = build_page(stored, version)
+        page = build_page(stored, version, priced)
         with self._lock:
             self._pages[roster_id] = page
             while len(self._pages) > self.size:
                 self._pages.popitem(last=False)
         return page
 
+    def warm(self, store: Store) -> None:
+        """Build the pages of each plan's latest roster (at start, in the background), so
+        the first click after a restart finds them ready."""
+        for summary in list(store.roster_summaries().values())[: self.size]:
+            self.page(store, summary["roster_id"])
