@@ -9,8 +9,9 @@ served by uvicorn on 127.0.0.1, fixed time limits, 2 workers, seed 0:
    cold (page built from the stored roster: check, price, report data) and warm (cached).
 3. A 120-staff × 12-week unit (the generated 87-staff care home with 33 staff copied under new
    ids, solved for --big-time-limit s, default 180: its first roster took 115 s here): the
-   same server times, the page's load in Chromium (DOMContentLoaded, load), and scrolling the grid: 120 animation frames scrolling the grid's
-   box by 240 px down and 120 px right per frame, frame intervals median / 95th percentile.
+   same server times, the page's load in Chromium (DOMContentLoaded, load), and scrolling
+   the grid: 120 animation frames scrolling the grid's box by 240 px down and 120 px right
+   per frame, frame intervals median / 95th percentile.
 
     python benchmarks/web_speed.py                      # prints the table
     python benchmarks/web_speed.py --results benchmarks/RESULTS.md   # also writes the section
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
+import itertools
 import os
 import re
 import statistics
@@ -141,7 +143,7 @@ def big_page(driver: Any, url: str, app: Any, client: httpx.Client, weeks: int,
         "const t = performance.timing; return [t.domContentLoadedEventEnd - t.navigationStart,"
         " t.loadEventEnd - t.navigationStart, document.querySelectorAll('#grid td').length];")
     frames = driver.execute_async_script(SCROLL_JS)
-    gaps = sorted(b - a for a, b in zip(frames, frames[1:], strict=False))
+    gaps = sorted(b - a for a, b in itertools.pairwise(frames))
     html = client.get(f"/rosters/{job.roster_id}").content
     return {"cold": cold, "warm": warm, "dom": timing[0], "load": timing[1],
             "cells": timing[2], "frame_median": statistics.median(gaps),
