@@ -177,6 +177,11 @@ def table(care: dict[str, float], care_page: tuple[float, float], big: dict[str,
         f"| Solve clicked → roster grid on screen | – | {care['grid_on_screen']:.1f} s "
         f"(the solve ran {care['solver_wall']:.1f} s; the grid shows the best roster when "
         "the solve ends or is stopped) |",
+        "",
+        "Cold: the page built from the stored roster (after a restart, before the start-up "
+        "warm-up reaches it): the API's check and price of the roster plus the report data "
+        "and the template. The solve worker builds a new roster's page from its own check "
+        "and pricing before the job shows as done, so the click after a solve is warm.",
     ])
 
 
