@@ -28,8 +28,8 @@ from bemanna.batch.runner import plan_batch, run_batch
 from bemanna.batch.store import Store
 from bemanna.batch.summary import summarise
 from bemanna.checker import check_roster
-from bemanna.comparison.figures import FIGURES
 from bemanna.instance import load_instance
+from bemanna.pricing.figures import FIGURES
 from bemanna.roster import load_roster
 from bemanna.scenario import ScenarioError
 from bemanna.solver.params import SolverParams

@@ -18,11 +18,11 @@ import yaml
 
 from bemanna.batch.job import JobSpec, json_ready, run_job
 from bemanna.checker import check_roster
-from bemanna.comparison.figures import FIGURES
 from bemanna.comparison.output import workbook_bytes
 from bemanna.comparison.run import compare, plan
 from bemanna.instance import instance_from_data
 from bemanna.pricing import annualise, price_roster
+from bemanna.pricing.figures import FIGURES
 from bemanna.roster import roster_from_dict
 from bemanna.solver.params import SolverParams
 from test_batch import tiny_unit

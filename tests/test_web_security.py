@@ -123,3 +123,48 @@ def test_a_request_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Pa
         reply = client.post("/plans/excel", data={"csrf_token": csrf},
                             files={"file": ("big.xlsx", body, "application/octet-stream")})
         assert reply.status_code == 413 and "20 MB" in reply.text
+
+
+def test_bemanna_serve_runs_and_stops_cleanly(tmp_path: Path) -> None:
+    """The real command: `bemanna serve --port P --data DIR` answers the start page with the
+    three example plans and stops on Ctrl-C (SIGINT) with exit code 0."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from bemanna.web.live import free_port
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "bemanna", "serve", "--port", str(port),
+                             "--data", str(tmp_path)], env=os.environ.copy(),
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, page = time.monotonic() + 60, None
+        while time.monotonic() < deadline and page is None:
+            try:
+                page = httpx.get(f"http://127.0.0.1:{port}/", timeout=2)
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        assert page is not None and page.status_code == 200
+        assert "care_home" in page.text and "lss_group_home" in page.text
+        assert (tmp_path / "bemanna.sqlite").exists()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+
+
+def test_bemanna_serve_refuses_another_address(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from bemanna.cli import app
+
+    monkeypatch.delenv("BEMANNA_PASSWORD_FILE", raising=False)
+    monkeypatch.delenv("BEMANNA_TOKEN", raising=False)
+    result = CliRunner().invoke(app, ["serve", "--host", "192.0.2.1", "--data", str(tmp_path)])
+    assert result.exit_code == 2

@@ -20,6 +20,9 @@ from web_helpers import csrf_of, wait_for
 
 LSS = 2
 """The LSS group home's plan id (the second example): 4 weeks, small, feasible."""
+NURSES = 3
+"""The nurse group's plan id: its first roster comes within seconds, and a 120 s solve runs
+long enough to be stopped."""
 
 
 def _checked(client: TestClient, roster_id: int) -> tuple[bemanna.Instance, bemanna.Roster]:
@@ -59,9 +62,9 @@ def test_a_second_job_waits_in_the_queue_and_stop_keeps_the_best_roster(
     app = create_app(tmp_path, solver_workers=1)
     with TestClient(app) as client:
         store, runner = app.state.store, app.state.jobs
-        first = runner.submit(1, store.version(1).id, 60)
+        first = runner.submit(NURSES, store.version(NURSES).id, 120)
         second = runner.submit(LSS, store.version(LSS).id, 60)
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while not store.job(first).progress and time.monotonic() < deadline:
             time.sleep(0.2)
         assert store.job(second).status == JOB_QUEUED
@@ -79,8 +82,8 @@ def test_a_server_stopping_mid_solve_keeps_the_best_roster(tmp_path: Path) -> No
     app = create_app(tmp_path, solver_workers=1)
     with TestClient(app):
         store, runner = app.state.store, app.state.jobs
-        job_id = runner.submit(1, store.version(1).id, 120)
-        deadline = time.monotonic() + 60
+        job_id = runner.submit(NURSES, store.version(NURSES).id, 120)
+        deadline = time.monotonic() + 120
         while not store.job(job_id).progress and time.monotonic() < deadline:
             time.sleep(0.2)
     job = create_app(tmp_path, solver_workers=1).state.store.job(job_id)
@@ -167,8 +170,8 @@ def test_stopping_uvicorn_with_a_page_watching_keeps_the_best_roster(tmp_path: P
     app = create_app(tmp_path, solver_workers=1)
     store = app.state.store
     with live_server(app) as url:
-        job_id = app.state.jobs.submit(1, store.version(1).id, 120)
-        deadline = time.monotonic() + 60
+        job_id = app.state.jobs.submit(NURSES, store.version(NURSES).id, 120)
+        deadline = time.monotonic() + 120
         while not store.job(job_id).progress and time.monotonic() < deadline:
             time.sleep(0.2)
         events: list[str] = []

@@ -92,9 +92,9 @@ def run_job(spec: JobSpec) -> JobOutcome:
 
 def _solve_and_price(spec: JobSpec, outcome: JobOutcome) -> None:
     from bemanna.checker import check_roster
-    from bemanna.comparison.figures import compute_figures
     from bemanna.instance import InstanceError, instance_from_data
     from bemanna.pricing import price_roster
+    from bemanna.pricing.figures import compute_figures
     from bemanna.roster import roster_to_dict
     from bemanna.solver import solve
 

@@ -7,7 +7,7 @@ by (instance, scenario); `fingerprint` says what the result depends on (the chan
 data and the solver parameters), so a re-run skips a job whose row has the same fingerprint.
 
 Table `jobs`: the job's identity and files, status (`done` / `failed`) and error, the solver's
-status and objective, every figure of `bemanna.comparison.figures.FIGURES` as a column (money
+status and objective, every figure of `bemanna.pricing.figures.FIGURES` as a column (money
 in öre per year) and all of them again as a JSON blob, the roster path and timings. Table
 `runs`: one row per invocation (backend, planned, skipped, done, failed, start/end).
 """
@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 
 from bemanna.batch.job import JobOutcome, JobSpec
-from bemanna.comparison.figures import FIGURES
+from bemanna.pricing.figures import FIGURES
 
 SCHEMA_VERSION = "2"
 """2: the columns strategy and deterministic_time (the whole SolverParams reaches the row);

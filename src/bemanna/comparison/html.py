@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import html
 
-from bemanna.comparison.figures import FIGURE, LINE_KEYS, Value, display
-from bemanna.comparison.output import status_text
-from bemanna.comparison.run import Comparison
+from bemanna.comparison.run import Comparison, status_text
+from bemanna.pricing.figures import FIGURE, LINE_KEYS, Value, display
 
 CSS = """
 body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }

@@ -1,6 +1,7 @@
-"""A comparison as a terminal table (rich), a workbook (compare.xlsx) and a page (compare.html).
+"""A comparison as a workbook (compare.xlsx) and a page (compare.html); the terminal table is
+bemanna.cli.compare's.
 
-All three show the same figures: the base's value, then per scenario its value and the delta
+All show the same figures: the base's value, then per scenario its value and the delta
 against the base, annualised (figures.py). Written atomically (temporary file, then rename).
 """
 
@@ -13,11 +14,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
-from rich.console import Console
-from rich.table import Table
 
-from bemanna.comparison.figures import FIGURE, display, display_value
-from bemanna.comparison.run import Column, Comparison
+from bemanna.comparison.run import Comparison
+from bemanna.pricing.figures import FIGURE, display_value
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -39,37 +38,6 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def wide(console: Console, width: int) -> Console:
-    """A console on the same output at least `width` columns wide (tables of numbers are
-    unreadable when wrapped)."""
-    return Console(file=console.file, width=max(console.width, width), soft_wrap=True,
-                   no_color=console.no_color)
-
-
-def status_text(column: Column) -> str:
-    o = column.outcome
-    if o.status == "done":
-        return f"done ({o.solver_status}, {o.job_seconds:.0f} s)"
-    return f"{o.status}: {o.error}"
-
-
-def terminal_table(comparison: Comparison) -> Table:
-    table = Table(title=f"{comparison.instance}: scenarios against {comparison.base.name}, "
-                        "annualised (× 52 / weeks)")
-    table.add_column("figure", no_wrap=True)
-    table.add_column("unit", no_wrap=True)
-    table.add_column(comparison.base.name, justify="right", no_wrap=True)
-    for column in comparison.scenarios:
-        table.add_column(column.name, justify="right", no_wrap=True)
-        table.add_column("Δ", justify="right", no_wrap=True)
-    for key, base, values in comparison.rows():
-        cells = [FIGURE[key].label, FIGURE[key].unit, display(key, base)]
-        for value, change in values:
-            cells += [display(key, value), display(key, change, signed=True)]
-        table.add_row(*cells)
-    return table
 
 
 # --- workbook --------------------------------------------------------------------------------

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bemanna.batch.job import JobOutcome, JobSpec, json_ready, run_job
-from bemanna.comparison.figures import FIGURES, SIMULATED_FIGURES, Value, delta, simulated_figures
 from bemanna.instance import InstanceError
+from bemanna.pricing.figures import FIGURES, SIMULATED_FIGURES, Value, delta, simulated_figures
 from bemanna.scenario import (
     BASE,
     Scenario,
@@ -49,6 +49,13 @@ class Column:
         figures = self.outcome.figures or {}
         result: Value = figures.get(key)
         return result
+
+
+def status_text(column: Column) -> str:
+    o = column.outcome
+    if o.status == "done":
+        return f"done ({o.solver_status}, {o.job_seconds:.0f} s)"
+    return f"{o.status}: {o.error}"
 
 
 @dataclass

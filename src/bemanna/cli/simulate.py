@@ -14,6 +14,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from bemanna.cli.console import (
+    EXIT_BAD_INPUT,
+    bad_input,
+    console,
+    err,
+    load_or_exit,
+    roster_for_or_exit,
+)
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -84,28 +93,19 @@ def simulate_command(
         "--json", help="Also write the summary, settings and booked resurstid as JSON.")] = None,
 ) -> None:
     """Simulate sick leave over a roster: what refilling absences costs (docs/resurstid.md)."""
-    from bemanna.cli import EXIT_BAD_INPUT, _bad_input, _load, console, err
+    import bemanna
     from bemanna.instance import InstanceError
-    from bemanna.roster import RosterError, load_roster, write_atomic
-    from bemanna.simulation.engine import simulate
+    from bemanna.roster import RosterError, write_atomic
 
-    inst = _load(instance)
-    try:
-        roster = load_roster(roster_dir)
-    except RosterError as exc:
-        raise _bad_input(exc) from None
-    source = roster_dir / "roster.json" if roster_dir.is_dir() else roster_dir
-    if roster.instance != inst.name:
-        raise _bad_input(RosterError(str(source), [
-            f"instance: the roster was solved for instance {roster.instance!r}, but --instance "
-            f"is {inst.name!r}"]))
+    inst = load_or_exit(instance)
+    roster = roster_for_or_exit(inst, roster_dir)
     if json_out is not None and json_out.is_dir():
         err.print(f"[bold red]error[/]: --json: {json_out} is a folder", highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT)
     try:
-        result = simulate(inst, roster, runs=runs, seed=seed)
+        result = bemanna.simulate(inst, roster, runs=runs, seed=seed)
     except (InstanceError, RosterError) as exc:
-        raise _bad_input(exc) from None
+        raise bad_input(exc) from None
     print_simulation(console, inst, result)
     if json_out is not None:
         text = json.dumps(result.to_json(), indent=1, ensure_ascii=False, default=_plain)

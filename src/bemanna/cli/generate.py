@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from bemanna.cli.console import EXIT_BAD_INPUT, console, err
+
 
 def generate_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the instance files.")],
@@ -21,11 +23,9 @@ def generate_command(
     """Write a seeded synthetic portfolio of units as instance files (one YAML per unit).
 
     Defaults: a Leanlink-like care-home portfolio (domain.md §5): 18 units of 26–36 places."""
-    from bemanna.cli import console
     from bemanna.generate.portfolio import PortfolioParams, generate_portfolio, write_portfolio
 
     if out.exists() and not out.is_dir():
-        from bemanna.cli import EXIT_BAD_INPUT, err
 
         err.print(f"[bold red]error[/]: --out: {out} exists and is not a folder", highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT)

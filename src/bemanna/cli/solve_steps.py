@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
 
 import typer
 
+from bemanna.cli.console import (
+    EXIT_BAD_INPUT,
+    EXIT_VIOLATION,
+    console,
+    err,
+)
 from bemanna.instance.model import Instance
 from bemanna.presolve import Finding, errors, presolve
 from bemanna.presolve.size import estimate_memory, memory_problem
 
 
 def _print_findings(findings: list[Finding], to_stdout: bool) -> None:
-    from bemanna.cli import console, err
 
     out = console if to_stdout else err
     for f in findings:
@@ -28,10 +32,9 @@ def _print_findings(findings: list[Finding], to_stdout: bool) -> None:
         out.print(f.message, markup=False, highlight=False)
 
 
-def validate_command(inst: Instance, path: Path, workers: int = 2) -> None:
+def print_validation(inst: Instance, path: Path, workers: int = 2) -> None:
     """`bemanna validate`: the input is valid (else exit 2 earlier); then the pre-solve
     findings on stdout, exit 1 when one is an error."""
-    from bemanna.cli import EXIT_VIOLATION, console
 
     estimate = estimate_memory(inst, workers)
     console.print(f"{path}: valid ({len(inst.employees)} employees, "
@@ -56,7 +59,6 @@ def before_solving(inst: Instance, out: Path, workers: int, explain: bool,
     """Refuse what would not fit in memory (exit 2); print the pre-solve findings; stop with
     exit 1 when they show the instance infeasible, writing OUT/diagnosis.json (and with
     `explain`, the conflict core as OUT/explanation.json)."""
-    from bemanna.cli import EXIT_BAD_INPUT, EXIT_VIOLATION, err
     from bemanna.diagnose import diagnosis_json, from_findings
     from bemanna.roster import write_atomic
 
@@ -82,7 +84,6 @@ def before_solving(inst: Instance, out: Path, workers: int, explain: bool,
 
 
 def _explain_and_write(inst: Instance, out: Path, employees: list[str]) -> None:
-    from bemanna.cli import err
     from bemanna.explain.infeasible import explain_infeasible
 
     explanation = explain_infeasible(inst, employees)
@@ -96,7 +97,6 @@ def report_infeasible(inst: Instance, status: str, employees: list[str], time_li
                       out: Path, explain: bool) -> None:
     """After a search without a roster: say why (the conflict core and its repairs), write
     OUT/diagnosis.json and with `explain` OUT/explanation.json."""
-    from bemanna.cli import err
     from bemanna.diagnose import diagnosis_json, from_explanation
     from bemanna.explain.infeasible import explain_infeasible
     from bemanna.roster import write_atomic
@@ -114,45 +114,3 @@ def report_infeasible(inst: Instance, status: str, employees: list[str], time_li
     if explain:
         _write(out / "explanation.json", explanation.to_dict())
         err.print(f"Explanation written to {out / 'explanation.json'}", highlight=False)
-
-
-def explain(
-    roster: Annotated[Path, typer.Argument(help="Roster folder (or its roster.json).")],
-    instance: Annotated[Path, typer.Option("--instance", "-i", help="The instance it solves.")],
-    employee: Annotated[str, typer.Option("--employee", "-e", help="Employee id.")],
-    time_limit: Annotated[float, typer.Option(
-        min=0.1, help="Seconds per wish re-solve.")] = 3.0,
-    workers: Annotated[int, typer.Option(min=1, max=64)] = 1,
-    seed: Annotated[int, typer.Option(min=0)] = 0,
-    max_wishes: Annotated[int, typer.Option(min=0, help="Wishes to price at most.")] = 10,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-) -> None:
-    """Why ROSTER is as it is for one employee: binding rules and wishes not met.
-
-    Lists the rules the roster sits at the edge of for EMPLOYEE, the soft rules it breaks,
-    and each wish not granted with the estimated price of granting it (a short re-solve).
-    """
-    from bemanna.cli import EXIT_BAD_INPUT, _bad_input, _load, console, err
-    from bemanna.explain.why import explain_employee
-    from bemanna.roster import RosterError, load_roster
-
-    inst = _load(instance)
-    try:
-        data = load_roster(roster)
-    except RosterError as exc:
-        raise _bad_input(exc) from None
-    if data.instance != inst.name:
-        err.print(f"[bold red]error[/]: {roster}: the roster is for instance "
-                  f"{data.instance!r}, not {inst.name!r}", highlight=False)
-        raise typer.Exit(EXIT_BAD_INPUT)
-    if employee not in inst.employee:
-        known = ", ".join(e.id for e in inst.employees[:10])
-        err.print(f"[bold red]error[/]: --employee: no employee {employee!r} in {inst.name} "
-                  f"(e.g. {known})", highlight=False)
-        raise typer.Exit(EXIT_BAD_INPUT)
-    found = explain_employee(inst, data, employee, time_limit, workers, seed, max_wishes)
-    if as_json:
-        console.print_json(json.dumps(found.to_dict(), ensure_ascii=False))
-        return
-    for line in found.lines():
-        console.print(line, markup=False, highlight=False)

@@ -22,6 +22,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from bemanna.cli.console import (
+    EXIT_BAD_INPUT,
+    EXIT_VIOLATION,
+    bad_input,
+    console,
+    err,
+    load_or_exit,
+    out_folder_or_exit,
+    roster_for_or_exit,
+)
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -31,35 +42,16 @@ if TYPE_CHECKING:
     from bemanna.simulation.result import SimulationResult
 
 
-def roster_mismatch(instance: Instance, roster: Roster) -> list[str]:
-    """One line per way the roster does not belong to the instance (empty when it does)."""
-    problems = []
-    if roster.instance != instance.name:
-        problems.append(f"instance: the roster was solved for instance {roster.instance!r}, "
-                        f"but --instance is {instance.name!r}")
-    horizon = instance.horizon
-    if roster.start != horizon.start:
-        problems.append(f"horizon.start: the roster starts {roster.start}, the instance "
-                        f"{horizon.start}")
-    if roster.days != horizon.days:
-        problems.append(f"horizon.days: the roster has {roster.days} days, the instance "
-                        f"{horizon.days}")
-    if roster.cyclic != horizon.cyclic:
-        problems.append(f"horizon.cyclic: the roster has {roster.cyclic}, the instance "
-                        f"{horizon.cyclic}")
-    return problems
-
-
 def run_simulation(console: Console, instance: Instance, roster: Roster, runs: int,
                    seed: int) -> SimulationResult:
     """Simulate absences over the roster and print the summary tables.
 
     Raises InstanceError (a rate the simulation needs) or RosterError (not the instance's
     roster), as `simulate` does."""
-    from bemanna.simulation.cli import print_simulation
-    from bemanna.simulation.engine import simulate
+    import bemanna
+    from bemanna.cli.simulate import print_simulation
 
-    result = simulate(instance, roster, runs=runs, seed=seed)
+    result = bemanna.simulate(instance, roster, runs=runs, seed=seed)
     print_simulation(console, instance, result)
     return result
 
@@ -73,12 +65,12 @@ def price_and_report(console: Console, err: Console, instance: Instance, roster:
     Returns False (after saying so on err) when the cost model cannot price the roster, the
     simulation cannot run or the reports cannot be written; the roster is already written.
     """
+    import bemanna
+    from bemanna.cli.summary_costs import print_costs
     from bemanna.instance import InstanceError
-    from bemanna.pricing import price_roster
-    from bemanna.summary_costs import print_costs
 
     try:
-        pricing = price_roster(instance, roster)
+        pricing = bemanna.price(instance, roster)
     except InstanceError as exc:
         err.print(f"[bold red]error[/]: cannot price the roster ({exc.source}): the roster was "
                   "written, the cost table and reports were not", highlight=False)
@@ -111,7 +103,7 @@ def price_and_report(console: Console, err: Console, instance: Instance, roster:
     return True
 
 
-def report(
+def report_command(
     roster_dir: Annotated[Path, typer.Argument(help="Folder holding roster.json (or the file).")],
     instance: Annotated[Path, typer.Option(
         "--instance", "-i", help="The instance file the roster was solved from (required: "
@@ -127,40 +119,29 @@ def report(
         min=0, help="Seed of the simulation's random draws (with --simulate).")] = 0,
 ) -> None:
     """Write report.xlsx and report.html for a solved roster (docs/reports.md)."""
-    from bemanna.checker import check_roster
-    from bemanna.cli import EXIT_BAD_INPUT, EXIT_VIOLATION, _bad_input, _load, console, err
+    import bemanna
+    from bemanna.cli.summary_costs import print_costs
     from bemanna.instance import InstanceError
-    from bemanna.pricing import price_roster
     from bemanna.report.build import write_reports
-    from bemanna.roster import RosterError, load_roster
-    from bemanna.summary_costs import print_costs
+    from bemanna.roster import RosterError
 
-    inst = _load(instance)
-    try:
-        roster = load_roster(roster_dir)
-    except RosterError as exc:
-        raise _bad_input(exc) from None
+    inst = load_or_exit(instance)
+    roster = roster_for_or_exit(inst, roster_dir)
     source = roster_dir / "roster.json" if roster_dir.is_dir() else roster_dir
-    problems = roster_mismatch(inst, roster)
-    if problems:
-        raise _bad_input(RosterError(str(source), problems))
     target = out if out is not None else source.parent
-    if target.exists() and not target.is_dir():
-        err.print(f"[bold red]error[/]: --out: {target} exists and is not a folder",
-                  highlight=False)
-        raise typer.Exit(EXIT_BAD_INPUT)
-    check = check_roster(inst, roster)
+    out_folder_or_exit(target)
+    check = bemanna.check(inst, roster)
     try:
-        pricing = price_roster(inst, roster)
+        pricing = bemanna.price(inst, roster)
     except InstanceError as exc:
-        raise _bad_input(exc) from None
+        raise bad_input(exc) from None
     print_costs(console, pricing)
     simulation = None
     if simulate is not None:
         try:
             simulation = run_simulation(console, inst, roster, simulate, seed)
         except (InstanceError, RosterError) as exc:
-            raise _bad_input(exc) from None
+            raise bad_input(exc) from None
     try:
         xlsx, html = write_reports(target, inst, roster, check, pricing, simulation)
     except OSError as exc:

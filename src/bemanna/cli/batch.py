@@ -8,6 +8,9 @@ from typing import Annotated, Any
 
 import typer
 
+from bemanna.cli.console import EXIT_BAD_INPUT, EXIT_VIOLATION, bad_input, console, err, fail
+from bemanna.cli.options import DeterministicTimeOption, Strategy, StrategyOption
+
 batch_app = typer.Typer(help="Run instances × scenarios as solve jobs; results in SQLite.",
                         no_args_is_help=True)
 
@@ -31,11 +34,14 @@ def run_command(
     solver_workers: Annotated[int, typer.Option(min=1, max=64,
                                                 help="CP-SAT workers per job.")] = 1,
     seed: Annotated[int, typer.Option(min=0)] = 0,
-    deterministic_time: Annotated[float | None, typer.Option(
-        min=0.01, help="Stop each CP-SAT solve after this deterministic time (with the same "
-                       "seed and workers, the same rosters on any machine).")] = None,
-    workers: Annotated[int, typer.Option(min=1, max=256,
-                                         help="Local worker processes (jobs at once).")] = 2,
+    deterministic_time: DeterministicTimeOption = None,
+    strategy: StrategyOption = Strategy.auto,
+    job_processes: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, max=256, help="Local worker processes (jobs at once; default "
+                                             "2).")] = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, max=256, hidden=True,
+        help="Deprecated name of --jobs.")] = None,
     dask_scheduler: Annotated[str | None, typer.Option(
         help="Run on a Dask cluster, e.g. tcp://host:8786.")] = None,
     dask_local: Annotated[int | None, typer.Option(
@@ -57,22 +63,28 @@ def run_command(
         TimeRemainingColumn,
     )
 
+    import bemanna
     from bemanna.batch.backends import DaskBackend, LocalBackend
     from bemanna.batch.runner import Backend, BatchReport, plan_batch, run_batch, to_run
     from bemanna.batch.store import Store, StoreError
-    from bemanna.cli import EXIT_BAD_INPUT, EXIT_VIOLATION, _bad_input, console, err
     from bemanna.scenario import ScenarioError
-    from bemanna.solver.params import SolverParams
 
+    if workers is not None:
+        err.print("[yellow]warning[/]: --workers is deprecated (it was easily taken for CP-SAT "
+                  "workers): use --jobs for local processes, --solver-workers for CP-SAT")
+        if job_processes is not None and job_processes != workers:
+            fail(f"--jobs {job_processes} and --workers {workers} disagree: give --jobs only")
+    processes = job_processes or workers or 2
     if dask_scheduler is not None and dask_local is not None:
         err.print("[bold red]error[/]: give --dask-scheduler or --dask-local, not both")
         raise typer.Exit(EXIT_BAD_INPUT)
     try:
         jobs = plan_batch(instances, scenario or [], include_base=not no_base,
-                          params=SolverParams(time_limit=time_limit, workers=solver_workers,
-                                              seed=seed, deterministic_time=deterministic_time))
+                          params=bemanna.SolverParams(
+                              time_limit=time_limit, workers=solver_workers, seed=seed,
+                              deterministic_time=deterministic_time, strategy=strategy.value))
     except ScenarioError as exc:
-        raise _bad_input(exc) from None
+        raise bad_input(exc) from None
     out = out if out is not None else db.parent / f"{db.stem}_rosters"
     limit = job_timeout if job_timeout is not None else 3 * time_limit + 60
     backend: Backend
@@ -80,8 +92,8 @@ def run_command(
         backend = DaskBackend(limit, scheduler=dask_scheduler, local_workers=dask_local)
         where = f"Dask {dask_scheduler or f'LocalCluster of {dask_local}'}"
     else:
-        backend = LocalBackend(workers, limit)
-        where = f"{workers} local processes"
+        backend = LocalBackend(processes, limit)
+        where = f"{processes} local processes"
     try:
         store = Store(db)
     except StoreError as exc:
@@ -91,7 +103,8 @@ def run_command(
     try:
         todo = len(to_run(jobs, store, retry_failed))
         err.print(f"Batch: {len(jobs)} jobs, {len(jobs) - todo} already in {db}, {todo} to run "
-                  f"on {where}; {time_limit:g} s × {solver_workers} CP-SAT workers, seed {seed}",
+                  f"on {where}; {time_limit:g} s × {solver_workers} CP-SAT workers, seed {seed}, "
+                  f"strategy {strategy.value}",
                   highlight=False)
         columns: list[Any] = [
             TextColumn("[bold]jobs"), BarColumn(), MofNCompleteColumn(),
@@ -142,9 +155,8 @@ def summary_command(
 
     from bemanna.batch.store import StoreError, open_existing
     from bemanna.batch.summary import summarise
-    from bemanna.cli import EXIT_BAD_INPUT, console, err
-    from bemanna.comparison.figures import FIGURE, display
-    from bemanna.comparison.output import wide
+    from bemanna.cli.compare import wide
+    from bemanna.pricing.figures import FIGURE, display
 
     keys = tuple(figure or ("total_ore", "fte_needed"))
     unknown = [k for k in keys if k not in FIGURE]
