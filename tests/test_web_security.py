@@ -168,3 +168,13 @@ def test_bemanna_serve_refuses_another_address(tmp_path: Path,
     monkeypatch.delenv("BEMANNA_TOKEN", raising=False)
     result = CliRunner().invoke(app, ["serve", "--host", "192.0.2.1", "--data", str(tmp_path)])
     assert result.exit_code == 2
+
+
+def test_the_default_address_is_this_computer_only() -> None:
+    """Both `bemanna.web.serve` and `bemanna serve` bind 127.0.0.1 unless told otherwise."""
+    import inspect
+
+    from bemanna.cli.serve import serve_command
+
+    assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
+    assert inspect.signature(serve_command).parameters["host"].default == "127.0.0.1"

@@ -65,8 +65,11 @@ async def run_compare(request: Request, plan_id: int) -> Response:
             raise HTTPException(400, f"file: no scenario {key!r}")
         chosen.append(load_scenario(files[str(key)]))
     chosen += [toggle_scenario(str(k)) for k in form.getlist("toggle") if k in TOGGLES]
-    limit = int(str(form.get("time_limit", 5)))
-    number = int(str(form.get("version", 0))) or None
+    try:
+        limit = int(str(form.get("time_limit", 5)))
+        number = int(str(form.get("version", 0))) or None
+    except ValueError:
+        raise HTTPException(400, "time_limit och version är heltal") from None
     version = store_of(request).version(plan_id, number)
     if version is None or limit not in COMPARE_LIMITS:
         raise HTTPException(400, "version eller time_limit")
