@@ -70,7 +70,7 @@ def infeasible_plan(driver: Any, url: str, tmp: Path) -> None:
     path = tmp / "lss_pinned_off.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True))
     driver.get(url + "/")
-    driver.find_element(By.CSS_SELECTOR, "form[action='/plans/upload'] input").send_keys(
+    driver.find_element(By.CSS_SELECTOR, "form[action='/plans/upload'] input[type=file]").send_keys(
         str(path))
     driver.find_element(By.CSS_SELECTOR, "form[action='/plans/upload'] button").click()
     wait(driver, lambda d: "/plans/4" in d.current_url)
@@ -90,7 +90,7 @@ def main() -> None:
     driver = browser()
     try:
         with live_server(app) as url:
-            solve(driver, url, 1, "15", shot="workbench-solving.png")
+            solve(driver, url, 1, "30", shot="workbench-solving.png")
             wait(driver, lambda d: d.find_elements(By.ID, "grid"))
             driver.save_screenshot(str(IMG / "workbench-roster.png"))
             cell = driver.find_elements(By.CSS_SELECTOR, "#grid td.k-evening")[3]

@@ -20,21 +20,26 @@ document.addEventListener("htmx:configRequest", (e) => {
 
 // --- solve progress: objective and bound over time ------------------------------------------
 function drawProgress(svg, points) {
+  // Objective (solid) and bound (dashed) in öre over search seconds; a bound of 0 (none
+  // proven yet) is left out so that it does not flatten the objective's steps.
   svg.replaceChildren();
   if (!points.length) return;
-  const t1 = Math.max(1, ...points.map((p) => p[0]));
-  const values = points.flatMap((p) => [p[1], p[2]]);
+  const t1 = Math.max(1, ...points.map((p) => p[0])) * 1.05;
+  const values = points.flatMap((p) => (p[2] > 0 ? [p[1], p[2]] : [p[1]]));
   const lo = Math.min(...values), hi = Math.max(...values);
   const y = (v) => 110 - (hi > lo ? ((v - lo) / (hi - lo)) * 100 : 50);
   const x = (t) => 5 + (t / t1) * 390;
   for (const [col, cls] of [[1, "objective"], [2, "bound"]]) {
+    const shown = points.filter((p) => col === 1 || p[2] > 0);
+    if (!shown.length) continue;
     let d = "";
-    points.forEach((p, i) => {
+    shown.forEach((p, i) => {
       d += (i ? ` H${x(p[0])} V${y(p[col])}` : `M${x(p[0])} ${y(p[col])}`);
     });
     d += ` H${x(t1)}`;
     svg.appendChild(svgEl("path", { d, class: cls, fill: "none" }));
   }
+  for (const p of points) svg.appendChild(svgEl("circle", { cx: x(p[0]), cy: y(p[1]), r: 2.5, class: "objective" }));
 }
 
 function progressText(job, points, status) {
@@ -91,7 +96,7 @@ function setupGrid(grid) {
     document.querySelectorAll("#cell-editor .mark").forEach((mark) => {
       const cell = grid.querySelector("td.selected");
       if (!cell) return;
-      cell.classList.toggle("pinned", mark.dataset.mark !== "");
+      cell.classList.toggle("pinned", mark.dataset.mark.startsWith("låst"));
       cell.title = cell.title.split(" · ")[0] + (mark.dataset.mark ? ` · ${mark.dataset.mark}` : "");
     });
   });
