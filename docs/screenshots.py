@@ -54,7 +54,7 @@ def solve(driver: Any, url: str, plan: int, limit: str = "15", shot: str | None 
     if shot:
         wait(driver, lambda d: "scheman" in d.find_element(By.CSS_SELECTOR,
                                                             ".progress-text").text)
-        time.sleep(4)
+        time.sleep(8)  # a few more improving rosters on the chart
         driver.save_screenshot(str(IMG / shot))
     wait(driver, lambda d: "/rosters/" in d.current_url, 300)
 

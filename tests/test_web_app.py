@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -146,3 +147,43 @@ def test_excel_routes_say_when_the_template_module_is_missing(
     reply = client.post("/plans/excel", data={"csrf_token": csrf},
                         files={"file": ("m.xlsx", b"PK", "application/octet-stream")})
     assert reply.status_code == 501 and "Excel-mallen finns inte" in reply.text
+
+
+def test_excel_routes_use_the_template_module(client: TestClient,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The routes call `write_template(buffer, instance | None)` and `read_template(bytes,
+    source)` (the Excel branch's signatures, here a stand-in module): the download carries
+    what the writer wrote, an upload becomes a plan, and the reader's per-cell problems are
+    listed."""
+    import sys
+    import types
+
+    from bemanna.instance import InstanceError, load_instance
+
+    written: list[object] = []
+
+    def write_template(target: Any, instance: Any = None) -> None:
+        written.append(instance)
+        target.write(b"PK-fake-xlsx")
+
+    def read_template(data: bytes, source: str) -> Any:
+        if data == b"bad":
+            raise InstanceError(source, ["Personal!C7: sysselsättningsgrad 120 är över 100"])
+        return load_instance(REPO / "instances" / "nurse_group.yaml")
+
+    fake = types.ModuleType("bemanna.importers.excel_template")
+    fake.write_template = write_template  # type: ignore[attr-defined]
+    fake.read_template = read_template  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "bemanna.importers.excel_template", fake)
+    blank = client.get("/template.xlsx")
+    assert blank.status_code == 200 and blank.content == b"PK-fake-xlsx" and written == [None]
+    filled = client.get("/plans/3/versions/1/template.xlsx")
+    assert filled.status_code == 200 and written[-1].name == "nurse_group"  # type: ignore[attr-defined]
+    csrf = csrf_of(client)
+    bad = client.post("/plans/excel", data={"csrf_token": csrf},
+                      files={"file": ("m.xlsx", b"bad", "application/octet-stream")})
+    assert bad.status_code == 400 and "Personal!C7: sysselsättningsgrad 120" in bad.text
+    good = client.post("/plans/excel", data={"csrf_token": csrf},
+                       files={"file": ("m.xlsx", b"ok", "application/octet-stream")},
+                       follow_redirects=False)
+    assert good.status_code == 303 and good.headers["location"] == "/plans/4"
