@@ -21,7 +21,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from fastapi import HTTPException, Request
+from fastapi import HTTPException, Request, Response
 
 SESSION_COOKIE = "bemanna_session"
 CSRF_HEADER = "X-CSRF-Token"
@@ -111,9 +111,8 @@ class Sessions:
                 and header.startswith("Bearer ") and self.auth.accepts(header[7:]))
 
 
-def set_session_cookie(response: object, value: str) -> None:
-    response.set_cookie(SESSION_COOKIE, value, httponly=True, samesite="strict",  # type: ignore[attr-defined]
-                        path="/")
+def set_session_cookie(response: Response, value: str) -> None:
+    response.set_cookie(SESSION_COOKIE, value, httponly=True, samesite="strict", path="/")
 
 
 async def csrf_protect(request: Request) -> None:
