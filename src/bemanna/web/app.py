@@ -13,7 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from bemanna.instance.load import MAX_FILE_BYTES
+from bemanna.limits import MAX_FILE_BYTES
 from bemanna.web import examples
 from bemanna.web.jobs import JobRunner
 from bemanna.web.pages import templates

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, Uplo
 from fastapi.responses import RedirectResponse, Response
 
 from bemanna.instance import Instance, InstanceError, instance_from_data
-from bemanna.instance.load import MAX_FILE_BYTES, parse_text
+from bemanna.instance.load import parse_text
+from bemanna.limits import MAX_FILE_BYTES
 from bemanna.web.pages import plan_or_404, render, store_of
 from bemanna.web.security import csrf_protect
 from bemanna.web.views.plan import plan_page
