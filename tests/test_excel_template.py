@@ -265,8 +265,12 @@ def test_text_is_written_as_text() -> None:
     book = openpyxl.load_workbook(io.BytesIO(xlsx(build_workbook(instance))))
     name = book["Personal"]["B3"]
     assert name.value == "=HYPERLINK(\"http://x\")" and name.data_type == "s"
+    assert name.quotePrefix  # editing the cell in Excel keeps it text
     description = book["Enhet"]["B4"]
     assert description.value.startswith("=SUM") and description.data_type == "s"
+    formulas = [f"{ws.title}!{c.coordinate}" for ws in book.worksheets
+                for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    assert formulas == []
 
 
 def test_control_characters_are_dropped() -> None:
@@ -460,3 +464,18 @@ def test_cli_bad_upload_exits_2(tmp_path: Path) -> None:
     text.write_text("not a workbook", encoding="utf-8")
     assert_bad_input(run("import", "excel", text, "-o", tmp_path / "out.yaml"),
                      "(fil): ingen Excel-fil (.xlsx)")
+
+
+def test_cli_refuses_a_bad_out_name_and_a_too_large_upload(tmp_path: Path) -> None:
+    """`template` names its output .xlsx; `import excel` reads at most 20 MB (a sparse 21 MB
+    file is refused after 20 MB have been read, with one line, exit 2)."""
+    from test_cli import assert_bad_input
+    from test_cli import bemanna as run
+
+    assert_bad_input(run("template", tmp_path / "plan.xls"),
+                     "the template is an Excel workbook, name it .xlsx")
+    big = tmp_path / "big.xlsx"
+    with big.open("wb") as handle:
+        handle.truncate(21 * 2**20)
+    assert_bad_input(run("import", "excel", big, "-o", tmp_path / "out.yaml"),
+                     "more than 20 MB")
