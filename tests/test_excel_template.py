@@ -59,6 +59,18 @@ def test_shipped_instances_round_trip_equal(name: str, tmp_path: Path) -> None:
     assert read_template(path.read_bytes(), str(path)) == instance
 
 
+def test_a_benchmark_import_round_trips() -> None:
+    """A Curtois & Qu import (cover per shift and day in `shift_demand`, per-employee limits,
+    every other rule off, prices 0) comes back equal: the hidden sheet carries what the
+    sheets do not show."""
+    from bemanna.importers.curtois import import_curtois
+
+    source = ROOT / "benchmarks" / "data" / "curtois" / "Instance1.txt"
+    instance = instance_from_data(import_curtois(source), source.name)
+    assert instance.shift_demand  # the part only the hidden sheet holds
+    assert read_template(xlsx(build_workbook(instance))) == instance
+
+
 def rich_data() -> dict[str, Any]:
     """An instance that sets every field the format has to a value that is not the default:
     split and night shifts, pins, shift_demand, OB, holidays, absence factors, every rule
