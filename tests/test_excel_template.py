@@ -110,7 +110,7 @@ def rich_fields() -> dict[str, Any]:
                          "weight_sek": "12.50"},
                         {"kind": "shift_off", "date": "2025-03-10", "shift": "dag",
                          "weight_sek": 0}],
-             "pinned": [{"date": "2025-03-03", "shift": "dag"},
+             "pinned": [{"date": "2025-03-03", "shift": "dag", "role": "USK"},
                         {"date": "2025-03-04", "shift": None}]},
             {"id": "e2", "skills": ["SSK"], "employment_rate": 100, "full_time": "night"},
         ],
@@ -121,6 +121,10 @@ def rich_fields() -> dict[str, Any]:
             {"skill": "SSK", "dates": ["2025-03-05", "2025-03-12"],
              "bands": [{"start": "21:00", "end": "07:00", "min": 1}]},
         ],
+        "repair": {"now": "2025-03-05T12:00:00",
+                   "reference": [{"employee": "e2", "date": "2025-03-03", "shift": "natt",
+                                  "weight_sek": 500}],
+                   "planned_minutes": {"e2": 2400}},
         "shift_demand": [{"date": "2025-03-04", "shift": "dag", "required": 1,
                           "weight_under_sek": 5, "weight_over_sek": 1}],
         "rules": {
@@ -363,6 +367,17 @@ def test_a_missing_sheet_column_or_row_is_said_once(edit: Any, expected: list[st
     book = build_workbook(bemanna.load(ROOT / "instances" / "nurse_group.yaml"))
     edit(book)
     assert problems_of(xlsx(book)) == expected
+
+
+def test_pin_role_problem_is_shown_at_its_cell() -> None:
+    """A pinned pass worked in a role the employee lacks is named at the pin's Roll cell."""
+    instance = instance_from_data(rich_data(), "rich")
+    book = build_workbook(instance)
+    pins = book["Låsta pass"]
+    assert pins["D1"].value == "Roll" and pins["D3"].value == "USK"
+    pins["D3"] = "SSK"   # e.1 has SSK, but the pinned day shift is worked by USK only
+    assert problems_of(xlsx(book)) == [
+        "Låsta pass!D3: rollen 'SSK' är ingen kompetens som både den anställda och passet har"]
 
 
 def test_price_problems_point_at_the_price_cells() -> None:
