@@ -20,8 +20,10 @@ from bemanna.cli.generate import generate_command
 from bemanna.cli.importing import import_app
 from bemanna.cli.replan import replan_command
 from bemanna.cli.report import report_command
+from bemanna.cli.serve import serve_command
 from bemanna.cli.simulate import simulate_command
 from bemanna.cli.solve import solve_command
+from bemanna.cli.template import template_command
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Staff rosters for Swedish municipal care (CP-SAT).")
@@ -53,6 +55,8 @@ app.command("replan")(replan_command)
 app.command("compare")(compare_command)
 app.command("generate")(generate_command)
 app.add_typer(batch_app, name="batch")
+app.command("template")(template_command)
+app.command("serve")(serve_command)
 
 
 @app.command()
