@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 import bemanna
+from bemanna.checker import roster_mismatch
 from bemanna.replanning.events import events_from_data
 from bemanna.replanning.instance_for_repair import repair_plan
 from bemanna.replanning.run import replan
@@ -46,8 +47,10 @@ STEP = SolverParams(time_limit=2.0, workers=2, seed=0)
 
 def base_roster(inst: bemanna.Instance, seconds: float) -> Roster:
     path = OUT / f"base_{int(seconds)}s" / "roster.json"
-    if path.exists():
-        return bemanna.load_roster(path)
+    if path.exists():  # the cached roster, unless the instance changed since
+        cached = bemanna.load_roster(path)
+        if not roster_mismatch(inst, cached) and bemanna.check(inst, cached).ok:
+            return cached
     result = bemanna.solve(inst, SolverParams(time_limit=seconds, workers=2, seed=0))
     assert result.roster is not None and result.check().ok
     save_roster(result.roster, path.parent)
@@ -192,7 +195,8 @@ def markdown(found: dict[str, Any]) -> str:
         "and bought need; `no_repair` = the absent passes simply bought).",
         "", table(found["one_day"] + found["one_week"]), "", table(found["chain"]), "",
         "Repair against a from-scratch re-solve of the same repair instance (everything after "
-        "`now` free, no change weights, 60 s); cost = objective without the change weights:",
+        "`now` free, no change weights, 60 s from nothing); cost = objective without the change "
+        "weights; ratio = from-scratch changes / max(1, repair changes):",
         "", table(scratch_rows), "",
         "Refill cost of whole-day absences, simulate (its refill order: resurspass, then the "
         "gap-fill policy) against replan on the same absence:", "", table(found["refill"]),

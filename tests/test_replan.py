@@ -1,7 +1,7 @@
 """Re-planning (issue 15, docs/replan.md): every repaired roster keeps the rules and the past.
 
 Properties on the shipped LSS group home and nurse group (rosters solved once, reproducibly),
-for absences, leavers, extra need and swaps drawn by hypothesis at a drawn `now`:
+for absences, leavers, joiners, extra need and swaps drawn by hypothesis at a drawn `now`:
 - the independent checker passes the repaired roster against the repair instance, and its
   total equals the solver's objective term by term (one rule, one price);
 - every pass that started before `now` is in the repaired roster unchanged, and nothing new
@@ -63,7 +63,8 @@ def repairs(draw: st.DrawFn) -> tuple[str, dict[str, object]]:
     now = dt.datetime(2025, 3, 3, draw(st.sampled_from([6, 13, 22])), 30) + dt.timedelta(day)
     employee_index = draw(st.integers(0, 5))
     days = draw(st.integers(1, 6))
-    kind = draw(st.sampled_from(["absence", "absence", "leaving", "extra_need", "swap"]))
+    kind = draw(st.sampled_from(["absence", "absence", "leaving", "joining", "extra_need",
+                                 "swap"]))
     return name, {"now": now, "employee_index": employee_index, "days": days, "kind": kind}
 
 
@@ -79,6 +80,10 @@ def _events(inst: bemanna.Instance, drawn: dict[str, object]) -> dict[str, objec
                  "end": (now + dt.timedelta(days=days)).isoformat()}
     elif kind == "leaving":
         event = {"kind": "leaving", "employee": who, "date": (now.date() + dt.timedelta(days))}
+    elif kind == "joining":
+        event = {"kind": "joining", "date": (now.date() + dt.timedelta(days)),
+                 "employee": {"id": "new01", "skills": list(inst.employees[0].skills),
+                              "employment_rate": 75}}
     elif kind == "extra_need":
         event = {"kind": "extra_need", "skill": inst.skills[0].id,
                  "date": now.date() + dt.timedelta(1), "start": "08:00", "end": "12:00"}
@@ -141,6 +146,9 @@ def test_repaired_roster_keeps_rules_past_and_pins(
     after_window = {_key(a) for a in old.assignments
                     if a.date > last and (a.employee, a.date) not in result.plan.hit}
     assert after_window <= new
+    if choice["kind"] == "joining":  # nobody works before being employed
+        joined = dt.date.fromisoformat(str(events["events"][0]["date"]))  # type: ignore[index]
+        assert all(a.date >= joined for a in result.roster.assignments if a.employee == "new01")
     if choice["kind"] == "absence":
         event = events["events"][0]  # type: ignore[index]
         start = dt.datetime.fromisoformat(event["start"])

@@ -41,7 +41,7 @@ def print_replan(result: ReplanResult) -> None:
         console.print(f"  {change.text}", highlight=False, markup=False)
     if result.delta is not None:
         for row in result.delta.table.itertuples():
-            if row.delta_ore or row.repaired_minutes:
+            if row.delta_ore or (row.source == "resurspass" and row.repaired_minutes):
                 console.print(f"  {row.source:<26} {kronor(int(row.delta_ore)):>16}",
                               highlight=False, markup=False)
         console.print("  money against the old roster (bought, extra hours, OB): "

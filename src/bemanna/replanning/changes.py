@@ -12,16 +12,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bemanna.checker.coverage import uncovered_per_minute
-from bemanna.checker.passes import read_roster
-from bemanna.instance import Instance
+from bemanna.checker.coverage import clock_of, enkel_capacity, uncovered_per_minute
+from bemanna.checker.passes import RosterView, read_roster
 from bemanna.replanning.events import Absence, Leaving, Swap
 from bemanna.replanning.freeze import old_passes
 from bemanna.replanning.instance_for_repair import RepairPlan
 from bemanna.replanning.wording import REASONS, SOURCES, clock, day, hours, shift_label
 from bemanna.roster import Roster
 from bemanna.tariff.extra_hours import extra_hours
-from bemanna.tariff.refill_order import bought_steps
+from bemanna.tariff.fill import cheapest_fill, fill_plan
 from bemanna.units import MINUTES_PER_DAY
 
 
@@ -62,7 +61,7 @@ def pass_changes(plan: RepairPlan, old: Roster, new: Roster) -> list[Change]:
         was, now = before.get(key), after.get(key)
         was_shift = None if was is None else was.shift
         now_shift = None if now is None else now.shift
-        by_event = key in plan.hit
+        by_event = key in plan.hit or employee in plan.joiners  # a joiner's passes are new
         if was_shift != now_shift:
             kind = "moved" if was and now else ("dropped" if was else "added")
             why = _reason(plan, employee, date) if by_event else ""
@@ -97,18 +96,23 @@ def extra_hour_lines(plan: RepairPlan, new: Roster) -> list[Change]:
 
 
 def bought_stretches(plan: RepairPlan, old: Roster, new: Roster) -> list[Change]:
-    """Need the repaired roster leaves uncovered where the old one covered it, as stretches
-    'köps: timvikarie USK ons 12 mars 07:00–15:30' (the skill's first bought source in the
-    refill order; the money split per source is in the cost delta)."""
+    """Need the repaired roster leaves uncovered where the old one covered the need before the
+    events, as stretches 'köps: timvikarie USK ons 12 mars 07:00–15:30', each named by the
+    refill source that buys most of it (the gap fill's cheapest allocation on the repaired
+    roster, in refill order: `tariff.fill`)."""
     inst = plan.instance
-    before = uncovered_per_minute(read_roster(inst, old))
-    after = uncovered_per_minute(read_roster(inst, new))
+    before = uncovered_per_minute(read_roster(plan.baseline or inst, old))
+    view = read_roster(inst, new)
+    after = uncovered_per_minute(view)
     found = []
     for skill, now in after.items():
         gap = np.maximum(0, now - before.get(skill, np.zeros_like(now)))
-        source = _first_bought(inst, skill)
-        for level in range(1, int(gap.max(initial=0)) + 1):
+        if not gap.any():
+            continue
+        pays = _bought_by_source(view, skill, now)
+        for level in range(1, int(gap.max()) + 1):
             for start, end in _runs(gap >= level):
+                source = max(pays, key=lambda s: int(pays[s][start:end].sum()))
                 date = inst.horizon.date(start // MINUTES_PER_DAY % inst.horizon.days)
                 text = (f"köps: {SOURCES.get(source, source)} {skill} {day(date)} "
                         f"{clock(start)}–{clock(end)}")
@@ -116,9 +120,16 @@ def bought_stretches(plan: RepairPlan, old: Roster, new: Roster) -> list[Change]
     return found
 
 
-def _first_bought(inst: Instance, skill: str) -> str:
-    """The first source the refill order buys from for the skill."""
-    return bought_steps(inst, skill)[0].source
+def _bought_by_source(view: RosterView, skill: str, uncovered: np.ndarray
+                      ) -> dict[str, np.ndarray]:
+    """Units bought per minute by each source of the skill's refill order (exact allocation)."""
+    plan = fill_plan(view.instance, skill, clock_of(view), money=True)
+    capacity = enkel_capacity(view, skill) if plan.enkel_window else None
+    per_source: dict[str, np.ndarray] = {}
+    for pay, units in zip(plan.pays, cheapest_fill(plan, uncovered, capacity), strict=True):
+        source = str(pay.source)
+        per_source[source] = per_source.get(source, 0) + units
+    return per_source
 
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
@@ -152,7 +163,10 @@ def messages(plan: RepairPlan, changes: list[Change]) -> dict[str, str]:
     result = {}
     for employee, items in lines.items():
         first = (inst.employee[employee].name or employee).split()[0]
-        if only_event[employee]:
+        if employee in plan.joiners:
+            head = f"Välkommen {first}! Dina första pass:"
+            tail = "Hör av dig till bemanningen om du har frågor. /BAS"
+        elif only_event[employee]:
             head = f"Hej {first}! Dina pass är ändrade efter din anmälan:"
             tail = "Vi har löst bemanningen. /BAS"
         else:

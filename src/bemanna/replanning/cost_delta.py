@@ -1,7 +1,8 @@
 """What the repair costs, per refill source, against the old roster (docs/replan.md).
 
-Three rosters are priced on the repair instance (same prices, same need):
-- `old`: the roster as planned (the absent passes still worked: the plan's cost);
+Three rosters are priced on the repair instance (same prices):
+- `old`: the roster as planned (the absent passes still worked, the need before the events:
+  the plan's cost);
 - `no_repair`: the old roster with the passes of people hit by the events taken out and
   nothing else done: every gap bought from outside in policy order;
 - `repaired`: the new roster.
@@ -78,11 +79,10 @@ def without_hit(plan: RepairPlan, old: Roster) -> Roster:
                        [a for a in old.assignments if (a.employee, a.date) not in plan.hit])
 
 
-def _figures(plan: RepairPlan, roster: Roster, clock: ObClock,
+def _figures(inst: Instance, roster: Roster, clock: ObClock,
              report: CheckReport | None = None) -> tuple[dict[str, tuple[int, int]], int]:
     """Per row: (öre, minutes); and the checker's total (`report`: the roster's check, when
     already made). The three rosters share one OB clock, so each pass's OB is priced once."""
-    inst = plan.instance
     view = read_roster(inst, roster)
     view.memo["ob_clock"] = clock
     report = report or check_view(view)
@@ -119,9 +119,9 @@ def cost_delta(plan: RepairPlan, old: Roster, new: Roster,
                checked: CheckReport | None = None) -> CostDelta:
     """The table; `checked`: the repaired roster's check on the repair instance, if made."""
     clock = ob_clock(plan.instance)
-    figures = {"old": _figures(plan, old, clock),
-               "no_repair": _figures(plan, without_hit(plan, old), clock),
-               "repaired": _figures(plan, new, clock, checked)}
+    figures = {"old": _figures(plan.baseline or plan.instance, old, clock),
+               "no_repair": _figures(plan.instance, without_hit(plan, old), clock),
+               "repaired": _figures(plan.instance, new, clock, checked)}
     names = list(figures["old"][0])
     for name in ("no_repair", "repaired"):
         names += [n for n in figures[name][0] if n not in names]

@@ -49,7 +49,9 @@ class RepairPlan:
     """First and last date on which anyone's pass may move."""
     events: Events
     joiners: tuple[str, ...] = ()
-    notes: list[str] = field(default_factory=list)
+    baseline: Instance | None = None
+    """The repair instance with the need before the events: the old roster is priced on it,
+    so that extra need shows as a cost of the events."""
 
 
 def _blocked_dates(inst: Instance, emp: Employee, start: dt.datetime,
@@ -223,7 +225,9 @@ def repair_plan(inst: Instance, roster: Roster, events: Events, now: dt.datetime
     data["repair"] = {"now": now.isoformat(), "reference": reference,
                       "planned_minutes": draft.planned}
     repaired = instance_from_data(data, f"<repair of {inst.name}>")
-    return RepairPlan(repaired, now, frozenset(draft.hit), window, events, tuple(joiners))
+    baseline = repaired.replaced(demand=inst.demand, shift_demand=inst.shift_demand)
+    return RepairPlan(repaired, now, frozenset(draft.hit), window, events, tuple(joiners),
+                      baseline)
 
 
 def _swap_planned(events: Events, old: dict[DayKey, Any], planned: dict[str, int]) -> None:
