@@ -67,6 +67,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(överskott i pass, ligger i täckningen och kan inte knytas till en person)",
         "resurstid: {bookable} h bookable (resurspass), {stranded} h stranded (excess in "
         "passes: it lies in the coverage and belongs to no one person)"),
+    # --- compare ---
+    "compare.title": ("{instance}: scenarier mot {base}, per år (× 52 / veckor)",
+                      "{instance}: scenarios against {base}, annualised (× 52 / weeks)"),
+    "compare.heading": ("Scenarier för {instance}", "Scenarios for {instance}"),
+    "compare.note": (
+        "Instans {path}, {weeks} veckor; varje schema löst med samma parametrar ({params}) och "
+        "kontrollerat av den oberoende kontrollen. Nyckeltalen är per år (× 52 / veckor); "
+        "pengar i kronor per år. En skillnad är scenariot minus basen.",
+        "Instance {path}, {weeks} weeks; every roster solved with the same parameters "
+        "({params}) and checked by the independent checker. Figures are annualised "
+        "(× 52 / weeks); money in kronor per year. A delta is the scenario minus the base."),
+    "compare.runs": ("Körningar", "Runs"),
+    "compare.run_columns": ("scenario|beskrivning|status|schema",
+                            "scenario|description|status|roster"),
+    "compare.chart_money": ("Kostnad per år (kronor), skillnad mot basen",
+                            "Cost per year (kronor), delta against the base"),
+    "compare.chart_fte": ("Årsarbetare, skillnad mot basen", "FTE, delta against the base"),
+    "compare.chart_hours": ("Timmar per år, skillnad mot basen",
+                            "Hours per year, delta against the base"),
+    "compare.no_result": ("inget resultat", "no result"),
     # --- a search without a roster (bemanna solve) ---
     "none.stopped": ("Avbruten efter {seconds} s innan något schema hittades.",
                      "Stopped after {seconds} s before a roster was found."),
