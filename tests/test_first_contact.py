@@ -185,3 +185,19 @@ def test_env_chooses_the_language(solved_both: dict[str, Any], monkeypatch: Any)
                    base / "report-en")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert flat(proc.stdout).startswith("Verdict:")
+
+
+def test_roster_grid_shows_shift_names(tiny: Any) -> None:
+    """The grid of report.html/xlsx shows a shift's name ("Kväll 14-21"), not its id
+    ("kvall_sen"); the id stays in the cell's tooltip. An unnamed shift shows its id."""
+    from bemanna.checker import read_roster
+    from bemanna.report.data import roster_grid
+
+    data = tiny_data()
+    data["shift_types"][0]["name"] = "Dag 07-15:30"  # D; K stays unnamed
+    inst = instance_from_data(data, "tiny")
+    roster = make_roster(inst, [make_pass(inst, "anna", 0, "D"), make_pass(inst, "bo", 0, "K")])
+    rows = {row.employee: row for row in roster_grid(read_roster(inst, roster))}
+    assert rows["anna"].cells[0].text == "Dag 07-15:30"
+    assert "(D)" in rows["anna"].cells[0].title
+    assert rows["bo"].cells[0].text == "K"
