@@ -26,7 +26,7 @@ class Cost:
     prices, per term. `str()` gives SEK.
 
     >>> str(Cost(60_297_150, {}))
-    '602 971.50 SEK'
+    '602,971.50 SEK'
     """
 
     total: int
