@@ -74,6 +74,10 @@ def test_explain_speaks_swedish_with_names() -> None:
     found = explain_employee(inst, result.roster, "E1", limit=5, lang="sv")
     lines = found.lines()
     assert lines[0] == "E1: regler som binder i detta schema"
+    # Five D passes, 5 × 480 = 2 400 min paid against 2 295 ± 240: 135 min left below the
+    # upper edge, less than the shortest pass (K, 450): the contract binds, said in Swedish.
+    assert any(line.startswith("  - avtalad arbetstid") or "inget pass till ryms" in line
+               for line in lines), lines
     assert any("kan inte beviljas (bevisat)" in line for line in lines)
     assert found.to_dict()["wishes"][0]["answer"] == "proved_impossible"
 

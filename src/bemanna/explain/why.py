@@ -17,6 +17,7 @@ from bemanna.checker import check_roster, read_roster
 from bemanna.checker.days import working_days
 from bemanna.checker.passes import RosterView, busy_spans, following, longest_free, runs
 from bemanna.checker.wishes import wish_granted
+from bemanna.explain.binding_words import ending, say, starting
 from bemanna.explain.wishes import WISH_SECONDS, WishOutcome, incumbent, price_wish
 from bemanna.explain.wording import hours
 from bemanna.instance.contract import contract_periods
@@ -50,21 +51,16 @@ class EmployeeExplanation:
     lang: Lang = "en"
 
     def lines(self) -> list[str]:
-        sv = self.lang == "sv"
+        lang = self.lang
         who = f"{self.employee} {self.name}".strip()
-        out = [f"{who}: " + ("regler som binder i detta schema" if sv
-                             else "rules that bind in this roster")]
-        out += [f"  - {_rule_name(b.rule, self.lang)}: {b.text}" for b in self.bindings] or [
-            "  (inga)" if sv else "  (none)"]
+        out = [f"{who}: {say('header', lang)}"]
+        out += [f"  - {_rule_name(b.rule, lang)}: {b.text}" for b in self.bindings] or [
+            f"  {say('none', lang)}"]
         if self.soft_breaches:
-            out.append("Mjuka regler som bryts (prissatta):" if sv
-                       else "Soft rules broken (priced):")
+            out.append(say("soft", lang))
             out += [f"  - {text}" for text in self.soft_breaches]
         if self.wishes:
-            out.append("Ej uppfyllda önskemål (priset för att bevilja vart och ett är en "
-                       "uppskattning: en kort omlösning kring datumet):" if sv else
-                       "Wishes not met (the price of granting each is an estimate: a short "
-                       "re-solve around the date):")
+            out.append(say("wishes", lang))
             out += [f"  - {w.text}" for w in self.wishes]
         return out
 
@@ -94,20 +90,21 @@ def _hard(inst: Instance, rule_id: str) -> bool:
     return bool(rule.enabled and rule.mode == "hard")
 
 
-def bindings(view: RosterView, employee: str) -> list[Binding]:
+def bindings(view: RosterView, employee: str, lang: Lang = "en") -> list[Binding]:
+    """The hard rules the employee's passes sit at the edge of, in `lang`."""
     inst = view.instance
     found: list[Binding] = []
     passes = view.passes[employee]
-    found += _contract(view, employee)
+    found += _contract(view, employee, lang)
     if _hard(inst, "daily_rest"):
         minimum = inst.rules.daily_rest.min_minutes
         for pair in following(passes, view.cyclic, view.horizon_minutes):
             rest = pair.rest_minutes
             if 0 <= rest - minimum < TIGHT_MINUTES:
-                exactly = "exactly " if rest == minimum else ""
-                found.append(Binding("daily_rest", (
-                    f"{exactly}{hours(rest)} rest between {pair.previous.ending()} and "
-                    f"{pair.next.starting(pair.shift != 0)} (minimum {hours(minimum)})")))
+                found.append(Binding("daily_rest", say(
+                    "daily_rest", lang, exactly=say("exactly", lang) if rest == minimum else "",
+                    rest=hours(rest), previous=ending(pair.previous, lang),
+                    next=starting(pair.next, lang, pair.shift != 0), minimum=hours(minimum))))
     if _hard(inst, "weekly_rest"):
         w = inst.rules.weekly_rest
         needed = w.min_minutes + (0 if w.includes_daily_rest else inst.rules.daily_rest.min_minutes)
@@ -116,14 +113,15 @@ def bindings(view: RosterView, employee: str) -> list[Binding]:
             monday = week * MINUTES_PER_WEEK
             longest = longest_free((monday, monday + MINUTES_PER_WEEK), busy)
             if 0 <= longest - needed < TIGHT_MINUTES:
-                found.append(Binding("weekly_rest", (
-                    f"longest rest in week {week + 1} ({view.date(7 * week)} – "
-                    f"{view.date(7 * week + 6)}) is {hours(longest)} (minimum {hours(needed)})")))
-    found += _days(view, employee)
+                found.append(Binding("weekly_rest", say(
+                    "weekly_rest", lang, week=week + 1, first=view.date(7 * week),
+                    last=view.date(7 * week + 6), longest=hours(longest),
+                    minimum=hours(needed))))
+    found += _days(view, employee, lang)
     return found
 
 
-def _contract(view: RosterView, employee: str) -> list[Binding]:
+def _contract(view: RosterView, employee: str, lang: Lang) -> list[Binding]:
     inst = view.instance
     if not _hard(inst, "contract_hours"):
         return []
@@ -136,23 +134,21 @@ def _contract(view: RosterView, employee: str) -> list[Binding]:
                    if period.first_day <= p.day < period.end_day)
         low, high = period.target_minutes - tol, period.target_minutes + tol
         when = f"{view.date(period.first_day)} – {view.date(period.end_day - 1)}"
-        base = (f"{hours(paid)} paid in {when}, contract {hours(period.target_minutes)} ± "
-                f"{hours(tol)}")
+        base = say("contract", lang, paid=hours(paid), when=when,
+                   target=hours(period.target_minutes), tolerance=hours(tol))
         if paid in (low, high):
-            edge = "lower" if paid == low else "upper"
-            found.append(Binding("contract_hours", f"{base}: exactly at the {edge} edge"))
+            edge = say("lower" if paid == low else "upper", lang)
+            found.append(Binding("contract_hours", base + say("edge", lang, edge=edge)))
         elif high - paid < shortest:
-            found.append(Binding("contract_hours", (
-                f"{base}: no pass more fits ({hours(high - paid)} left, the shortest pass is "
-                f"{hours(shortest)})")))
+            found.append(Binding("contract_hours", base + say(
+                "no_more", lang, left=hours(high - paid), shortest=hours(shortest))))
         elif paid - low < shortest:
-            found.append(Binding("contract_hours", (
-                f"{base}: no pass can be taken away ({hours(paid - low)} above the lower edge, "
-                f"the shortest pass is {hours(shortest)})")))
+            found.append(Binding("contract_hours", base + say(
+                "no_less", lang, above=hours(paid - low), shortest=hours(shortest))))
     return found
 
 
-def _days(view: RosterView, employee: str) -> list[Binding]:
+def _days(view: RosterView, employee: str, lang: Lang) -> list[Binding]:
     inst = view.instance
     rules = inst.rules
     found = []
@@ -163,28 +159,29 @@ def _days(view: RosterView, employee: str) -> list[Binding]:
         for run in runs(flags, view.cyclic):
             if run.length == limit:
                 last = (run.first_day + run.length - 1) % view.days
-                found.append(Binding("max_consecutive_days", (
-                    f"{run.length} working days in a row, {view.date(run.first_day)} – "
-                    f"{view.date(last)} (maximum {limit})")))
+                found.append(Binding("max_consecutive_days", say(
+                    "consecutive", lang, count=run.length, first=view.date(run.first_day),
+                    last=view.date(last), limit=limit)))
     if _hard(inst, "max_split_shifts"):
         limit = rules.max_split_shifts.per_employee.get(employee, rules.max_split_shifts.max)
         count = sum(1 for p in view.passes[employee] if p.is_split)
         if count == limit and limit > 0:
-            found.append(Binding("max_split_shifts", f"{count} split passes (maximum {limit})"))
+            found.append(Binding("max_split_shifts",
+                                 say("split", lang, count=count, limit=limit)))
     if _hard(inst, "max_weekends"):
         limit = rules.max_weekends.per_employee.get(employee, rules.max_weekends.max)
         worked = [w for w in range(inst.horizon.weeks) if flags[7 * w + 5] or flags[7 * w + 6]]
         if len(worked) == limit:
             found.append(Binding("max_weekends",
-                                 f"{len(worked)} weekends worked (maximum {limit})"))
+                                 say("weekends", lang, count=len(worked), limit=limit)))
     if _hard(inst, "max_shift_passes"):
         for lim in rules.max_shift_passes.limits:
             if lim.employees is not None and employee not in lim.employees:
                 continue
             count = sum(1 for p in view.passes[employee] if p.shift_id == lim.shift)
             if count == lim.max:
-                found.append(Binding("max_shift_passes",
-                                     f"{count} passes of {lim.shift} (maximum {lim.max})"))
+                found.append(Binding("max_shift_passes", say(
+                    "shift_passes", lang, count=count, shift=lim.shift, limit=lim.max)))
     for rule_id, working in (("min_consecutive_days", True), ("min_consecutive_days_off", False)):
         if not _hard(inst, rule_id):
             continue
@@ -194,10 +191,10 @@ def _days(view: RosterView, employee: str) -> list[Binding]:
         short = [r for r in runs(pattern, view.cyclic)
                  if r.length == limit and not r.touches_border]
         if short:
-            what = "working days" if working else "days off"
-            first = view.date(short[0].first_day)
-            found.append(Binding(rule_id, (f"{len(short)} runs of exactly {limit} {what} "
-                                           f"(minimum {limit}), the first from {first}")))
+            what = say("working_days" if working else "days_off", lang)
+            found.append(Binding(rule_id, say("short_runs", lang, count=len(short),
+                                              limit=limit, what=what,
+                                              first=view.date(short[0].first_day))))
     return found
 
 
@@ -212,6 +209,6 @@ def explain_employee(inst: Instance, roster: Roster, employee: str, limit: float
     unmet = [w for w in emp.wishes if not wish_granted(view, emp, w)]
     outcomes = [price_wish(inst, roster, employee, w, limit, workers, seed, lang)
                 for w in unmet[:max_wishes]]
-    return EmployeeExplanation(employee, bindings(view, employee), soft, outcomes,
+    return EmployeeExplanation(employee, bindings(view, employee, lang), soft, outcomes,
                                name=emp.name, lang=lang)
 
