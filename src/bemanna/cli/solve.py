@@ -3,6 +3,7 @@ written, the summary and costs printed, the independent check."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +16,7 @@ from bemanna.cli.console import (
     err,
     load_or_exit,
     out_folder_or_exit,
+    say_moved,
 )
 from bemanna.cli.options import DetailsOption, LangOption, Language, Strategy, lang_of
 
@@ -58,7 +60,7 @@ def solve_command(
     from bemanna.cli.solve_steps import before_solving, report_infeasible
     from bemanna.cli.summary import print_summary
     from bemanna.labels import money, say
-    from bemanna.roster import save_roster
+    from bemanna.roster import save_roster, write_with_fallback
     from bemanna.solver import Progress
 
     language = lang_of(lang)
@@ -90,7 +92,9 @@ def solve_command(
                           explain, stopped_at=result.wall_time if result.interrupted else None,
                           lang=language)
         raise typer.Exit(EXIT_VIOLATION)
-    path = save_roster(result.roster, out)
+    saved = write_with_fallback(out, partial(save_roster, result.roster))
+    say_moved(saved, "the roster was")
+    path, out = saved.value, saved.folder
     checked = result.check()
     pricing = price_or_none(err, inst, result.roster)
     verdict = None if pricing is None else result.verdict(pricing)

@@ -33,6 +33,7 @@ from bemanna.pricing import Pricing
 from bemanna.pricing.bands import BAND_NAMES
 from bemanna.pricing.verdict import Verdict, useful_bound
 from bemanna.roster.model import Roster
+from bemanna.units import plural
 
 
 def _table(title: str, columns: list[str], lang: Lang) -> Table:
@@ -128,8 +129,9 @@ def print_check(console: Console, report: CheckReport, lang: Lang) -> None:
     if report.ok:
         console.print(f"[green]{say('check.ok', lang)}[/]", highlight=False)
         return
-    console.print(f"[red]{say('check.broken', lang, count=len(report.violations))}[/]",
-                  highlight=False)
+    count = len(report.violations)
+    shown = str(count) if lang == "sv" else plural(count, "violation")
+    console.print(f"[red]{say('check.broken', lang, count=shown)}[/]", highlight=False)
     for v in report.violations[:20]:
         console.print(f"  {v.rule}: {v.message}", markup=False, highlight=False)
 
@@ -142,7 +144,10 @@ def print_summary(console: Console, instance: Instance, roster: Roster, report: 
         console.print(f"[bold]{verdict.text(lang, command)}[/]", highlight=False)
     console.print(search_line(roster, lang), highlight=False)
     print_check(console, report, lang)
-    if pricing is not None:
+    if pricing is not None and pricing.unpriced:
+        console.print(say("costs.unpriced", lang, missing="; ".join(pricing.unpriced[:3])),
+                      highlight=False, markup=False)
+    elif pricing is not None:
         console.print(key_figures_table(pricing, lang))
     if not details:
         console.print(say("details.hint", lang), highlight=False)

@@ -42,5 +42,9 @@ def cost_tables(pricing: Pricing, lang: Lang = "sv") -> tuple[Table, Table]:
 
 
 def print_costs(console: Console, pricing: Pricing, lang: Lang = "sv") -> None:
+    if pricing.unpriced:
+        console.print(say("costs.unpriced", lang, missing="; ".join(pricing.unpriced[:3])),
+                      highlight=False, markup=False)
+        return
     for table in cost_tables(pricing, lang):
         console.print(table)

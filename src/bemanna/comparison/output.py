@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from bemanna.comparison.run import Comparison
 from bemanna.labels import COLUMNS, Lang, label
 from bemanna.pricing.figures import FIGURE, display_value, label_of, unit_of
+from bemanna.spreadsheet import text_cells
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -93,7 +94,7 @@ def workbook_bytes(comparison: Comparison, lang: Lang = "sv") -> bytes:
                  ("annualised", "× 52 / horizon weeks; money in kronor per year")):
         about.append(list(line))
     buffer = io.BytesIO()
-    book.save(buffer)
+    text_cells(book).save(buffer)  # scenario names and descriptions never become formulas
     return buffer.getvalue()
 
 

@@ -11,9 +11,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verdict": ("Bedömning", "Verdict"),
     "verdict.figures": (
         "{uncovered} tim behov ej täckt, {stranded} årsarbetare outnyttjad resurstid "
-        "({stranded_hours} tim), prognos {cost}",
+        "({stranded_hours} tim), {cost}",
         "{uncovered} h of need uncovered, {stranded} FTE of resurstid stranded "
-        "({stranded_hours} h), forecast {cost}"),
+        "({stranded_hours} h), {cost}"),
+    "verdict.forecast": ("prognos {cost}", "forecast {cost}"),
+    "verdict.unpriced": ("ingen kostnadsmodell: målvärde {objective} i målfunktionens enheter",
+                         "no cost model: objective {objective} in its own units"),
     "verdict.bound": ("gräns {bound}, högst {gap} kvar att vinna",
                       "bound {bound}, at most {gap} left to gain"),
     "verdict.no_bound": ("ingen användbar gräns", "no useful bound"),
@@ -43,7 +46,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- the terminal after a solve ---
     "check.ok": ("kontroll: alla hårda regler hålls (oberoende kontroll)",
                  "check: every hard rule holds (independent checker)"),
-    "check.broken": ("kontroll: {count} regelbrott", "check: {count} violations"),
+    "check.broken": ("kontroll: {count} regelbrott", "check: {count}"),
     "search": ("sökning: {status}, målvärde {objective}, {bound}",
                "search: {status}, objective {objective}, {bound}"),
     "bound": ("gräns {bound}", "bound {bound}"),
@@ -67,6 +70,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(överskott i pass, ligger i täckningen och kan inte knytas till en person)",
         "resurstid: {bookable} h bookable (resurspass), {stranded} h stranded (excess in "
         "passes: it lies in the coverage and belongs to no one person)"),
+    "costs.unpriced": (
+        "Ingen kostnadsmodell: instansen saknar cost_model och den inbyggda saknar det den "
+        "behöver ({missing}); kostnaderna är målfunktionens egna enheter (målfunktionen per "
+        "post, --details).",
+        "No cost model: the instance has no cost_model and the built-in one lacks what it "
+        "needs ({missing}); costs are the objective's own units (objective by term, "
+        "--details)."),
     # --- compare ---
     "compare.title": ("{instance}: scenarier mot {base}, per år (× 52 / veckor)",
                       "{instance}: scenarios against {base}, annualised (× 52 / weeks)"),

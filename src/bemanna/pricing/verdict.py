@@ -58,8 +58,9 @@ class Verdict:
     """Paid time in passes beyond the need (the pricing's `resurstid` table, kind stranded)."""
     stranded_fte: float | None
     """The same as full-time equivalents (the pricing's key figure)."""
-    forecast_ore: int
-    """The planned cost: the five budget lines (the pricing's `totals['total']`)."""
+    forecast_ore: int | None
+    """The planned cost: the five budget lines (the pricing's `totals['total']`); None when
+    the instance has no cost model (`Pricing.unpriced`: the objective is its only cost)."""
     objective_ore: int | None
     bound_ore: int | None
     """The solver's proved lower bound; None when it proves nothing (absent or ≤ 0)."""
@@ -83,7 +84,10 @@ class Verdict:
                       stranded=DASH if self.stranded_fte is None else number(
                           self.stranded_fte, 1, lang),
                       stranded_hours=hours(self.stranded_minutes, lang),
-                      cost=money(self.forecast_ore, lang))
+                      cost=say("verdict.forecast", lang, cost=money(self.forecast_ore, lang))
+                      if self.forecast_ore is not None
+                      else say("verdict.unpriced", lang, objective=number(
+                          (self.objective_ore or 0) / 100, 2, lang)))
         search = [say("verdict.bound", lang, bound=money(self.bound_ore, lang),
                       gap=percent(100 * self.gap, lang))
                   if self.bound_ore is not None and self.gap is not None
@@ -158,7 +162,7 @@ def verdict(pricing: Pricing, facts: SearchFacts) -> Verdict:
         uncovered_minutes=int(pricing.uncovered["minutes"].sum()),
         stranded_minutes=stranded,
         stranded_fte=None if fte is None or pd.isna(fte) else float(fte),
-        forecast_ore=int(pricing.totals["total"]),
+        forecast_ore=None if pricing.unpriced else int(pricing.totals["total"]),
         objective_ore=facts.objective,
         bound_ore=bound,
         gap=gap,

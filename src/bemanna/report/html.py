@@ -19,6 +19,7 @@ from html import escape
 import pandas as pd
 
 from bemanna.report import labels as sv
+from bemanna.report import unpriced
 from bemanna.report.data import ReportData
 from bemanna.report.page_assets import CSP, CSS, SCRIPT
 from bemanna.report.rohs import rohs_totals
@@ -92,7 +93,7 @@ def absence_cover_tile(data: ReportData) -> str:
 
 def kpi_tiles(data: ReportData) -> str:
     totals = data.pricing.budget.set_index("line").loc["total"]
-    tiles = [
+    tiles = [] if data.pricing.unpriced else [
         _tile("forecast", f"Prognos, {sv.weeks(data.weeks)}",
               sv.sek_whole(int(totals.forecast_ore)), ""),
         _tile("annual_forecast", "Prognos helår", sv.sek_whole(int(totals.annual_forecast_ore)),
@@ -125,6 +126,8 @@ def simulation_note(sim: SimulationFigures | None) -> str:
 
 
 def cost_section(data: ReportData) -> str:
+    if data.pricing.unpriced:
+        return unpriced.cost_section(data)
     rows = []
     for r in data.pricing.budget.itertuples():
         pct = None if pd.isna(r.deviation_pct) else float(r.deviation_pct)
