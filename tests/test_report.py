@@ -369,14 +369,15 @@ def test_solve_without_a_cost_model_reports_in_objective_units(tmp_path: Path) -
     out = tmp_path / "out"
     proc = bemanna("solve", instance, "--time-limit", "3", "--out", out, "--report", "--quiet")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "No cost model" in proc.stdout and "monthly_salary.std" in flat(proc.stdout)
+    # Swedish by default: "Ingen kostnadsmodell" (--lang en: "No cost model").
+    assert "Ingen kostnadsmodell" in proc.stdout and "monthly_salary.std" in flat(proc.stdout)
     assert (out / "report.html").exists()
     again = bemanna("report", out, "--instance", instance)
     assert again.returncode == 0, again.stdout + again.stderr
     given = write_instance(tmp_path / "std-cm.yaml", {**std_data(), "cost_model": {}})
     refused = bemanna("solve", given, "--time-limit", "3", "--out", tmp_path / "o2")
     assert_bad_input(refused, "cost_model.monthly_salary.std: no monthly salary for skill 'std'")
-    assert "Solving" not in refused.stderr
+    assert "Löser" not in refused.stderr  # no search starts (the Swedish "Löser ...")
 
 
 def test_html_lists_violations_escaped(hand: ReportData) -> None:

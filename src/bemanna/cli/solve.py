@@ -59,7 +59,7 @@ def solve_command(
     from bemanna.cli.report import price_and_report, price_or_none
     from bemanna.cli.solve_steps import before_solving, report_infeasible
     from bemanna.cli.summary import print_summary
-    from bemanna.labels import money, say
+    from bemanna.labels import count, money, say
     from bemanna.roster import save_roster, write_with_fallback
     from bemanna.solver import Progress
 
@@ -81,9 +81,10 @@ def solve_command(
             err.print(f"  {step.seconds:7.2f} s  {money(step.objective, language):>18}  {bound}",
                       highlight=False)
 
-    err.print(say("solving", language, name=inst.name, employees=len(inst.employees),
-                  days=inst.horizon.days, limit=f"{time_limit:g}", workers=workers, seed=seed),
-              highlight=False)
+    err.print(say("solving", language, name=inst.name,
+                  employees=count(len(inst.employees), "employee", language),
+                  days=count(inst.horizon.days, "day", language), limit=f"{time_limit:g}",
+                  workers=count(workers, "worker", language), seed=seed), highlight=False)
     result = bemanna.solve(inst, params, on_progress=progress)
     if result.interrupted and result.roster is not None:
         err.print(f"[yellow]{say('interrupted', language)}[/]", highlight=False)

@@ -39,7 +39,7 @@ from bemanna.labels.tables import (
 
 __all__ = [
     "BANDS", "BUDGET_LINES", "COLUMNS", "DASH", "DEFAULT_LANG", "FIGURES", "KPIS", "LANGS",
-    "STATUS", "TERMS", "UNITS", "Lang", "hours", "label", "money", "money_whole", "number",
+    "STATUS", "TERMS", "UNITS", "Lang", "count", "hours", "label", "money", "money_whole", "number",
     "percent", "resolve_lang", "say", "term_label",
 ]
 
@@ -80,6 +80,22 @@ def term_label(term: str, lang: Lang = DEFAULT_LANG) -> str:
     if spec is None:
         return term
     return spec.name_sv if lang == "sv" else spec.name_en
+
+
+COUNTED: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "employee": (("medarbetare", "medarbetare"), ("employee", "employees")),
+    "day": (("dag", "dagar"), ("day", "days")),
+    "worker": (("arbetstråd", "arbetstrådar"), ("worker", "workers")),
+    "week": (("vecka", "veckor"), ("week", "weeks")),
+}
+"""Nouns that follow a count: (Swedish singular, plural), (English singular, plural)."""
+
+
+def count(n: int, noun: str, lang: Lang = DEFAULT_LANG) -> str:
+    """'1 worker', '2 workers', '1 dag', '3 dagar': singular only at 1."""
+    sv, en = COUNTED[noun]
+    one, many = sv if lang == "sv" else en
+    return f"{n} {one if n == 1 else many}"
 
 
 def say(key: str, lang: Lang = DEFAULT_LANG, **fields: object) -> str:

@@ -37,10 +37,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Stopped after {wall} s: run the full time ({seconds} s){command}."),
     "advice.unknown": ("", ""),
     # --- the terminal during a solve ---
-    "solving": ("Löser {name}: {employees} medarbetare, {days} dagar, tidsgräns {limit} s, "
-                "arbetstrådar {workers}, frö {seed}",
-                "Solving {name}: {employees} employees, {days} days, limit {limit} s, "
-                "workers {workers}, seed {seed}"),
+    "solving": ("Löser {name}: {employees}, {days}, tidsgräns {limit} s, {workers}, frö {seed}",
+                "Solving {name}: {employees}, {days}, limit {limit} s, {workers}, seed {seed}"),
     "interrupted": ("avbruten: behåller det bästa schemat hittills",
                     "interrupted: keeping the best roster found so far"),
     # --- the terminal after a solve ---
