@@ -21,6 +21,7 @@ from bemanna.cli.importing import import_app
 from bemanna.cli.report import report_command
 from bemanna.cli.simulate import simulate_command
 from bemanna.cli.solve import solve_command
+from bemanna.cli.template import template_command
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Staff rosters for Swedish municipal care (CP-SAT).")
@@ -51,6 +52,7 @@ app.command("simulate")(simulate_command)
 app.command("compare")(compare_command)
 app.command("generate")(generate_command)
 app.add_typer(batch_app, name="batch")
+app.command("template")(template_command)
 
 
 @app.command()
