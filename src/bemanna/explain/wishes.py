@@ -48,8 +48,7 @@ def wish_seconds(inst: Instance) -> float:
     """The default time per re-solve: the smallest measured limit that answered every unmet
     wish on the shipped instances, with margin (benchmarks/explain_default.py, load average ~10
     on 2 cores): the LSS group home and the nurse group were all answered at 3 s (default 10
-    s); the care home needed 15 s for two wishes, and 40 s answered 4 of 5 of the rest (one
-    answered at 40 s in one run and not in the next), so 60 s."""
+    s); on the care home 15 s answered 2 of 9 wishes, 40 s not all, 60 s every one."""
     size = len(inst.employees) * inst.horizon.days
     return LARGE_WISH_SECONDS if size > LARGE_UNIT else WISH_SECONDS
 
