@@ -18,6 +18,7 @@ from bemanna.cli.console import err
 from bemanna.cli.explain import explain_command
 from bemanna.cli.generate import generate_command
 from bemanna.cli.importing import import_app
+from bemanna.cli.replan import replan_command
 from bemanna.cli.report import report_command
 from bemanna.cli.simulate import simulate_command
 from bemanna.cli.solve import solve_command
@@ -49,6 +50,7 @@ app.add_typer(import_app, name="import")
 app.command("report")(report_command)
 app.command("explain")(explain_command)
 app.command("simulate")(simulate_command)
+app.command("replan")(replan_command)
 app.command("compare")(compare_command)
 app.command("generate")(generate_command)
 app.add_typer(batch_app, name="batch")
