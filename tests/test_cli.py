@@ -125,8 +125,10 @@ def test_solve_exits_0_and_writes_both_files(solved: dict[str, Any]) -> None:
     assert "Traceback" not in proc.stderr
     out = solved["out"]
     assert sorted(p.name for p in out.iterdir()) == ["roster.csv", "roster.json"]
-    assert "objective" in proc.stderr  # progress lines
+    assert "\u00a0kr " in proc.stderr  # progress lines: each improving roster's cost (Swedish
+    # by default, "1 234,50 kr"; --lang en gives "SEK", test_first_contact.py)
     assert "roster.json" in flat(proc.stdout)
+    assert flat(proc.stdout).startswith("Bedömning:"), "the summary leads with the verdict"
 
 
 @pytest.mark.parametrize("strategy", ["hinted", "lns"])
@@ -288,7 +290,7 @@ def test_solve_reports_bad_input_before_solving(name: str, tmp_path: Path) -> No
     out = tmp_path / "out"
     proc = bemanna("solve", BAD / name, "--time-limit", "3", "--out", out)
     assert_bad_input(proc, *BAD_INSTANCES[name])
-    assert "Solving" not in proc.stderr
+    assert "Löser" not in proc.stderr, "no search starts (Swedish default: 'Löser ...')"
     assert not out.exists(), "nothing is written for bad input"
 
 

@@ -7,6 +7,7 @@ the rosters, and so every figure, are the same on every run.
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -105,7 +106,7 @@ def comparison(tmp_path_factory: pytest.TempPathFactory) -> Any:
     from bemanna.comparison.run import run_plan
 
     result = run_plan(instance_path, planned, out)
-    write_outputs(result, out)
+    write_outputs(result, out, lang="en")  # English: the assertions below read English words
     return result, out
 
 
@@ -151,6 +152,21 @@ def test_workbook_and_page(comparison: Any) -> None:
     assert "fewer: staff (Σ employment rate)" in page and "-0.75" in page
 
 
+def test_page_and_workbook_in_swedish(comparison: Any) -> None:
+    """Swedish (the default): the figures' Swedish words and units, Swedish numbers (−0,75
+    with the minus sign) — the same figures as the English page, one language per page."""
+    from bemanna.comparison.html import page
+    from bemanna.comparison.output import workbook_bytes
+
+    result, _ = comparison
+    swedish = page(result)
+    assert '<html lang="sv">' in swedish and "Scenarier för" in swedish
+    assert "fewer: personal (Σ sysselsättningsgrad)" in swedish and "\u22120,75" in swedish
+    assert "staff (Σ employment rate)" not in swedish and "delta against" not in swedish
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(result)))
+    assert [c.value for c in book["compare"][1]][:2] == ["nyckeltal", "enhet"]
+
+
 def test_compare_command_on_the_shipped_nurse_group(tmp_path: Path) -> None:
     """Smoke test on a shipped instance: base and one nurse fewer at 2 s each. Exit 0, the
     table, both files and both rosters. One nurse fewer lowers staff FTE by 1.00 (ssk2 is
@@ -160,7 +176,7 @@ def test_compare_command_on_the_shipped_nurse_group(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "bemanna", "compare", str(ROOT / "instances" / "nurse_group.yaml"),
          str(ROOT / "scenarios" / "one_nurse_fewer.yaml"), "--out", str(out),
-         "--time-limit", "2", "--workers", "1"],
+         "--time-limit", "2", "--workers", "1", "--lang", "en"],  # English figure names
         capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert done.returncode == 0, done.stderr
     staff = next(line for line in done.stdout.splitlines() if "staff (Σ" in line)

@@ -87,8 +87,10 @@ def test_conflict_core_names_rule_and_employee(name: str) -> None:
 def test_solve_stops_with_the_expected_message(name: str, tmp_path: Path) -> None:
     expected = EXPECTED[name]
     out = tmp_path / "out"
+    # --lang en: the assertions read the English words ("Solving", "INFEASIBLE").
     result = CliRunner().invoke(app, ["solve", str(FOLDER / name), "--time-limit", "3",
-                                      "--workers", "1", "--out", str(out), "--explain"])
+                                      "--workers", "1", "--out", str(out), "--explain",
+                                      "--lang", "en"])
     shown = f"exit {result.exit_code}\n{result.output}"
     assert result.exit_code == 1, shown
     assert result.exception is None or isinstance(result.exception, SystemExit), shown

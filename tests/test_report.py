@@ -316,8 +316,11 @@ def test_solve_report_writes_both_files_and_the_cost_table(solved: dict[str, Any
     names = sorted(p.name for p in solved["out"].iterdir())
     assert names == ["report.html", "report.xlsx", "roster.csv", "roster.json"]
     out = flat(proc.stdout)
-    assert "Costs vs budget, 1 weeks" in out and "Annualised (× 52 / 1, SEK)" in out
-    assert "24 600.00" in out  # the total budget: 20 000 + 1 000 + 500 + 3 000 + 100 SEK
+    # The summary's key figures carry the budget total (the cost tables per line come with
+    # --details); Swedish by default: "Totalt: budget" and a decimal comma.
+    assert "Totalt: budget" in out
+    # The total budget: 20 000 + 1 000 + 500 + 3 000 + 100 SEK (flat() folds the no-break space).
+    assert "24 600,00" in out
 
 
 def test_report_command_writes_to_out(solved: dict[str, Any]) -> None:
@@ -325,7 +328,8 @@ def test_report_command_writes_to_out(solved: dict[str, Any]) -> None:
     proc = bemanna("report", solved["out"], "--instance", solved["instance"], "--out", target)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert sorted(p.name for p in target.iterdir()) == ["report.html", "report.xlsx"]
-    assert "Reports written to" in flat(proc.stdout)
+    assert "Rapporter skrivna till" in flat(proc.stdout)  # Swedish by default
+    assert "Kostnad mot budget, 1 veckor" in flat(proc.stdout)  # report prints the cost table
 
 
 def test_report_needs_a_roster(tmp_path: Path, solved: dict[str, Any]) -> None:
@@ -365,14 +369,15 @@ def test_solve_without_a_cost_model_reports_in_objective_units(tmp_path: Path) -
     out = tmp_path / "out"
     proc = bemanna("solve", instance, "--time-limit", "3", "--out", out, "--report", "--quiet")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "No cost model" in proc.stdout and "monthly_salary.std" in flat(proc.stdout)
+    # Swedish by default: "Ingen kostnadsmodell" (--lang en: "No cost model").
+    assert "Ingen kostnadsmodell" in proc.stdout and "monthly_salary.std" in flat(proc.stdout)
     assert (out / "report.html").exists()
     again = bemanna("report", out, "--instance", instance)
     assert again.returncode == 0, again.stdout + again.stderr
     given = write_instance(tmp_path / "std-cm.yaml", {**std_data(), "cost_model": {}})
     refused = bemanna("solve", given, "--time-limit", "3", "--out", tmp_path / "o2")
     assert_bad_input(refused, "cost_model.monthly_salary.std: no monthly salary for skill 'std'")
-    assert "Solving" not in refused.stderr
+    assert "Löser" not in refused.stderr  # no search starts (the Swedish "Löser ...")
 
 
 def test_html_lists_violations_escaped(hand: ReportData) -> None:

@@ -1,7 +1,7 @@
 """Robustness: atomic output files, Ctrl-C / SIGTERM during a solve, hostile input files.
 
 The signal tests start `python -m bemanna solve instances/care_home.yaml --time-limit 60` as
-a subprocess, wait for the first progress line ("objective"), send the signal and expect the
+a subprocess, wait for the first progress line (a roster's cost), send the signal and expect the
 best roster so far to be kept (README: "Ctrl-C keeps the best roster so far").
 """
 
@@ -139,8 +139,9 @@ class Solving:
         self.stdout_path = out.parent / f"{out.name}.stdout"
         self._stdout = self.stdout_path.open("w", encoding="utf-8")
         self.proc = subprocess.Popen(
+            # English (--lang en): the tests below read its progress and interrupt words.
             [sys.executable, "-m", "bemanna", "solve", str(instance), "--time-limit",
-             str(time_limit), "--out", str(out)],
+             str(time_limit), "--out", str(out), "--lang", "en"],
             stdout=self._stdout, stderr=subprocess.PIPE, text=True, env=cli_env(), cwd=ROOT,
         )
         self.lines: list[str] = []
@@ -152,7 +153,7 @@ class Solving:
         assert self.proc.stderr is not None
         for line in self.proc.stderr:
             self.lines.append(line)
-            if "objective" in line:
+            if " SEK  " in line:  # a progress line: "  4.10 s  1,965,499.53 SEK  bound ..."
                 self.first_objective.set()
 
     @property
@@ -362,7 +363,8 @@ def test_solve_refuses_an_instance_over_the_memory_limit(tmp_path: Path) -> None
     instance = write_instance(tmp_path / "tiny.yaml", tiny_data())
     proc = bemanna("solve", instance, "--max-memory", "100", "--out", tmp_path / "out")
     assert_bad_input(proc, "(size): solving needs about 328 MB", "over the limit of 100 MB")
-    assert "Solving" not in proc.stderr and not (tmp_path / "out").exists()
+    # No search starts ("Löser ...": the Swedish default's first line of a solve).
+    assert "Löser" not in proc.stderr and not (tmp_path / "out").exists()
     env_limited = subprocess.run(
         [sys.executable, "-m", "bemanna", "solve", str(instance), "--out", str(tmp_path / "o2")],
         capture_output=True, text=True, timeout=60, cwd=ROOT,

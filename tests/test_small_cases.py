@@ -58,7 +58,7 @@ def test_version() -> None:
 def test_singular_counts(solved: tuple[Path, Path], tmp_path: Path) -> None:
     instance, out = solved
     proc = bemanna("solve", instance, "--time-limit", "1", "--workers", "1", "--out",
-                   tmp_path / "o")
+                   tmp_path / "o", "--lang", "en")  # English: the plural under test
     assert "1 worker," in proc.stderr and "1 workers" not in proc.stderr
     assert "1 week;" in flat(bemanna("validate", instance).stdout)
     proc = bemanna("simulate", out, "-i", instance, "--runs", "5")

@@ -60,10 +60,11 @@ def ore_per_minute(sek_per_hour: Decimal | int) -> int:
 
 
 def format_sek(ore: int) -> str:
-    """Integer öre -> '1 234.50' style SEK text for reports."""
+    """Integer öre -> '1,234.50': kronor in the English number format (`bemanna.labels.money`
+    gives either language's; this one is for messages that are English anyway)."""
     sign = "-" if ore < 0 else ""
     ore = abs(ore)
-    return f"{sign}{ore // 100:,}.{ore % 100:02d}".replace(",", " ")
+    return f"{sign}{ore // 100:,}.{ore % 100:02d}"
 
 
 def plural(count: float, noun: str, nouns: str | None = None) -> str:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from bemanna.checker import CheckReport
     from bemanna.instance import Instance
     from bemanna.pricing import Pricing
+    from bemanna.pricing.verdict import SearchFacts, Verdict
     from bemanna.roster import Roster
     from bemanna.solver import Progress, SolverParams
 
@@ -25,7 +26,7 @@ class Cost:
     prices, per term. `str()` gives SEK.
 
     >>> str(Cost(60_297_150, {}))
-    '602 971.50 SEK'
+    '602,971.50 SEK'
     """
 
     total: int
@@ -99,6 +100,33 @@ class Result:
         from bemanna.pricing import price_roster
 
         return price_roster(self.instance, self._roster())
+
+    @property
+    def last_improvement_time(self) -> float | None:
+        """Seconds into the solve when the best roster was found (None without a roster)."""
+        if self.roster is None:
+            return None
+        if self.progress:
+            return self.progress[-1].seconds
+        return self.first_solution_time
+
+    def search_facts(self) -> SearchFacts:
+        """The search's side of the verdict: status, objective, bound and timing."""
+        from bemanna.pricing.verdict import SearchFacts
+
+        return SearchFacts(status=self.status, objective=self.objective, bound=self.bound,
+                           wall_time=self.wall_time, time_limit=self.params.time_limit,
+                           first_solution_time=self.first_solution_time,
+                           last_improvement_time=self.last_improvement_time,
+                           interrupted=self.interrupted)
+
+    def verdict(self, pricing: Pricing | None = None) -> Verdict:
+        """One plain verdict: uncovered hours, stranded resurstid and the forecast (from the
+        same pricing as the reports; pass `pricing` to reuse one), the bound and whether more
+        time is likely to help. `str(v.text("en"))` is the line the command line prints."""
+        from bemanna.pricing.verdict import verdict
+
+        return verdict(pricing if pricing is not None else self.price(), self.search_facts())
 
     def to_frame(self) -> pd.DataFrame:
         """The roster, one row per pass (see `Roster.to_frame`)."""

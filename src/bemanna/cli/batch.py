@@ -201,11 +201,11 @@ def summary_command(
         rows = summary.table[summary.table["figure"] == key]
         for row in rows.itertuples():
             table.add_row(str(row.scenario), str(row.units), str(row.failed),
-                          display(key, _plain(row.total)),
-                          display(key, _plain(row.delta_total), signed=True),
-                          display(key, _plain(row.delta_min), signed=True),
-                          display(key, _plain(row.delta_median), signed=True),
-                          display(key, _plain(row.delta_max), signed=True))
+                          display(key, _plain(row.total), lang="en"),
+                          display(key, _plain(row.delta_total), signed=True, lang="en"),
+                          display(key, _plain(row.delta_min), signed=True, lang="en"),
+                          display(key, _plain(row.delta_median), signed=True, lang="en"),
+                          display(key, _plain(row.delta_max), signed=True, lang="en"))
         wide(console, 140).print(table)
     if len(summary.failures):
         console.print(f"{len(summary.failures)} jobs failed:", highlight=False)

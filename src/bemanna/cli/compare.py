@@ -16,13 +16,21 @@ from bemanna.cli.console import (
     out_folder_or_exit,
     say_moved,
 )
-from bemanna.cli.options import DeterministicTimeOption, Strategy, StrategyOption
+from bemanna.cli.options import (
+    DeterministicTimeOption,
+    LangOption,
+    Language,
+    Strategy,
+    StrategyOption,
+    lang_of,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
     from bemanna.comparison.run import Comparison
+    from bemanna.labels import Lang
 
 
 def compare_command(
@@ -38,6 +46,7 @@ def compare_command(
     simulate: Annotated[int, typer.Option(
         min=0, max=100_000, help="Also simulate sick leave over each roster, this many runs "
                                  "(the same runs for every scenario; docs/resurstid.md).")] = 0,
+    lang: LangOption = Language.sv,
 ) -> None:
     """Solve BASE and each SCENARIO with the same limits; show the figures side by side with
     deltas against the base, annualised; write OUT/compare.xlsx, OUT/compare.html and a
@@ -68,10 +77,13 @@ def compare_command(
                   highlight=False)
         simulate_columns(planned, comparison, simulate, seed)
     # Wide enough for every column: a table of numbers is unreadable when wrapped.
-    wide(console, 50 + 30 * (1 + len(comparison.scenarios))).print(terminal_table(comparison))
+    language = lang_of(lang)
+    wide(console, 50 + 30 * (1 + len(comparison.scenarios))).print(
+        terminal_table(comparison, language))
     for column in [comparison.base, *comparison.scenarios]:
         console.print(f"{column.name}: {status_text(column)}", highlight=False, markup=False)
-    written = write_with_fallback(out, lambda folder: write_outputs(comparison, folder))
+    written = write_with_fallback(out, lambda folder: write_outputs(comparison, folder,
+                                                                    language))
     say_moved(written, "compare.xlsx and compare.html were")
     xlsx, html_path = written.value
     console.print(f"Written {xlsx}, {html_path} and the rosters under {out}/", highlight=False)
@@ -88,22 +100,23 @@ def wide(console: Console, width: int) -> Console:
                    no_color=console.no_color)
 
 
-def terminal_table(comparison: Comparison) -> Table:
+def terminal_table(comparison: Comparison, lang: Lang = "sv") -> Table:
     from rich.table import Table
 
-    from bemanna.pricing.figures import FIGURE, display
+    from bemanna.labels import COLUMNS, label, say
+    from bemanna.pricing.figures import display, label_of, unit_of
 
-    table = Table(title=f"{comparison.instance}: scenarios against {comparison.base.name}, "
-                        "annualised (× 52 / weeks)")
-    table.add_column("figure", no_wrap=True)
-    table.add_column("unit", no_wrap=True)
+    table = Table(title=say("compare.title", lang, instance=comparison.instance,
+                            base=comparison.base.name))
+    table.add_column(label(COLUMNS, "figure", lang), no_wrap=True)
+    table.add_column(label(COLUMNS, "unit", lang), no_wrap=True)
     table.add_column(comparison.base.name, justify="right", no_wrap=True)
     for column in comparison.scenarios:
         table.add_column(column.name, justify="right", no_wrap=True)
         table.add_column("Δ", justify="right", no_wrap=True)
     for key, base, values in comparison.rows():
-        cells = [FIGURE[key].label, FIGURE[key].unit, display(key, base)]
+        cells = [label_of(key, lang), unit_of(key, lang), display(key, base, lang=lang)]
         for value, change in values:
-            cells += [display(key, value), display(key, change, signed=True)]
+            cells += [display(key, value, lang=lang), display(key, change, True, lang)]
         table.add_row(*cells)
     return table

@@ -10,18 +10,25 @@ from typing import Annotated
 import typer
 
 from bemanna.cli.console import EXIT_BAD_INPUT, console, err, load_or_exit, roster_for_or_exit
+from bemanna.cli.options import LangOption, Language, lang_of
+from bemanna.explain.wishes import wish_seconds
 
 
 def explain_command(
     roster: Annotated[Path, typer.Argument(help="Roster folder (or its roster.json).")],
     instance: Annotated[Path, typer.Option("--instance", "-i", help="The instance it solves.")],
     employee: Annotated[str, typer.Option("--employee", "-e", help="Employee id.")],
-    time_limit: Annotated[float, typer.Option(
-        min=0.1, help="Seconds per wish re-solve.")] = 3.0,
+    time_limit: Annotated[float | None, typer.Option(
+        min=0.1, help="Seconds per wish re-solve. Default: 10 s for small units, 60 s when "
+        "employees × days > 1000 (the care home) — measured as the smallest limits that "
+        "answer every unmet wish on the shipped instances, with margin (docs/robustness.md, "
+        "'First contact'). A wish still unanswered says 'not found in time', never "
+        "'impossible'.")] = None,
     workers: Annotated[int, typer.Option(min=1, max=64)] = 1,
     seed: Annotated[int, typer.Option(min=0)] = 0,
     max_wishes: Annotated[int, typer.Option(min=0, help="Wishes to price at most.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    lang: LangOption = Language.sv,
 ) -> None:
     """Why ROSTER is as it is for one employee: binding rules and wishes not met.
 
@@ -37,7 +44,9 @@ def explain_command(
         err.print(f"[bold red]error[/]: --employee: no employee {employee!r} in {inst.name} "
                   f"(e.g. {known})", highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT)
-    found = explain_employee(inst, data, employee, time_limit, workers, seed, max_wishes)
+    limit = time_limit if time_limit is not None else wish_seconds(inst)
+    found = explain_employee(inst, data, employee, limit, workers, seed, max_wishes,
+                             lang=lang_of(lang))
     if as_json:
         console.print_json(json.dumps(found.to_dict(), ensure_ascii=False))
         return

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from bemanna.labels import Lang
+
 
 class Strategy(StrEnum):
     """`SolverParams.strategy` as a command-line choice."""
@@ -26,3 +28,24 @@ DeterministicTimeOption = Annotated[float | None, typer.Option(
     min=0.01, help="Stop each CP-SAT solve after this deterministic time instead of wall time: "
                    "same instance, seed and workers give the same roster (keep --time-limit "
                    "generous).")]
+
+
+class Language(StrEnum):
+    """`--lang`: the language of everything a command prints and writes (bemanna.labels)."""
+
+    sv = "sv"
+    en = "en"
+
+
+LangOption = Annotated[Language, typer.Option(
+    "--lang", envvar="BEMANNA_LANG", case_sensitive=False,
+    help="Language of the output: sv (Swedish, the default) or en (English); also "
+         "BEMANNA_LANG.")]
+DetailsOption = Annotated[bool, typer.Option(
+    "--details", help="Also print the long tables: per employee, uncovered need by time of "
+                      "day, the objective by term, costs against budget.")]
+
+
+def lang_of(choice: Language) -> Lang:
+    """The command-line choice as `bemanna.labels.Lang`."""
+    return "en" if choice is Language.en else "sv"

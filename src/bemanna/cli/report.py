@@ -33,12 +33,15 @@ from bemanna.cli.console import (
     roster_for_or_exit,
     say_moved,
 )
+from bemanna.cli.options import LangOption, Language, lang_of
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from bemanna.checker import CheckReport
     from bemanna.instance import Instance
+    from bemanna.labels import Lang
+    from bemanna.pricing import Pricing
     from bemanna.roster import Roster
     from bemanna.simulation.result import SimulationResult
 
@@ -57,28 +60,44 @@ def run_simulation(console: Console, instance: Instance, roster: Roster, runs: i
     return result
 
 
-def price_and_report(console: Console, err: Console, instance: Instance, roster: Roster,
-                     check: CheckReport, report_dir: Path | None,
-                     simulate_runs: int | None = None, seed: int = 0) -> bool:
-    """After a solve: print the cost table and, with report_dir, write the two reports
-    (with simulate_runs, after an absence simulation of that many runs from `seed`).
-
-    Returns False (after saying so on err) when the cost model cannot price the roster, the
-    simulation cannot run or the reports cannot be written; the roster is already written.
-    """
+def price_or_none(err: Console, instance: Instance, roster: Roster) -> Pricing | None:
+    """The roster priced (bemanna.price), or None after saying on err why the cost model
+    cannot price it (the roster is already written)."""
     import bemanna
-    from bemanna.cli.summary_costs import print_costs
     from bemanna.instance import InstanceError
 
     try:
-        pricing = bemanna.price(instance, roster)
+        return bemanna.price(instance, roster)
     except InstanceError as exc:
         err.print(f"[bold red]error[/]: cannot price the roster ({exc.source}): the roster was "
                   "written, the cost table and reports were not", highlight=False)
         for line in exc.problems:
             err.print(f"  {line}", highlight=False, markup=False)
-        return False
-    print_costs(console, pricing)
+        return None
+
+
+def price_and_report(console: Console, err: Console, instance: Instance, roster: Roster,
+                     check: CheckReport, report_dir: Path | None,
+                     simulate_runs: int | None = None, seed: int = 0,
+                     pricing: Pricing | None = None, show_costs: bool = True,
+                     lang: Lang = "sv") -> bool:
+    """After a solve: print the cost table (unless `show_costs` is off) and, with report_dir,
+    write the two reports (with simulate_runs, after an absence simulation of that many runs
+    from `seed`). `pricing`: the roster already priced.
+
+    Returns False (after saying so on err) when the cost model cannot price the roster, the
+    simulation cannot run or the reports cannot be written; the roster is already written.
+    """
+    from bemanna.cli.summary_costs import print_costs
+    from bemanna.instance import InstanceError
+    from bemanna.labels import say
+
+    if pricing is None:
+        pricing = price_or_none(err, instance, roster)
+        if pricing is None:
+            return False
+    if show_costs:
+        print_costs(console, pricing, lang)
     if report_dir is not None:
         from bemanna.report.build import write_reports
         from bemanna.roster import RosterError, write_with_fallback
@@ -102,7 +121,7 @@ def price_and_report(console: Console, err: Console, instance: Instance, roster:
             return False
         say_moved(written, "the reports were")
         xlsx, html = written.value
-        console.print(f"Reports written to {xlsx} and {html}", highlight=False)
+        console.print(say("reports.written", lang, xlsx=xlsx, html=html), highlight=False)
     return True
 
 
@@ -120,11 +139,14 @@ def report_command(
         "resurspass in the reports (docs/resurstid.md).")] = None,
     seed: Annotated[int, typer.Option(
         min=0, help="Seed of the simulation's random draws (with --simulate).")] = 0,
+    lang: LangOption = Language.sv,
 ) -> None:
     """Write report.xlsx and report.html for a solved roster (docs/reports.md)."""
     import bemanna
     from bemanna.cli.summary_costs import print_costs
     from bemanna.instance import InstanceError
+    from bemanna.labels import say
+    from bemanna.pricing.verdict import SearchFacts, verdict
     from bemanna.report.build import write_reports
     from bemanna.roster import RosterError, write_with_fallback
 
@@ -138,7 +160,9 @@ def report_command(
         pricing = bemanna.price(inst, roster)
     except InstanceError as exc:
         raise bad_input(exc) from None
-    print_costs(console, pricing)
+    facts = SearchFacts(status=roster.status, objective=roster.objective, bound=roster.bound)
+    console.print(f"[bold]{verdict(pricing, facts).text(lang_of(lang))}[/]", highlight=False)
+    print_costs(console, pricing, lang_of(lang))
     simulation = None
     if simulate is not None:
         try:
@@ -154,7 +178,7 @@ def report_command(
         raise typer.Exit(EXIT_BAD_INPUT) from None
     say_moved(written, "the reports were")
     xlsx, html = written.value
-    console.print(f"Reports written to {xlsx} and {html}", highlight=False)
+    console.print(say("reports.written", lang_of(lang), xlsx=xlsx, html=html), highlight=False)
     if not check.ok:
         err.print(f"[red]the roster breaks {len(check.violations)} hard rules[/] (listed in the "
                   "report; `bemanna check` prints them)", highlight=False)

@@ -18,7 +18,7 @@ from bemanna.cli.console import (
     out_folder_or_exit,
     say_moved,
 )
-from bemanna.cli.options import Strategy
+from bemanna.cli.options import DetailsOption, LangOption, Language, Strategy, lang_of
 
 
 def solve_command(
@@ -51,16 +51,19 @@ def solve_command(
         help="Search: auto = first roster, full model, block search when blocks re-solve "
         "fast, full model again; lns = always block search; hinted = first roster then the "
         "full model; cpsat = the full model alone (docs/architecture.md).")] = Strategy.auto,
+    lang: LangOption = Language.sv,
+    details: DetailsOption = False,
 ) -> None:
     """Solve INSTANCE and write OUT/roster.json and OUT/roster.csv."""
     import bemanna
-    from bemanna.cli.report import price_and_report
+    from bemanna.cli.report import price_and_report, price_or_none
     from bemanna.cli.solve_steps import before_solving, report_infeasible
     from bemanna.cli.summary import print_summary
+    from bemanna.labels import count, money, say
     from bemanna.roster import save_roster, write_with_fallback
     from bemanna.solver import Progress
-    from bemanna.units import plural
 
+    language = lang_of(lang)
     inst = load_or_exit(instance)
     out_folder_or_exit(out)
     if simulate is not None and not report:
@@ -73,27 +76,39 @@ def solve_command(
 
     def progress(step: Progress) -> None:
         if not quiet:
-            err.print(f"  {step.seconds:7.2f} s  objective {step.objective / 100:>14,.2f} SEK"
-                      f"  bound {step.bound / 100:>14,.2f} SEK", highlight=False)
+            bound = (say("bound", language, bound=money(step.bound, language)) if step.bound > 0
+                     else say("verdict.no_bound", language))
+            err.print(f"  {step.seconds:7.2f} s  {money(step.objective, language):>18}  {bound}",
+                      highlight=False)
 
-    err.print(f"Solving [bold]{inst.name}[/]: {plural(len(inst.employees), 'employee')}, "
-              f"{plural(inst.horizon.days, 'day')}, limit {time_limit:g} s, "
-              f"{plural(workers, 'worker')}, seed {seed}", highlight=False)
+    err.print(say("solving", language, name=inst.name,
+                  employees=count(len(inst.employees), "employee", language),
+                  days=count(inst.horizon.days, "day", language), limit=f"{time_limit:g}",
+                  workers=count(workers, "worker", language), seed=seed), highlight=False)
     result = bemanna.solve(inst, params, on_progress=progress)
-    if result.interrupted:
-        err.print("[yellow]interrupted[/]: keeping the best roster found so far")
+    if result.interrupted and result.roster is not None:
+        err.print(f"[yellow]{say('interrupted', language)}[/]", highlight=False)
     if result.roster is None:
         report_infeasible(inst, result.status, result.infeasible_employees, time_limit, out,
-                          explain)
+                          explain, stopped_at=result.wall_time if result.interrupted else None,
+                          lang=language)
         raise typer.Exit(EXIT_VIOLATION)
     saved = write_with_fallback(out, partial(save_roster, result.roster))
     say_moved(saved, "the roster was")
     path, out = saved.value, saved.folder
     checked = result.check()
-    print_summary(console, inst, result.roster, checked)
-    console.print(f"Roster written to {path} and {path.with_suffix('.csv')}", highlight=False)
-    if not price_and_report(console, err, inst, result.roster, checked, out if report else None,
-                            simulate_runs=simulate, seed=seed):
+    pricing = price_or_none(err, inst, result.roster)
+    verdict = None if pricing is None else result.verdict(pricing)
+    rerun = (f"bemanna solve {instance} --out {out} --time-limit {verdict.suggested_seconds}"
+             if verdict is not None and verdict.suggested_seconds else "")
+    print_summary(console, inst, result.roster, checked, pricing, verdict, language,
+                  details=details, command=rerun)
+    console.print(say("roster.written", language, json=path, csv=path.with_suffix(".csv")),
+                  highlight=False)
+    if pricing is None or not price_and_report(
+            console, err, inst, result.roster, checked, out if report else None,
+            simulate_runs=simulate, seed=seed, pricing=pricing, show_costs=details,
+            lang=language):
         raise typer.Exit(EXIT_BAD_INPUT)  # the roster is written; its cost model is not usable
     if not checked.ok:
         raise typer.Exit(EXIT_VIOLATION)

@@ -18,6 +18,7 @@ from bemanna.cli.console import (
     err,
 )
 from bemanna.instance.model import Instance
+from bemanna.labels import Lang
 from bemanna.presolve import Finding, errors, presolve
 from bemanna.presolve.size import estimate_memory, memory_problem
 
@@ -98,18 +99,26 @@ def _explain_and_write(inst: Instance, out: Path, employees: list[str]) -> None:
 
 
 def report_infeasible(inst: Instance, status: str, employees: list[str], time_limit: float,
-                      out: Path, explain: bool) -> None:
-    """After a search without a roster: say why (the conflict core and its repairs), write
-    OUT/diagnosis.json and with `explain` OUT/explanation.json."""
+                      out: Path, explain: bool, stopped_at: float | None = None,
+                      lang: Lang = "sv") -> None:
+    """After a search without a roster: say why. Stopped (Ctrl-C, `stopped_at` seconds in)
+    before a first roster: say so, nothing more is known. Out of time: not proved impossible,
+    a longer limit may find one. Proved infeasible: the conflict core and its repairs, written
+    to OUT/diagnosis.json and with `explain` OUT/explanation.json."""
     from bemanna.diagnose import diagnosis_json, from_explanation
     from bemanna.explain.infeasible import explain_infeasible
+    from bemanna.labels import number, say
     from bemanna.roster import write_atomic
 
     if status != "INFEASIBLE":
-        err.print(f"[red]No roster found[/] ({status}) within {time_limit:g} s: "
-                  "try a longer --time-limit.")
+        if stopped_at is not None:
+            err.print(f"[yellow]{say('none.stopped', lang, seconds=number(stopped_at, 1, lang))}"
+                      "[/]", highlight=False)
+        else:
+            err.print(f"[red]{say('none.timeout', lang, limit=f'{time_limit:g}', status=status)}"
+                      "[/]", highlight=False)
         return
-    err.print("[bold red]INFEASIBLE[/]: the hard rules cannot all hold.")
+    err.print(f"[bold red]{say('none.infeasible', lang)}[/]", highlight=False)
     explanation = explain_infeasible(inst, employees)
     for line in explanation.lines():
         err.print(line, markup=False, highlight=False)

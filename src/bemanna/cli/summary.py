@@ -1,94 +1,163 @@
-"""The terminal summary of a roster: per employee hours, coverage gaps by skill and time band,
-and the verdict of the independent check. Figures come from the roster and the checker's
-minute arrays, not from the solver."""
+"""The terminal summary of a solved roster: the verdict first, then the search and the
+independent check, then a short table of key figures; the long tables (per employee, uncovered
+need by time of day, the objective by term, costs against budget) only with --details.
+
+Every figure comes from the pricing and the checker (the same source as report.xlsx and
+report.html), in the bands of `bemanna.pricing.bands`, in one language (`bemanna.labels`).
+"""
 
 from __future__ import annotations
 
-import numpy as np
+import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
-from bemanna.checker import CheckReport, read_roster
-from bemanna.checker.coverage import coverage
+from bemanna.checker import CheckReport
 from bemanna.instance.model import Instance
-from bemanna.roster.model import Roster
-from bemanna.units import MINUTES_PER_DAY, format_sek, plural
-
-TIME_BANDS: tuple[tuple[str, int, int], ...] = (
-    ("natt 00–07", 0, 7 * 60),
-    ("dag 07–13", 7 * 60, 13 * 60),
-    ("eftermiddag 13–17", 13 * 60, 17 * 60),
-    ("kväll 17–21", 17 * 60, 21 * 60),
-    ("natt 21–24", 21 * 60, 24 * 60),
+from bemanna.labels import (
+    BANDS,
+    BUDGET_LINES,
+    COLUMNS,
+    KPIS,
+    STATUS,
+    UNITS,
+    Lang,
+    hours,
+    label,
+    money,
+    number,
+    say,
+    term_label,
 )
-"""Bands of the day for coverage gaps (the afternoon is where resurstid gathers)."""
+from bemanna.pricing import Pricing
+from bemanna.pricing.bands import BAND_NAMES
+from bemanna.pricing.verdict import Verdict, useful_bound
+from bemanna.roster.model import Roster
+from bemanna.units import plural
 
 
-def _hours(minutes: int) -> str:
-    return f"{minutes / 60:,.1f}".replace(",", " ")
+def _table(title: str, columns: list[str], lang: Lang) -> Table:
+    table = Table(title=title)
+    for i, column in enumerate(columns):
+        table.add_column(label(COLUMNS, column, lang), justify="left" if i == 0 else "right",
+                         no_wrap=i == 0)
+    return table
 
 
-def employee_table(roster: Roster) -> Table:
-    table = Table(title="Employees: contract vs scheduled (hours)", show_lines=False)
-    for col in ("employee", "contract", "scheduled", "diff", "resurstid", "passes",
-                "split", "nights"):
-        table.add_column(col, justify="left" if col == "employee" else "right")
+def employee_name(instance: Instance, employee: str) -> str:
+    """'d05 Petra Axelsson' (the id alone when the instance names nobody)."""
+    emp = instance.employee.get(employee)
+    return f"{employee} {emp.name}" if emp is not None and emp.name else employee
+
+
+def employee_table(instance: Instance, roster: Roster, lang: Lang) -> Table:
+    """Contract against scheduled hours, resurspass, passes, split passes and nights."""
+    table = _table(say("table.employees", lang), ["employee", "contract", "scheduled", "diff",
+                                                  "resurspass", "passes", "split", "nights"],
+                   lang)
     passes = roster.by_employee()
     for emp in roster.employees:
         own = passes.get(emp.id, [])
         split = sum(1 for a in own if len(a.parts) > 1)
         nights = sum(1 for a in own if a.end.date() > a.date)
-        table.add_row(emp.id, _hours(emp.contract_minutes), _hours(emp.scheduled_minutes),
-                      _hours(emp.scheduled_minutes - emp.contract_minutes),
-                      _hours(emp.resurs_minutes), str(len(own)), str(split), str(nights))
+        table.add_row(employee_name(instance, emp.id), hours(emp.contract_minutes, lang),
+                      hours(emp.scheduled_minutes, lang),
+                      hours(emp.scheduled_minutes - emp.contract_minutes, lang),
+                      hours(emp.resurs_minutes, lang), str(len(own)), str(split), str(nights))
     return table
 
 
-def uncovered_by_band(instance: Instance, roster: Roster) -> dict[str, dict[str, int]]:
-    """Uncovered minutes (minimum need) per skill and time band of the day."""
-    cov = coverage(read_roster(instance, roster))
-    days = instance.horizon.days
-    result: dict[str, dict[str, int]] = {}
-    for skill, heads in cov.headcount.items():
-        short = np.maximum(0, cov.need_min[skill] - heads).reshape(days, MINUTES_PER_DAY)
-        result[skill] = {name: int(short[:, a:b].sum()) for name, a, b in TIME_BANDS}
-    return result
+def uncovered_by_band(pricing: Pricing) -> dict[str, dict[str, int]]:
+    """Uncovered minutes (minimum need) per skill and band of the day, from the pricing's
+    `uncovered` table (the report's source and bands)."""
+    frame = pricing.uncovered
+    if frame.empty:
+        return {}
+    sums = frame.groupby(["skill", "band"])["minutes"].sum()
+    return {str(skill): {band: int(sums.get((skill, band), 0)) for band in BAND_NAMES}
+            for skill in sorted(frame["skill"].unique())}
 
 
-def coverage_table(instance: Instance, roster: Roster) -> Table:
-    table = Table(title="Uncovered need (hours over the horizon)")
-    table.add_column("skill")
-    for name, _, _ in TIME_BANDS:
-        table.add_column(name, justify="right")
-    table.add_column("total", justify="right")
-    for skill, bands in uncovered_by_band(instance, roster).items():
-        table.add_row(skill, *(_hours(v) for v in bands.values()), _hours(sum(bands.values())))
+def coverage_table(pricing: Pricing, lang: Lang) -> Table:
+    table = Table(title=say("table.uncovered", lang))
+    table.add_column(label(COLUMNS, "skill", lang))
+    for band in BAND_NAMES:
+        table.add_column(label(BANDS, band, lang), justify="right")
+    table.add_column(label(COLUMNS, "total", lang), justify="right")
+    for skill, bands in uncovered_by_band(pricing).items():
+        table.add_row(skill, *(hours(v, lang) for v in bands.values()),
+                      hours(sum(bands.values()), lang))
     return table
 
 
-def print_summary(console: Console, instance: Instance, roster: Roster,
-                  report: CheckReport) -> None:
-    console.print(employee_table(roster))
-    console.print(coverage_table(instance, roster))
-    costs = Table(title="Objective by term (SEK)")
-    costs.add_column("term")
-    costs.add_column("solver", justify="right")
-    costs.add_column("checker", justify="right")
+def terms_table(roster: Roster, report: CheckReport, lang: Lang) -> Table:
+    """The objective per term, as the solver reported it and as the checker recomputes it."""
+    table = _table(say("table.terms", lang), ["term", "solver", "checker"], lang)
     for term in sorted(set(roster.objective_by_term) | set(report.costs)):
-        costs.add_row(term, format_sek(roster.objective_by_term.get(term, 0)),
-                      format_sek(report.costs.get(term, 0)))
-    console.print(costs)
-    gap = "–"
-    if roster.objective is not None and roster.bound is not None and roster.objective:
-        gap = f"{100 * (roster.objective - roster.bound) / roster.objective:.1f} %"
-    resurs = sum(e.resurs_minutes for e in roster.employees)
-    console.print(
-        f"status [bold]{roster.status}[/]  objective {format_sek(roster.objective or 0)} SEK  "
-        f"bound {format_sek(roster.bound or 0)} SEK  gap {gap}  "
-        f"resurspass {_hours(resurs)} h", highlight=False)
+        table.add_row(f"{term_label(term, lang)} ({term})",
+                      money(roster.objective_by_term.get(term, 0), lang, unit=False),
+                      money(report.costs.get(term, 0), lang, unit=False))
+    return table
+
+
+def key_figures_table(pricing: Pricing, lang: Lang) -> Table:
+    """The budget's total (forecast, budget, deviation) and the pricing's key figures."""
+    table = _table(say("table.key_figures", lang), ["figure", "value", "unit"], lang)
+    total = pricing.budget.set_index("line").loc["total"]
+    for column in ("forecast_ore", "budget_ore", "deviation_ore"):
+        value = total[column]
+        name = column.removesuffix("_ore")
+        table.add_row(f"{label(BUDGET_LINES, 'total', lang)}: {label(COLUMNS, name, lang)}",
+                      "–" if pd.isna(value) else money(int(value), lang, unit=False),
+                      "kr" if lang == "sv" else "SEK")
+    for row in pricing.kpis.itertuples():
+        places = 0 if row.unit in ("weekends", "nights") else 1
+        value = "–" if pd.isna(row.value) else number(float(row.value), places, lang)
+        table.add_row(label(KPIS, str(row.kpi), lang), value, label(UNITS, str(row.unit), lang))
+    return table
+
+
+def search_line(roster: Roster, lang: Lang) -> str:
+    bound = useful_bound(roster.bound)
+    bound_text = (say("bound", lang, bound=money(bound, lang)) if bound is not None
+                  else say("verdict.no_bound", lang))
+    return say("search", lang, status=label(STATUS, roster.status, lang),
+               objective=money(roster.objective, lang), bound=bound_text)
+
+
+def print_check(console: Console, report: CheckReport, lang: Lang) -> None:
     if report.ok:
-        console.print("check: [green]every hard rule holds[/] (independent checker)")
-    else:
-        console.print(f"check: [red]{plural(len(report.violations), 'violation')}[/]")
-        for v in report.violations[:20]:
-            console.print(f"  {v.rule}: {v.message}", markup=False, highlight=False)
+        console.print(f"[green]{say('check.ok', lang)}[/]", highlight=False)
+        return
+    count = len(report.violations)
+    shown = str(count) if lang == "sv" else plural(count, "violation")
+    console.print(f"[red]{say('check.broken', lang, count=shown)}[/]", highlight=False)
+    for v in report.violations[:20]:
+        console.print(f"  {v.rule}: {v.message}", markup=False, highlight=False)
+
+
+def print_summary(console: Console, instance: Instance, roster: Roster, report: CheckReport,
+                  pricing: Pricing | None, verdict: Verdict | None, lang: Lang,
+                  details: bool = False, command: str = "") -> None:
+    """Verdict, search, check and key figures; with `details` the long tables as well."""
+    if verdict is not None:
+        console.print(f"[bold]{verdict.text(lang, command)}[/]", highlight=False)
+    console.print(search_line(roster, lang), highlight=False)
+    print_check(console, report, lang)
+    if pricing is not None and pricing.unpriced:
+        console.print(say("costs.unpriced", lang, missing="; ".join(pricing.unpriced[:3])),
+                      highlight=False, markup=False)
+    elif pricing is not None:
+        console.print(key_figures_table(pricing, lang))
+    if not details:
+        console.print(say("details.hint", lang), highlight=False)
+        return
+    console.print(employee_table(instance, roster, lang))
+    if pricing is not None:
+        resurstid = pricing.resurstid
+        console.print(say("resurstid.note", lang, bookable=hours(int(
+            resurstid.loc[resurstid["kind"] == "bookable", "minutes"].sum()), lang),
+            stranded=hours(int(resurstid.loc[resurstid["kind"] == "stranded",
+                                             "minutes"].sum()), lang)), highlight=False)
+        console.print(coverage_table(pricing, lang))
+    console.print(terms_table(roster, report, lang))

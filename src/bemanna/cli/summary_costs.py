@@ -1,5 +1,6 @@
 """The terminal's cost table: forecast, budget and deviation per budget line and in total,
-for the period and annualised (× 52 / weeks), from the pricing's integer öre."""
+for the period and annualised (× 52 / weeks), from the pricing's integer öre, in the
+language's words and number format (`bemanna.labels`)."""
 
 from __future__ import annotations
 
@@ -7,44 +8,43 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
+from bemanna.labels import BUDGET_LINES, COLUMNS, DASH, Lang, label, money, percent, say
 from bemanna.pricing import Pricing
-from bemanna.units import format_sek
 
 
-def _sek(value: object) -> str:
-    """Öre (possibly <NA>: no budget given) as SEK text."""
-    return "–" if pd.isna(value) else format_sek(int(value))  # type: ignore[call-overload]
+def _sek(value: object, lang: Lang) -> str:
+    """Öre (possibly <NA>: no budget given) as kronor text."""
+    return DASH if pd.isna(value) else money(int(value), lang, unit=False)  # type: ignore[call-overload]
 
 
-def _pct(value: object) -> str:
-    return "–" if pd.isna(value) else f"{float(value):.1f} %"  # type: ignore[arg-type]
+def _pct(value: object, lang: Lang) -> str:
+    return DASH if pd.isna(value) else percent(float(value), lang)  # type: ignore[arg-type]
 
 
-def cost_tables(pricing: Pricing) -> tuple[Table, Table]:
+def cost_tables(pricing: Pricing, lang: Lang = "sv") -> tuple[Table, Table]:
     """(period table, annualised table); deviation = budget − forecast, negative = over."""
     weeks = pricing.weeks
-    period = Table(title=f"Costs vs budget, {weeks} weeks (SEK; deviation = budget − forecast)")
-    year = Table(title=f"Annualised (× 52 / {weeks}, SEK)")
-    for table, columns in ((period, ("forecast", "budget", "deviation", "dev %")),
-                           (year, ("forecast / year", "budget / year", "deviation / year"))):
-        table.add_column("budget line")
+    period = Table(title=say("table.costs", lang, weeks=weeks))
+    year = Table(title=say("table.annual", lang, weeks=weeks))
+    for table, columns in ((period, ("forecast", "budget", "deviation", "deviation_pct")),
+                           (year, ("forecast_year", "budget_year", "deviation_year"))):
+        table.add_column(label(COLUMNS, "budget_line", lang))
         for column in columns:
-            table.add_column(column, justify="right")
+            table.add_column(label(COLUMNS, column, lang), justify="right")
     for r in pricing.budget.itertuples():
         style = "bold" if r.line == "total" else None
-        period.add_row(str(r.line), _sek(r.forecast_ore), _sek(r.budget_ore),
-                       _sek(r.deviation_ore), _pct(r.deviation_pct), style=style)
-        year.add_row(str(r.line), _sek(r.annual_forecast_ore), _sek(r.annual_budget_ore),
-                     _sek(r.annual_deviation_ore), style=style)
+        name = label(BUDGET_LINES, str(r.line), lang)
+        period.add_row(name, _sek(r.forecast_ore, lang), _sek(r.budget_ore, lang),
+                       _sek(r.deviation_ore, lang), _pct(r.deviation_pct, lang), style=style)
+        year.add_row(name, _sek(r.annual_forecast_ore, lang), _sek(r.annual_budget_ore, lang),
+                     _sek(r.annual_deviation_ore, lang), style=style)
     return period, year
 
 
-def print_costs(console: Console, pricing: Pricing) -> None:
+def print_costs(console: Console, pricing: Pricing, lang: Lang = "sv") -> None:
     if pricing.unpriced:
-        console.print("No cost model: the instance has no cost_model and the built-in one "
-                      f"lacks what it needs ({'; '.join(pricing.unpriced[:3])}); costs are the "
-                      "objective's own units (objective by term above).", highlight=False,
-                      markup=False)
+        console.print(say("costs.unpriced", lang, missing="; ".join(pricing.unpriced[:3])),
+                      highlight=False, markup=False)
         return
-    for table in cost_tables(pricing):
+    for table in cost_tables(pricing, lang):
         console.print(table)

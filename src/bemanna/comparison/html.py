@@ -11,7 +11,9 @@ from __future__ import annotations
 import html
 
 from bemanna.comparison.run import Comparison, status_text
-from bemanna.pricing.figures import FIGURE, LINE_KEYS, Value, display
+from bemanna.labels import COLUMNS, Lang, label, say
+from bemanna.labels import UNITS as UNIT_WORDS
+from bemanna.pricing.figures import FIGURE, LINE_KEYS, Value, display, label_of, unit_of
 
 CSS = """
 body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
@@ -24,10 +26,10 @@ svg text { font-size: 12px; fill: #222; }
 """
 
 CHARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("Cost per year (kronor), delta against the base", "kr",
+    ("compare.chart_money", "kr",
      ("total_ore", *LINE_KEYS, "absence_cover_ore", "net_ore")),
-    ("FTE, delta against the base", "FTE", ("staff_fte", "uncovered_fte", "fte_needed")),
-    ("Hours per year, delta against the base", "h",
+    ("compare.chart_fte", "FTE", ("staff_fte", "uncovered_fte", "fte_needed")),
+    ("compare.chart_hours", "h",
      ("uncovered_hours", "bookable_resurstid_hours", "stranded_resurstid_hours",
       "agency_hours")),
 )
@@ -39,7 +41,8 @@ def _chart_value(key: str, value: Value) -> float | None:
     return value / 100 if FIGURE[key].kind == "ore" else float(value)
 
 
-def bar_chart(title: str, unit: str, bars: list[tuple[str, float | None, str]]) -> str:
+def bar_chart(title: str, unit: str, bars: list[tuple[str, float | None, str]],
+              lang: Lang = "sv") -> str:
     """Horizontal bars (label, value, shown text) around a zero line, as an SVG element."""
     longest = max((len(label) for label, _, _ in bars), default=10)
     row, label_w, bar_w, text_w = 22, max(220, 7 * longest + 16), 420, 130
@@ -51,12 +54,13 @@ def bar_chart(title: str, unit: str, bars: list[tuple[str, float | None, str]]) 
              f'height="{height}" aria-label="{html.escape(title)}">',
              f'<text x="0" y="14" font-weight="bold">{html.escape(title)}</text>',
              f'<line x1="{zero}" y1="20" x2="{zero}" y2="{height}" stroke="#888"/>']
-    for i, (label, value, shown) in enumerate(bars):
+    for i, (name, value, shown) in enumerate(bars):
         y = 24 + i * row
         parts.append(f'<text x="{label_w - 8}" y="{y + 13}" text-anchor="end">'
-                     f'{html.escape(label)}</text>')
+                     f'{html.escape(name)}</text>')
         if value is None:
-            parts.append(f'<text x="{zero + 4}" y="{y + 13}">no result</text>')
+            parts.append(f'<text x="{zero + 4}" y="{y + 13}">'
+                         f'{say("compare.no_result", lang)}</text>')
             continue
         length = abs(value) / largest * (bar_w / 2 - 4)
         x = zero if value >= 0 else zero - length
@@ -70,62 +74,64 @@ def bar_chart(title: str, unit: str, bars: list[tuple[str, float | None, str]]) 
     return "\n".join(parts)
 
 
-def charts(comparison: Comparison) -> list[str]:
+def charts(comparison: Comparison, lang: Lang = "sv") -> list[str]:
     out = []
     for title, unit, keys in CHARTS:
+        unit = {"FTE": label(UNIT_WORDS, "FTE", lang), "h": "tim" if lang == "sv" else "h",
+                "kr": "kr" if lang == "sv" else "SEK"}[unit]
         bars: list[tuple[str, float | None, str]] = []
         for column in comparison.scenarios:
             base_values = comparison.base.outcome.figures or {}
             for key in keys:
                 value, base = column.value(key), base_values.get(key)
                 change = None if value is None or base is None else value - base
-                bars.append((f"{column.name}: {FIGURE[key].label}", _chart_value(key, change),
-                             display(key, change, signed=True)))
-        out.append(bar_chart(title, unit, bars))
+                bars.append((f"{column.name}: {label_of(key, lang)}",
+                             _chart_value(key, change), display(key, change, True, lang)))
+        out.append(bar_chart(say(title, lang), unit, bars, lang))
     return out
 
 
-def _cell(key: str, value: Value, signed: bool = False) -> str:
+def _cell(key: str, value: Value, signed: bool = False, lang: Lang = "sv") -> str:
     """A number cell; deltas of money, FTE and hours in red (up) or green (down) — for
     shares and counts up is not plainly worse, so they stay black."""
     kind = "num"
     if signed and value and FIGURE[key].kind in ("ore", "fte", "hours"):
         kind += " up" if value > 0 else " down"
-    return f'<td class="{kind}">{html.escape(display(key, value, signed))}</td>'
+    return f'<td class="{kind}">{html.escape(display(key, value, signed, lang))}</td>'
 
 
-def page(comparison: Comparison) -> str:
+def page(comparison: Comparison, lang: Lang = "sv") -> str:
     esc = html.escape
-    head = ["figure", "unit", comparison.base.name]
+    head = [label(COLUMNS, "figure", lang), label(COLUMNS, "unit", lang), comparison.base.name]
     for column in comparison.scenarios:
         head += [column.name, "Δ"]
     rows = []
     for key, base, values in comparison.rows():
-        cells = [f"<td>{esc(FIGURE[key].label)}</td>", f"<td>{esc(FIGURE[key].unit)}</td>",
-                 _cell(key, base)]
+        cells = [f"<td>{esc(label_of(key, lang))}</td>", f"<td>{esc(unit_of(key, lang))}</td>",
+                 _cell(key, base, lang=lang)]
         for value, change in values:
-            cells += [_cell(key, value), _cell(key, change, signed=True)]
+            cells += [_cell(key, value, lang=lang), _cell(key, change, True, lang)]
         rows.append("<tr>" + "".join(cells) + "</tr>")
     runs = "".join(
         f"<tr><td>{esc(c.name)}</td><td>{esc(c.description)}</td><td>{esc(status_text(c))}"
         f"</td><td>{esc(str(c.roster_path or ''))}</td></tr>"
         for c in [comparison.base, *comparison.scenarios])
     params = ", ".join(f"{k} {v}" for k, v in comparison.params.items())
+    note = say("compare.note", lang, path=comparison.instance_path, weeks=comparison.weeks,
+               params=params)
+    run_head = "".join(f"<th>{esc(h)}</th>" for h in say("compare.run_columns", lang).split("|"))
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="{lang}"><head><meta charset="utf-8">
 <title>bemanna compare: {esc(comparison.instance)}</title>
 <style>{CSS}</style></head>
 <body>
-<h1>Scenarios for {esc(comparison.instance)}</h1>
-<p class="note">Instance {esc(str(comparison.instance_path))}, {comparison.weeks} weeks; every
-roster solved with the same parameters ({esc(params)}) and checked by the independent checker.
-Figures are annualised (× 52 / weeks); money in kronor per year. A delta is the scenario minus
-the base.</p>
+<h1>{esc(say("compare.heading", lang, instance=comparison.instance))}</h1>
+<p class="note">{esc(note)}</p>
 <table><thead><tr>{"".join(f"<th>{esc(h)}</th>" for h in head)}</tr></thead>
 <tbody>{"".join(rows)}</tbody></table>
-{"".join(f"<figure>{chart}</figure>" for chart in charts(comparison))}
-<h2>Runs</h2>
-<table><thead><tr><th>scenario</th><th>description</th><th>status</th><th>roster</th></tr>
+{"".join(f"<figure>{chart}</figure>" for chart in charts(comparison, lang))}
+<h2>{esc(say("compare.runs", lang))}</h2>
+<table><thead><tr>{run_head}</tr>
 </thead><tbody>{runs}</tbody></table>
 </body></html>
 """

@@ -16,7 +16,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from bemanna.comparison.run import Comparison
-from bemanna.pricing.figures import FIGURE, display_value
+from bemanna.labels import COLUMNS, Lang, label
+from bemanna.pricing.figures import FIGURE, display_value, label_of, unit_of
 from bemanna.spreadsheet import text_cells
 
 
@@ -47,18 +48,20 @@ _BOLD = Font(bold=True)
 _HEAD = PatternFill("solid", fgColor="DDE5F0")
 
 
-def workbook_bytes(comparison: Comparison) -> bytes:
+def workbook_bytes(comparison: Comparison, lang: Lang = "sv") -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "compare"
-    header = ["figure", "unit", comparison.base.name]
+    header = [label(COLUMNS, "figure", lang), label(COLUMNS, "unit", lang),
+              comparison.base.name]
     for column in comparison.scenarios:
         header += [column.name, f"Δ {column.name}"]
     sheet.append(header)
+    money_unit = unit_of("total_ore", lang)
     for key, base, values in comparison.rows():
-        unit = "kr/year" if FIGURE[key].kind == "ore" else FIGURE[key].unit
-        row: list[object] = [FIGURE[key].label, unit, display_value(key, base)]
+        unit = money_unit if FIGURE[key].kind == "ore" else unit_of(key, lang)
+        row: list[object] = [label_of(key, lang), unit, display_value(key, base)]
         for value, change in values:
             row += [display_value(key, value), display_value(key, change)]
         sheet.append(row)
@@ -66,7 +69,7 @@ def workbook_bytes(comparison: Comparison) -> bytes:
         cell.font, cell.fill = _BOLD, _HEAD
         cell.alignment = Alignment(horizontal="center")
     for number in range(2, sheet.max_row + 1):
-        money = sheet.cell(row=number, column=2).value == "kr/year"
+        money = sheet.cell(row=number, column=2).value == money_unit
         for index in range(3, len(header) + 1):
             sheet.cell(row=number, column=index).number_format = "#,##0" if money else "0.00"
     sheet.column_dimensions["A"].width = 36
@@ -95,10 +98,12 @@ def workbook_bytes(comparison: Comparison) -> bytes:
     return buffer.getvalue()
 
 
-def write_outputs(comparison: Comparison, out: Path) -> tuple[Path, Path]:
+def write_outputs(comparison: Comparison, out: Path, lang: Lang = "sv") -> tuple[Path, Path]:
+    """compare.xlsx and compare.html in `lang` (figures' words and units; the page's numbers
+    in the language's format, the workbook's as numbers)."""
     from bemanna.comparison.html import page
 
     xlsx, html_path = out / "compare.xlsx", out / "compare.html"
-    write_bytes_atomic(xlsx, workbook_bytes(comparison))
-    write_bytes_atomic(html_path, page(comparison).encode())
+    write_bytes_atomic(xlsx, workbook_bytes(comparison, lang))
+    write_bytes_atomic(html_path, page(comparison, lang).encode())
     return xlsx, html_path

@@ -92,7 +92,7 @@ class Explanation:
             } for c in self.conflicts],
             "repairs": [{"rule": r.rule, "employee": r.employee, "change": r.change,
                          "units": r.units, "unit": r.unit,
-                         "cost_sek": format_sek(r.cost_ore).replace(" ", ""),
+                         "cost_sek": format_sek(r.cost_ore).replace(",", ""),
                          "enough_alone": r.enough_alone} for r in self.repairs],
         }
 

@@ -29,6 +29,8 @@ from bemanna.checker import CheckReport
 from bemanna.instance import Instance
 from bemanna.instance.cost_model import BUDGET_LINES
 from bemanna.instance.model import FULL_TIME_ROTATING
+from bemanna.labels import DASH, UNITS, Lang, label, number
+from bemanna.labels import FIGURES as FIGURE_WORDS
 from bemanna.pricing import Pricing, annualise
 from bemanna.pricing.budget import WEEKS_PER_YEAR
 
@@ -140,19 +142,29 @@ def delta(value: Value, base: Value) -> Value:
     return round(float(value) - float(base), 3)
 
 
-def display(key: str, value: Value, signed: bool = False) -> str:
-    """A figure for people: kronor with thin spaces, hours/FTE/% with their decimals."""
+def label_of(key: str, lang: Lang = "sv") -> str:
+    """A figure's words in `lang` (bemanna.labels.FIGURES; the English label otherwise)."""
+    return label(FIGURE_WORDS, key, lang) if key in FIGURE_WORDS else FIGURE[key].label
+
+
+def unit_of(key: str, lang: Lang = "sv") -> str:
+    """A figure's unit in `lang`: 'kr/år' / 'SEK/year', 'årsarbetare' / 'FTE' ..."""
+    return label(UNITS, FIGURE[key].unit, lang)
+
+
+def display(key: str, value: Value, signed: bool = False, lang: Lang = "sv") -> str:
+    """A figure for people in the language's number format: whole kronor, FTE with two
+    decimals, hours and % with one, counts as they are."""
     if value is None:
-        return "–"
+        return DASH
     kind = FIGURE[key].kind
-    sign = "+" if signed and value > 0 else ""
     if kind == "ore":
-        return f"{sign}{round(value / 100):,}".replace(",", " ")
+        return number(round(value / 100), 0, lang, signed)
     if kind == "fte":
-        return f"{sign}{value:.2f}"
+        return number(value, 2, lang, signed)
     if kind in ("hours", "pct"):
-        return f"{sign}{value:,.1f}".replace(",", " ")
-    return f"{sign}{value:g}"
+        return number(value, 1, lang, signed)
+    return number(value, 0 if float(value).is_integer() else 1, lang, signed)
 
 
 def display_value(key: str, value: Value) -> float | int | None:

@@ -5,7 +5,7 @@ comes from the pricing (integer öre); minutes come from the roster read by the 
 (`bemanna.checker.read_roster`) and its per-minute coverage arrays (`bemanna.checker.coverage`),
 never from the solver's own summary.
 
-- **grid**: employees × days, each cell the shift ids that start that date;
+- **grid**: employees × days, each cell the shift names (ids when unnamed) that start that date;
 - **coverage_bands**: per skill × weekday × time band: minimum need, desired need, staffed,
   uncovered and above-need minutes, summed over the horizon;
 - **curves**: per skill and horizon week, the step functions of minimum need, desired need and
@@ -79,7 +79,7 @@ def shift_kind(shift: ShiftType) -> str:
 @dataclass(frozen=True)
 class GridCell:
     text: str
-    """The shift id(s) starting that date; a resurspass gets ' R' after its id."""
+    """The shift name(s) (the id when unnamed) starting that date; a resurspass gets ' R'."""
     kind: str | None
     """day / evening / night / split of the (first) pass; None on a free day."""
     resurs: bool
@@ -148,10 +148,11 @@ def _cell(view: RosterView, emp_id: str, date: dt.date, day_passes: list[Pass]) 
     texts, titles = [], []
     for p in day_passes:
         resurs = p.kind == "resurs"
-        texts.append(p.shift_id + (" R" if resurs else ""))
+        # The shift's name ("Kväll 14-21"), not its id ("kvall_sen"); the id stays in the title.
+        texts.append((p.shift.name or p.shift_id) + (" R" if resurs else ""))
         times = " + ".join(f"{format_clock(a)}–{format_clock(b)}" for a, b in p.shift.offsets)
         kind = SHIFT_KINDS[shift_kind(p.shift)]
-        titles.append(f"{p.shift_id} {times} ({kind}, {p.skill})"
+        titles.append(f"{p.shift.name or p.shift_id} ({p.shift_id}) {times} ({kind}, {p.skill})"
                       + (", resurspass" if resurs else ""))
     first = day_passes[0]
     return GridCell(" + ".join(texts), shift_kind(first.shift),
