@@ -69,11 +69,19 @@ def _run_interruptibly(search: Search) -> tuple[Outcome, bool]:
 
 
 def solve(instance: Instance, params: SolverParams | None = None,
-          on_progress: Callable[[Progress], None] | None = None) -> Result:
-    """Search for the cheapest roster; it comes back whenever the hard rules can hold."""
+          on_progress: Callable[[Progress], None] | None = None,
+          hint: Roster | None = None) -> Result:
+    """Search for the cheapest roster; it comes back whenever the hard rules can hold.
+
+    `hint`: a roster to start from (a warm start, e.g. last period's or a planner's edit).
+    Its passes that this instance no longer allows are dropped (counted in the roster's
+    stats as `hint_dropped`), lines that break a rule are mended with as few changes as the
+    rules demand, and the result is the first incumbent when it is cheaper than the
+    constructive roster; the returned roster is never dearer than the hint made legal.
+    """
     params = params or SolverParams()
     started = time.monotonic()
-    search = Search(instance, params, on_progress)
+    search = Search(instance, params, on_progress, hint)
     outcome, interrupted = _run_interruptibly(search)
     wall = time.monotonic() - started
     first = search.progress[0].seconds if search.progress else None
@@ -82,7 +90,12 @@ def solve(instance: Instance, params: SolverParams | None = None,
                       {}, search.progress, interrupted, outcome.infeasible_employees)
     ctx, solver = outcome.ctx, outcome.solver
     stats = {"lns_iterations": search.iterations, "lns_improvements": search.improvements,
-             "lns_blocks": search.lns_blocks, "lns_probe_seconds": search.probe_seconds}
+             "lns_blocks": search.lns_blocks, "lns_probe_seconds": search.probe_seconds,
+             "construct_seconds": round(search.construct_seconds, 3),
+             "construct_mended_lines": search.mended}
+    if hint is not None:
+        stats.update({"hint_dropped": search.hint_dropped,
+                      "hint_objective": search.hint_objective})
     by_term = {
         term: sum(t.coef * solver.value(t.expr) for t in terms) + ctx.constants.get(term, 0)
         for term, terms in ctx.terms.items()

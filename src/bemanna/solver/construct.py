@@ -1,0 +1,338 @@
+"""The constructive first roster: a fast greedy, coverage-driven, rest- and contract-aware.
+
+Day by day (cyclic horizons wrap, so the sweep's start does not matter), the pass that covers
+the most still-uncovered need is placed, in the skill it covers, on the employee who is most
+behind their contract pace and whose line keeps its rules with it (`lines.Line.fits`); then
+employees still behind pace get the pass of that day that helps coverage most, or a
+resurspass. Employees left below their contract's (or total minutes') lower bound are topped
+up over the whole horizon. Lines that still miss a lower bound or a minimum run are returned
+as `doubtful`: the search re-solves just those with CP-SAT (`repair.py`). The roster is
+priced on the full model before it is used, so a slip here can cost time but never a
+broken rule.
+
+Plain Python and numpy: about a second for the largest Curtois instance, a fraction of it for
+a care-home unit (benchmarks/RESULTS.md).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from bemanna.instance.model import Instance
+from bemanna.solver.assignment import RESURS, Assignment
+from bemanna.solver.index import Index, PassOption
+from bemanna.solver.lines import Line, RuleView
+from bemanna.units import MINUTES_PER_DAY
+
+DESIRED_WEIGHT = 0.1
+"""A minute up to the desired level is worth this share of a minute of minimum need."""
+IDLE_WEIGHT = 0.3
+"""A worked minute that covers no need costs this share of a covered minute."""
+KEEP_PACE = False
+SEK_PER_MINUTE = 7.5
+"""Nominal price of an uncovered minute (450 SEK/h), to weigh per-pass prices (shift cover)
+against minutes of need."""
+WISH_SCALE = 2.0
+"""A wish's price in SEK counts this many minutes of contract pace when choosing employees."""
+MUST_CONTINUE = 100_000.0
+"""Score of an employee whose run of working days is still below its minimum."""
+SKILL_PENALTY = 60.0
+"""Employees with fewer skills are used first (per extra skill, in pace minutes)."""
+
+
+@dataclass
+class Construction:
+    """Outcome of the greedy: the roster as decisions, and the employees whose lines may
+    still break a lower bound or a minimum run."""
+
+    assignment: Assignment
+    doubtful: set[str] = field(default_factory=set)
+
+
+class Greedy:
+    def __init__(self, index: Index, need: dict[str, tuple[np.ndarray, np.ndarray]],
+                 seed: int = 0) -> None:
+        self.index = index
+        self.inst: Instance = index.instance
+        self.rng = random.Random(seed)
+        view = RuleView.of(self.inst)
+        scope = index.scope
+        self.lines = {e.id: Line(e, index, view) for e in self.inst.employees
+                      if scope is None or e.id in scope}
+        self.size = index.horizon_minutes
+        self.short = {k: need[k][0].astype(np.int32) for k in need if not k.startswith("tariff")}
+        self.below = {k: need[k][1].astype(np.int32) for k in need if not k.startswith("tariff")}
+        self.roles: Assignment = {}
+        self.by_day: dict[int, list[tuple[Line, PassOption]]] = {}
+        for (emp, day), options in index.options.items():
+            if emp in self.lines:
+                self.by_day.setdefault(day, []).extend((self.lines[emp], o) for o in options)
+        self.wishes = _wishes(self.inst)
+        self.shift_cover: dict[tuple[int, str], list[float]] = {}
+        for entry in self.inst.shift_demand:
+            found = self.inst.horizon.day_of(entry.date)
+            if found is not None:
+                self.shift_cover[(found, entry.shift)] = [
+                    float(entry.required), float(entry.weight_under_sek),
+                    float(entry.weight_over_sek)]
+        self.idle = {k: IDLE_WEIGHT if bool(self.short[k].any()) else 0.0 for k in self.short}
+        self.targets = {e: max(1, sum(p.target_minutes for p in line.periods))
+                        for e, line in self.lines.items()}
+        self.position = 0
+
+    # -- coverage arithmetic -------------------------------------------------------------
+    def _spans(self, opt: PassOption) -> list[tuple[int, int]]:
+        base = opt.day * MINUTES_PER_DAY
+        out = []
+        for a, b in opt.shift.offsets:
+            start, end = base + a, base + b
+            if self.index.cyclic:
+                start %= self.size
+                end = start + (b - a)
+                if end > self.size:
+                    out += [(start, self.size), (0, end - self.size)]
+                    continue
+            if start < self.size:
+                out.append((start, min(end, self.size)))
+        return out
+
+    def value(self, opt: PassOption, skill: str) -> float:
+        """Need covered by the pass in `skill`, less a little for idle minutes."""
+        extra = 0.0
+        cover = self.shift_cover.get((opt.day, opt.shift.id))
+        if cover is not None:
+            extra = (cover[1] if cover[0] > 0 else -cover[2]) / SEK_PER_MINUTE
+        short, below = self.short.get(skill), self.below.get(skill)
+        worked = opt.shift.worked_minutes
+        if short is None or below is None:
+            return extra
+        needed = wanted = 0
+        for a, b in self._spans(opt):
+            needed += int(np.count_nonzero(short[a:b] > 0))
+            wanted += int(np.count_nonzero(below[a:b] > 0))
+        return (extra + needed + DESIRED_WEIGHT * (wanted - needed)
+                - self.idle[skill] * (worked - wanted))
+
+    def best_role(self, opt: PassOption) -> tuple[str, float]:
+        role, best = opt.roles[0], -float("inf")
+        for skill in opt.roles:
+            v = self.value(opt, skill)
+            if v > best:
+                role, best = skill, v
+        if best <= 0 and self.inst.resurspass:
+            return RESURS, 0.0
+        return role, best
+
+    def place(self, line: Line, opt: PassOption, role: str) -> None:
+        line.add(opt)
+        self.roles[(line.emp.id, opt.day, opt.shift.id)] = role
+        if role == RESURS:
+            return
+        cover = self.shift_cover.get((opt.day, opt.shift.id))
+        if cover is not None:
+            cover[0] -= 1
+        if role not in self.short:
+            return
+        for a, b in self._spans(opt):
+            self.short[role][a:b] -= 1
+            self.below[role][a:b] -= 1
+
+    # -- choosing employees --------------------------------------------------------------
+    def behind(self, line: Line) -> float:
+        """Minutes the line is behind an even pace through the horizon (negative: ahead)."""
+        share = (self.position + 1) / self.index.days
+        return self.targets[line.emp.id] * share - line.total
+
+    def score(self, line: Line, opt: PassOption) -> float:
+        emp = line.emp.id
+        s = self.behind(line) - SKILL_PENALTY * (len(line.emp.skills) - 1)
+        if line.open_short_run(opt.day):
+            s += MUST_CONTINUE
+        s += self.wishes.get((emp, opt.day, opt.shift.id), 0.0)
+        s += self.wishes.get((emp, opt.day, ""), 0.0)
+        return s + self.rng.random()
+
+    def pick(self, day: int, sid: str, skill: str) -> tuple[Line, PassOption] | None:
+        ranked = sorted(((self.score(line, opt), line.emp.id, line, opt)
+                         for line, opt in self.by_day.get(day, [])
+                         if opt.shift.id == sid and skill in opt.roles
+                         and opt.day not in line.passes),
+                        key=lambda t: (-t[0], t[1]))
+        for _, _, line, opt in ranked:
+            if line.fits(opt):
+                return line, opt
+        return None
+
+    # -- phases --------------------------------------------------------------------------
+    def run(self) -> Construction:
+        for (emp, day), sid in self.index.forced.items():
+            if emp in self.lines:
+                opt = next(o for o in self.index.options[(emp, day)] if o.shift.id == sid)
+                self.place(self.lines[emp], opt, self.best_role(opt)[0])
+        for day in range(self.index.days):
+            self.position = day
+            self._cover(day)
+            self._keep_pace(day)
+        self.position = self.index.days - 1
+        self._useful_top_up()
+        for line in self.lines.values():
+            self._top_up(line)
+        doubtful = {e for e, line in self.lines.items()
+                    if line.short_of_minimum() or line.bad_runs()}
+        return Construction(self.roles, doubtful)
+
+    def _cover(self, day: int) -> None:
+        """Place the pass covering the most need until no pass helps or nobody can work it."""
+        candidates: dict[tuple[str, str], PassOption] = {}
+        for _, opt in self.by_day.get(day, []):
+            for skill in opt.roles:
+                candidates.setdefault((opt.shift.id, skill), opt)
+        candidates = dict(sorted(candidates.items(), key=lambda item: item[0]))
+        while candidates:
+            best, best_value = None, 0.0
+            for key, opt in candidates.items():
+                v = self.value(opt, key[1]) / max(1, opt.shift.worked_minutes)
+                if v > best_value:
+                    best, best_value = key, v
+            if best is None:
+                return
+            found = self.pick(day, *best)
+            if found is None:
+                del candidates[best]
+                continue
+            self.place(found[0], found[1], best[1])
+
+    def _keep_pace(self, day: int) -> None:
+        """Employees more than half a pass behind pace work the day's most useful pass."""
+        by_line: dict[str, list[PassOption]] = {}
+        for line, opt in self.by_day.get(day, []):
+            if day not in line.passes:
+                by_line.setdefault(line.emp.id, []).append(opt)
+        for emp in sorted(by_line):
+            line = self.lines[emp]
+            options = by_line[emp]
+            half = min(o.shift.paid_minutes for o in options) / 2
+            if not line.open_short_run(day) and (not KEEP_PACE or self.behind(line) < half):
+                continue
+            self._best_fit(line, options)
+
+    def _useful_top_up(self) -> None:
+        """Employees below their contract target, most behind first, get the passes anywhere
+        in the horizon that cover most need (values ranked once per employee, checked again
+        just before placing), while one helps."""
+        for emp in sorted(self.lines, key=lambda e: (-self.behind(self.lines[e]), e)):
+            line = self.lines[emp]
+            if self.behind(line) <= 0:
+                continue
+            ranked = []
+            for d in range(self.index.days):
+                if d in line.passes:
+                    continue
+                for opt in self.index.day_options(emp, d):
+                    role, v = self.best_role(opt)
+                    if role != RESURS and v > 0:
+                        ranked.append((v, d, opt.shift.id, opt))
+            ranked.sort(key=lambda t: (-t[0], t[1], t[2]))
+            for _, _, _, opt in ranked:
+                if self.behind(line) <= 0:
+                    break
+                if opt.day in line.passes or not line.fits(opt):
+                    continue
+                role, v = self.best_role(opt)
+                if role != RESURS and v > 0:
+                    self.place(line, opt, role)
+
+    def _best_fit(self, line: Line, options: list[PassOption], useful: bool = False) -> bool:
+        """Place the fitting option that helps most (`useful`: only one that covers need)."""
+        ranked = []
+        for opt in options:
+            role, v = self.best_role(opt)
+            if useful and (role == RESURS or v <= 0):
+                continue
+            v += self.wishes.get((line.emp.id, opt.day, opt.shift.id), 0.0)
+            v += self.wishes.get((line.emp.id, opt.day, ""), 0.0)
+            ranked.append((v, opt.day, opt.shift.id, opt, role))
+        ranked.sort(key=lambda t: (-t[0], t[1], t[2]))
+        for _, _, _, opt, role in ranked:
+            if line.fits(opt):
+                self.place(line, opt, role)
+                return True
+        return False
+
+    def _top_up(self, line: Line) -> None:
+        """Passes anywhere in the horizon until the line reaches its lower bounds."""
+        emp = line.emp.id
+        while line.short_of_minimum() or any(
+                p < low for p, low in zip(line.paid, line.low, strict=True)):
+            options = [o for d in range(self.index.days) if d not in line.passes
+                       for o in self.index.day_options(emp, d)]
+            short = [n for n, (p, low) in enumerate(zip(line.paid, line.low, strict=True))
+                     if p < low]
+            if short:
+                options = [o for o in options if line.period_of(o.day) in short]
+            if options and self._best_fit(line, options):
+                continue
+            if not self._lengthen(line, short):
+                return
+
+    def _lengthen(self, line: Line, periods: list[int]) -> bool:
+        """Swap one of the line's passes for a longer one on the same day (the one that
+        helps coverage most); False when no swap keeps the rules."""
+        emp = line.emp.id
+        swaps = []
+        for day, old in line.passes.items():
+            if (emp, day) in self.index.forced or (periods and line.period_of(day) not in periods):
+                continue
+            for opt in self.index.day_options(emp, day):
+                if opt.shift.paid_minutes > old.shift.paid_minutes:
+                    role, v = self.best_role(opt)
+                    swaps.append((v, day, opt.shift.id, old, opt, role))
+        swaps.sort(key=lambda t: (-t[0], t[1], t[2]))
+        for _, _, _, old, opt, role in swaps:
+            old_role = self.unplace(line, old)
+            if line.fits(opt):
+                self.place(line, opt, role)
+                return True
+            self.place(line, old, old_role)
+        return False
+
+    def unplace(self, line: Line, opt: PassOption) -> str:
+        """Take a pass back out; returns the role it was worked in."""
+        line.remove(opt.day)
+        role = self.roles.pop((line.emp.id, opt.day, opt.shift.id))
+        cover = self.shift_cover.get((opt.day, opt.shift.id))
+        if cover is not None and role != RESURS:
+            cover[0] += 1
+        if role != RESURS and role in self.short:
+            for a, b in self._spans(opt):
+                self.short[role][a:b] += 1
+                self.below[role][a:b] += 1
+        return role
+
+
+def _wishes(inst: Instance) -> dict[tuple[str, int, str], float]:
+    """Score changes for wishes: (employee, day, shift or '' for the day) -> bonus."""
+    out: dict[tuple[str, int, str], float] = {}
+    for emp in inst.employees:
+        for wish in emp.wishes:
+            day = inst.horizon.day_of(wish.date)
+            if day is None:
+                continue
+            weight = WISH_SCALE * float(wish.weight_sek)
+            if wish.kind == "day_off":
+                out[(emp.id, day, "")] = out.get((emp.id, day, ""), 0.0) - weight
+            elif wish.shift is not None:
+                sign = 1.0 if wish.kind == "shift_on" else -1.0
+                key = (emp.id, day, wish.shift)
+                out[key] = out.get(key, 0.0) + sign * weight
+    return out
+
+
+def construct(index: Index, need: dict[str, tuple[np.ndarray, np.ndarray]],
+              seed: int = 0) -> Construction:
+    """The greedy first roster over `index` (need per skill and minute, as the coverage
+    builder caches it)."""
+    return Greedy(index, need, seed).run()
