@@ -82,6 +82,7 @@ class Greedy:
         self.targets = {e: max(1, sum(p.target_minutes for p in line.periods))
                         for e, line in self.lines.items()}
         self.position = 0
+        self.worked = {s.id: s.worked_minutes for s in self.inst.shift_types}
 
     # -- coverage arithmetic -------------------------------------------------------------
     def _spans(self, opt: PassOption) -> list[tuple[int, int]]:
@@ -106,7 +107,7 @@ class Greedy:
         if cover is not None:
             extra = (cover[1] if cover[0] > 0 else -cover[2]) / SEK_PER_MINUTE
         short, below = self.short.get(skill), self.below.get(skill)
-        worked = opt.shift.worked_minutes
+        worked = self.worked[opt.shift.id]
         if short is None or below is None:
             return extra
         needed = wanted = 0
@@ -194,7 +195,7 @@ class Greedy:
         while candidates:
             best, best_value = None, 0.0
             for key, opt in candidates.items():
-                v = self.value(opt, key[1]) / max(1, opt.shift.worked_minutes)
+                v = self.value(opt, key[1]) / max(1, self.worked[opt.shift.id])
                 if v > best_value:
                     best, best_value = key, v
             if best is None:
@@ -263,20 +264,37 @@ class Greedy:
         return False
 
     def _top_up(self, line: Line) -> None:
-        """Passes anywhere in the horizon until the line reaches its lower bounds."""
+        """Passes anywhere in the horizon (in the periods short of hours) until the line
+        reaches its lower bounds; options ranked once a round, longer passes swapped in when
+        no day is left."""
         emp = line.emp.id
-        while line.short_of_minimum() or any(
-                p < low for p, low in zip(line.paid, line.low, strict=True)):
-            options = [o for d in range(self.index.days) if d not in line.passes
-                       for o in self.index.day_options(emp, d)]
+        while self._below_minimum(line):
             short = [n for n, (p, low) in enumerate(zip(line.paid, line.low, strict=True))
                      if p < low]
-            if short:
-                options = [o for o in options if line.period_of(o.day) in short]
-            if options and self._best_fit(line, options):
-                continue
-            if not self._lengthen(line, short):
+            ranked = []
+            for d in range(self.index.days):
+                if d in line.passes or (short and line.period_of(d) not in short):
+                    continue
+                for opt in self.index.day_options(emp, d):
+                    role, v = self.best_role(opt)
+                    v += self.wishes.get((emp, d, opt.shift.id), 0.0)
+                    v += self.wishes.get((emp, d, ""), 0.0)
+                    ranked.append((v, d, opt.shift.id, opt))
+            ranked.sort(key=lambda t: (-t[0], t[1], t[2]))
+            placed = False
+            for _, _, _, opt in ranked:
+                if not self._below_minimum(line):
+                    return
+                if opt.day not in line.passes and line.fits(opt):
+                    self.place(line, opt, self.best_role(opt)[0])
+                    placed = True
+            if not placed and not self._lengthen(line, short):
                 return
+
+    @staticmethod
+    def _below_minimum(line: Line) -> bool:
+        return line.short_of_minimum() or any(
+            p < low for p, low in zip(line.paid, line.low, strict=True))
 
     def _lengthen(self, line: Line, periods: list[int]) -> bool:
         """Swap one of the line's passes for a longer one on the same day (the one that
