@@ -276,7 +276,7 @@ class Greedy:
                 if d in line.passes or (short and line.period_of(d) not in short):
                     continue
                 for opt in self.index.day_options(emp, d):
-                    role, v = self.best_role(opt)
+                    _, v = self.best_role(opt)
                     v += self.wishes.get((emp, d, opt.shift.id), 0.0)
                     v += self.wishes.get((emp, d, ""), 0.0)
                     ranked.append((v, d, opt.shift.id, opt))
