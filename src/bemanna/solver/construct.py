@@ -10,19 +10,22 @@ as `doubtful`: the search re-solves just those with CP-SAT (`repair.py`). The ro
 priced on the full model before it is used, so a slip here can cost time but never a
 broken rule.
 
-Plain Python and numpy: about a second for the largest Curtois instance, a fraction of it for
-a care-home unit (benchmarks/RESULTS.md).
+Before the top-up, ejection moves (`ejection.py`) give open need to employees who can take it
+by giving up a nearby pass that covers less. Plain Python and numpy (times in
+benchmarks/RESULTS.md).
 """
 
 from __future__ import annotations
 
 import random
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from bemanna.instance.model import Instance
 from bemanna.solver.assignment import RESURS, Assignment
+from bemanna.solver.ejection import eject
 from bemanna.solver.index import Index, PassOption
 from bemanna.solver.lines import Line, RuleView
 from bemanna.units import MINUTES_PER_DAY
@@ -32,6 +35,7 @@ DESIRED_WEIGHT = 0.1
 IDLE_WEIGHT = 0.3
 """A worked minute that covers no need costs this share of a covered minute."""
 KEEP_PACE = False
+EJECT = True
 SEK_PER_MINUTE = 7.5
 """Nominal price of an uncovered minute (450 SEK/h), to weigh per-pass prices (shift cover)
 against minutes of need."""
@@ -54,7 +58,9 @@ class Construction:
 
 class Greedy:
     def __init__(self, index: Index, need: dict[str, tuple[np.ndarray, np.ndarray]],
-                 seed: int = 0) -> None:
+                 seed: int = 0, eject_seconds: float = 1.0) -> None:
+        self.eject_seconds = eject_seconds
+        self.moves = 0
         self.index = index
         self.inst: Instance = index.instance
         self.rng = random.Random(seed)
@@ -116,6 +122,22 @@ class Greedy:
             wanted += int(np.count_nonzero(below[a:b] > 0))
         return (extra + needed + DESIRED_WEIGHT * (wanted - needed)
                 - self.idle[skill] * (worked - wanted))
+
+    def held(self, opt: PassOption, skill: str) -> float:
+        """What the placed pass `opt` covers in `skill`: `value` as if it were taken out."""
+        extra = 0.0
+        cover = self.shift_cover.get((opt.day, opt.shift.id))
+        if cover is not None:
+            extra = (cover[1] if cover[0] >= 0 else -cover[2]) / SEK_PER_MINUTE
+        short, below = self.short.get(skill), self.below.get(skill)
+        if short is None or below is None:
+            return extra
+        needed = wanted = 0
+        for a, b in self._spans(opt):
+            needed += int(np.count_nonzero(short[a:b] >= 0))
+            wanted += int(np.count_nonzero(below[a:b] >= 0))
+        return (extra + needed + DESIRED_WEIGHT * (wanted - needed)
+                - self.idle[skill] * (self.worked[opt.shift.id] - wanted))
 
     def best_role(self, opt: PassOption) -> tuple[str, float]:
         role, best = opt.roles[0], -float("inf")
@@ -179,6 +201,8 @@ class Greedy:
             self._keep_pace(day)
         self.position = self.index.days - 1
         self._useful_top_up()
+        if EJECT:
+            self.moves = eject(self, time.monotonic() + self.eject_seconds)
         for line in self.lines.values():
             self._top_up(line)
         doubtful = {e for e, line in self.lines.items()
@@ -268,7 +292,7 @@ class Greedy:
         reaches its lower bounds; options ranked once a round, longer passes swapped in when
         no day is left."""
         emp = line.emp.id
-        while self._below_minimum(line):
+        while self.below_minimum(line):
             short = [n for n, (p, low) in enumerate(zip(line.paid, line.low, strict=True))
                      if p < low]
             ranked = []
@@ -283,7 +307,7 @@ class Greedy:
             ranked.sort(key=lambda t: (-t[0], t[1], t[2]))
             placed = False
             for _, _, _, opt in ranked:
-                if not self._below_minimum(line):
+                if not self.below_minimum(line):
                     return
                 if opt.day not in line.passes and line.fits(opt):
                     self.place(line, opt, self.best_role(opt)[0])
@@ -292,7 +316,7 @@ class Greedy:
                 return
 
     @staticmethod
-    def _below_minimum(line: Line) -> bool:
+    def below_minimum(line: Line) -> bool:
         return line.short_of_minimum() or any(
             p < low for p, low in zip(line.paid, line.low, strict=True))
 
@@ -350,7 +374,7 @@ def _wishes(inst: Instance) -> dict[tuple[str, int, str], float]:
 
 
 def construct(index: Index, need: dict[str, tuple[np.ndarray, np.ndarray]],
-              seed: int = 0) -> Construction:
+              seed: int = 0, eject_seconds: float = 1.0) -> Construction:
     """The greedy first roster over `index` (need per skill and minute, as the coverage
-    builder caches it)."""
-    return Greedy(index, need, seed).run()
+    builder caches it), with at most `eject_seconds` of ejection moves."""
+    return Greedy(index, need, seed, eject_seconds).run()

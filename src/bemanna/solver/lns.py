@@ -198,13 +198,13 @@ class LargeNeighbourhoodSearch:
         hint_all(model, values)
         return model
 
-    def probe(self, values: list[int]) -> float:
+    def probe(self, values: list[int], limit: float = 5.0) -> float:
         """Seconds to solve the smallest block (one employee, one day): the fixed cost of a
-        block on this model."""
+        block on this model (at most `limit`)."""
         key = min(self.blocks.indices, key=lambda k: (len(self.blocks.indices[k]), k))
         slot = PinnedModel(self.ctx.model, self.blocks.decisions)
         started = time.monotonic()
-        self.solve(self.model_for(slot, {key}, values), 5.0, 0)
+        self.solve(self.model_for(slot, {key}, values), limit, 0)
         return time.monotonic() - started
 
     def _choose(self) -> BlockKind:
