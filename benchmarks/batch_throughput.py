@@ -33,7 +33,9 @@ from bemanna.batch.backends import DaskBackend, LocalBackend
 from bemanna.batch.runner import Backend, plan_batch, run_batch
 from bemanna.batch.store import Store
 from bemanna.generate.portfolio import PortfolioParams, generate_portfolio, write_portfolio
-from dygnsvila_cost import RESULTS, machine, replace_section  # this folder: the script's own
+from bemanna.solver.params import SolverParams
+from dygnsvila_cost import RESULTS, machine  # this folder: the script's own
+from results_md import write_section
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -64,8 +66,8 @@ def tiny_unit(name: str) -> dict[str, Any]:
 def measure(name: str, folder: Path, db: Path, backend: Backend, slots: int,
             time_limit: float, deterministic: float | None) -> dict[str, Any]:
     db.unlink(missing_ok=True)
-    jobs = plan_batch([folder], [], time_limit=time_limit, workers=1, seed=0,
-                      deterministic_time=deterministic)
+    jobs = plan_batch([folder], [], params=SolverParams(
+        time_limit=time_limit, workers=1, seed=0, deterministic_time=deterministic))
     with Store(db) as store:
         started = time.monotonic()
         report = run_batch(jobs, store, backend, db.parent / f"{db.stem}_rosters")
@@ -141,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n".join(lines)
     print(text)
     if args.write_results:
-        replace_section(RESULTS, "batch", text)
+        write_section("batch", text, "Batch throughput", RESULTS)
         print(f"written to {RESULTS}")
     return 0
 

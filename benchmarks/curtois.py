@@ -21,7 +21,6 @@ import datetime as dt
 import importlib.metadata
 import json
 import math
-import os
 import platform
 import resource
 import shlex
@@ -36,7 +35,7 @@ from bemanna.roster import roster_to_dict
 from bemanna.solver import SolverParams, solve
 from curtois_reference import solve_reference
 from curtois_score import read_assignments, read_benchmark, score
-from results_md import write_section
+from results_md import machine_line, write_section
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "curtois"
@@ -232,15 +231,7 @@ def _secs(value: float | None) -> str:
 
 
 def _machine() -> str:
-    model = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} CPUs (nproc), {model}"
+    return machine_line().removeprefix("Machine: ").rstrip(".")
 
 
 def write_markdown(rows: list[Row], args: argparse.Namespace, path: Path) -> str:

@@ -17,11 +17,8 @@ cores that finds far better rosters than two 1-worker jobs side by side.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import itertools
 import math
-import os
-import platform
 import statistics
 import sys
 import time
@@ -33,6 +30,8 @@ from bemanna.batch.backends import LocalBackend
 from bemanna.batch.runner import plan_batch, run_batch
 from bemanna.batch.store import Store
 from bemanna.generate.portfolio import PortfolioParams, generate_portfolio, write_portfolio
+from bemanna.solver.params import SolverParams
+from results_md import machine_line, write_section
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
@@ -41,33 +40,15 @@ REPORT_FTE_PER_UNIT = 0.6
 REPORT_MKR = (7.0, 8.0)
 
 
-def replace_section(path: Path, marker: str, body: str) -> None:
-    """Put `body` between `<!-- marker:start -->` and `<!-- marker:end -->` in `path`
-    (appended at the end when the markers are not there yet); the rest is left alone."""
-    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
-    text = path.read_text(encoding="utf-8")
-    block = f"{start}\n{body.rstrip()}\n{end}"
-    if start in text and end in text:
-        before, rest = text.split(start, 1)
-        _, after = rest.split(end, 1)
-        text = before + block + after
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
-
-
 def machine() -> str:
-    import ortools
-
-    return (f"{platform.machine()}, {len(os.sched_getaffinity(0))} cores; "
-            f"Python {platform.python_version()}, OR-Tools {ortools.__version__}; "
-            f"{dt.date.today().isoformat()}")
+    """The shared machine line's words (results_md.machine_line, without its label)."""
+    return machine_line().removeprefix("Machine: ").rstrip(".")
 
 
 def run(units: Path, db: Path, scenarios: list[Path], args: argparse.Namespace, seed: int,
         ) -> pd.DataFrame:
-    jobs = plan_batch([units], scenarios, time_limit=args.time_limit,
-                      workers=args.solver_workers, seed=seed)
+    jobs = plan_batch([units], scenarios, params=SolverParams(
+        time_limit=args.time_limit, workers=args.solver_workers, seed=seed))
     with Store(db) as store:
         report = run_batch(jobs, store, LocalBackend(args.jobs, 3 * args.time_limit + 120),
                            db.parent / f"{db.stem}_rosters")
@@ -212,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n".join(body)
     print(text)
     if args.write_results:
-        replace_section(RESULTS, "dygnsvila", text)
+        write_section("dygnsvila", text, "The 11-hour daily rest across a portfolio", RESULTS)
         print(f"written to {RESULTS}")
     return 0
 

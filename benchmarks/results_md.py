@@ -26,6 +26,21 @@ def cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
+def machine_line(*extra: str) -> str:
+    """The one machine line under every results table: CPU model, cores this process may
+    use, load average now, Python and OR-Tools versions, the date, and any extra words."""
+    import datetime as dt
+    import os
+
+    import ortools
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    parts = [f"{cpu_model()}, {cores} cores, load average {os.getloadavg()[0]:.1f}",
+             f"Python {platform.python_version()}, OR-Tools {ortools.__version__}",
+             dt.date.today().isoformat(), *extra]
+    return "Machine: " + "; ".join(parts) + "."
+
+
 def write_section(name: str, text: str, heading: str, path: Path = RESULTS) -> None:
     begin, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
     current = path.read_text(encoding="utf-8")

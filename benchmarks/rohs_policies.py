@@ -18,11 +18,11 @@ import time
 from decimal import Decimal
 from typing import Any
 
-from bemanna.check import check_roster
+from bemanna.checker import check_roster
 from bemanna.instance import Instance, load_instance
 from bemanna.instance.rohs import requested
 from bemanna.pricing import annualise, price_roster
-from bemanna.simulate import simulate
+from bemanna.simulation import simulate
 from bemanna.solver import SolverParams, solve
 from results_md import write_section
 

@@ -12,21 +12,16 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
-import platform
 import sys
 from pathlib import Path
 
-import ortools
-
-from bemanna.check import check_roster
+from bemanna.checker import check_roster
 from bemanna.instance import load_instance
 from bemanna.solver import SolverParams, solve
-from results_md import cpu_model
+from results_md import machine_line, write_section
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-BEGIN, END = "<!-- shipped:begin -->", "<!-- shipped:end -->"
 
 
 def run(paths: list[Path], limits: list[float], workers: int, seed: int,
@@ -68,28 +63,12 @@ def table(rows: list[dict[str, object]], command: str) -> str:
         f"| {r['build_s']} | {r['first_roster_s']} | {_money(r['objective_sek'])} "
         f"| {_money(r['bound_sek'])} | {r['gap_pct']} | {r['violations']} |\n"
         for r in rows)
-    foot = (f"\nMachine: {cpu_model()}, {_cores()} cores; Python {platform.python_version()}, "
-            f"OR-Tools {ortools.__version__}; {dt.date.today()}.  \nCommand: `{command}`\n")
+    foot = f"\n{machine_line()}  \nCommand: `{command}`\n"
     return head + body + foot
 
 
 def _money(value: object) -> str:
     return "–" if value is None else f"{float(value):,.0f}".replace(",", " ")  # type: ignore[arg-type]
-
-
-def _cores() -> int:
-    import os
-
-    return os.cpu_count() or 0
-
-
-def write_results(text: str) -> None:
-    path = HERE / "RESULTS.md"
-    current = path.read_text(encoding="utf-8") if path.exists() else (
-        "# Benchmark results\n\n## Shipped instances\n\n" + BEGIN + "\n" + END + "\n")
-    before, rest = current.split(BEGIN, 1)
-    _, after = rest.split(END, 1)
-    path.write_text(before + BEGIN + "\n" + text + END + after, encoding="utf-8")
 
 
 def main() -> None:
@@ -111,7 +90,7 @@ def main() -> None:
         writer.writeheader()
         writer.writerows(rows)
     command = "python benchmarks/shipped.py " + " ".join(sys.argv[1:])
-    write_results(table(rows, command.strip()))
+    write_section("shipped", table(rows, command.strip()), "Shipped instances")
 
 
 if __name__ == "__main__":

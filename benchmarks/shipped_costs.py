@@ -13,25 +13,20 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
-import os
-import platform
 import sys
 from pathlib import Path
 from typing import Any
 
-import ortools
 import pandas as pd
 
-from bemanna.check import check_roster
+from bemanna.checker import check_roster
 from bemanna.instance import InstanceError, load_instance
 from bemanna.pricing import Pricing, price_roster
 from bemanna.solver import SolverParams, solve
-from results_md import cpu_model
+from results_md import machine_line, write_section
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-BEGIN, END = "<!-- costs:start -->", "<!-- costs:end -->"
 LINES = ("personnel", "ob", "overtime", "hourly_temps", "agency")
 KPIS = ("full_time_share", "overtime_share_of_personnel_cost", "bookable_resurstid_fte",
         "stranded_resurstid_fte", "split_shifts_per_100_passes", "wishes_met")
@@ -113,22 +108,8 @@ def table(rows: list[Row], command: str) -> str:
             f"| {_num(r['split_shifts_per_100_passes'])} | {_num(r['wishes_met'])} |\n")
     foot = (f"\nMoney in whole SEK over the horizon (total / year = × 52 / weeks); budget "
             f"deviation = (budget − forecast) / budget, – where the instance has no budget. "
-            f"Machine: {cpu_model()}, {os.cpu_count()} cores; Python "
-            f"{platform.python_version()}, OR-Tools {ortools.__version__}; {dt.date.today()}."
-            f"  \nCommand: `{command}`\n")
+            f"{machine_line()}  \nCommand: `{command}`\n")
     return head + "".join(body) + foot
-
-
-def write_results(text: str) -> None:
-    """Replace the text between the markers (add the section when they are missing)."""
-    path = HERE / "RESULTS.md"
-    current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    if BEGIN not in current or END not in current:
-        current = (current.rstrip("\n") + "\n\n## Shipped instances: costs and key figures\n\n"
-                   + BEGIN + "\n" + END + "\n")
-    before, rest = current.split(BEGIN, 1)
-    _, after = rest.split(END, 1)
-    path.write_text(before + BEGIN + "\n" + text + END + after, encoding="utf-8")
 
 
 def main() -> None:
@@ -149,7 +130,8 @@ def main() -> None:
         writer.writeheader()
         writer.writerows(rows)
     command = "python benchmarks/shipped_costs.py " + " ".join(sys.argv[1:])
-    write_results(table(rows, command.strip()))
+    write_section("costs", table(rows, command.strip()),
+                  "Shipped instances: costs and key figures")
 
 
 if __name__ == "__main__":

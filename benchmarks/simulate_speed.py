@@ -17,8 +17,6 @@ simulated table (annual cost, interval, resurstid utilisation); call it per poli
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
 import statistics
 import sys
 import time
@@ -27,11 +25,11 @@ from typing import Any
 
 import numpy as np
 
-from bemanna.check import check_roster
+from bemanna.checker import check_roster
 from bemanna.instance import Instance, load_instance
 from bemanna.roster import Roster, load_roster, save_roster
-from bemanna.simulate import simulate
-from results_md import cpu_model, write_section
+from bemanna.simulation import simulate
+from results_md import machine_line, write_section
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -106,9 +104,7 @@ def markdown(rows: list[dict[str, Any]], figures: dict[str, Any], command: str,
         "",
         READING,
         "",
-        f"Machine: {cpu_model()}, {os.cpu_count()} cores, load average "
-        f"{os.getloadavg()[0]:.1f} at the end; Python {sys.version.split()[0]}, numpy "
-        f"{np.__version__}; {dt.date.today()}. {roster_note}  ",
+        f"{machine_line(f'numpy {np.__version__}')} {roster_note}  ",
         f"Command: `{command}`",
     ]
     return "\n".join(lines)

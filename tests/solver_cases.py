@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from bemanna.check import CheckReport, check_roster
+from bemanna.checker import CheckReport, check_roster
 from bemanna.instance import Instance, instance_from_data
 from bemanna.solver import Result, SolverParams, solve
 

@@ -14,7 +14,7 @@ import yaml
 from bemanna.instance import InstanceError, load_instance
 from bemanna.instance.absence import BAND_NAMES, DEFAULT_RATE, absence_rate
 from bemanna.pricing.bands import BAND_NAMES as PRICING_BANDS
-from bemanna.simulate import expected_absence_table, expected_need_absence
+from bemanna.simulation import expected_absence_table, expected_need_absence
 from test_check_builders import MONDAY, make_instance
 from test_cli import assert_bad_input, bemanna
 

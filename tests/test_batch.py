@@ -27,15 +27,16 @@ from bemanna.batch.job import JobOutcome, JobSpec, run_job
 from bemanna.batch.runner import plan_batch, run_batch
 from bemanna.batch.store import Store
 from bemanna.batch.summary import summarise
-from bemanna.check import check_roster
-from bemanna.compare.figures import FIGURES
+from bemanna.checker import check_roster
 from bemanna.instance import load_instance
+from bemanna.pricing.figures import FIGURES
 from bemanna.roster import load_roster
 from bemanna.scenario import ScenarioError
+from bemanna.solver.params import SolverParams
 
 ROOT = Path(__file__).resolve().parents[1]
 PRE_2023 = ROOT / "scenarios" / "pre_2023_rest_rules.yaml"
-SOLVE = {"time_limit": 20.0, "workers": 1, "seed": 0, "deterministic_time": 0.1}
+SOLVE = {"params": SolverParams.reproducible(0.1, workers=1, time_limit=20.0)}
 
 
 def tiny_unit(name: str, night: int = 1) -> dict[str, Any]:
@@ -127,7 +128,7 @@ def test_local_batch_records_every_job_and_a_rerun_skips_them(
     with Store(db) as store:
         again = run_batch(jobs, store, LocalBackend(2, job_timeout=120), out)
     assert (again.skipped, again.done, again.failed) == (4, 0, 0)
-    changed = plan_batch([units], [PRE_2023], **{**SOLVE, "time_limit": 21.0})
+    changed = plan_batch([units], [PRE_2023], params=SOLVE["params"].with_(time_limit=21.0))
     assert {j.spec.fingerprint for j in changed}.isdisjoint({j.spec.fingerprint for j in jobs})
 
 
@@ -144,7 +145,8 @@ def crash_or_hang(spec: JobSpec) -> JobOutcome:
 
 
 def fake(instance: str) -> JobSpec:
-    return JobSpec(instance, "base", {"name": instance}, 1.0, 1, 0)
+    return JobSpec(instance, "base", {"name": instance}, SolverParams(time_limit=1.0,
+                                                                      workers=1))
 
 
 def test_a_crashing_and_a_hanging_job_fail_and_the_others_finish() -> None:

@@ -18,7 +18,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from bemanna.check import CheckReport, check_roster
+from bemanna.checker import CheckReport, check_roster
 from bemanna.instance import Instance, contract_minutes, instance_from_data
 from bemanna.roster import Assignment, EmployeeSummary, Part, Roster
 from bemanna.roster.model import Kind

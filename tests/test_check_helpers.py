@@ -10,8 +10,8 @@ import random
 
 import numpy as np
 
-from bemanna.check.coverage import MinuteCounter
-from bemanna.check.passes import duration, longest_free, runs
+from bemanna.checker.coverage import MinuteCounter
+from bemanna.checker.passes import duration, longest_free, runs
 
 
 def brute_runs(flags: list[bool], cyclic: bool) -> list[tuple[int, int]]:

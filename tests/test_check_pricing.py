@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bemanna.check import PRICERS, check_roster
-from bemanna.check.coverage import stranded_minutes, uncovered_minutes
-from bemanna.check.passes import read_roster
+from bemanna.checker import check_roster, price_term
+from bemanna.checker.coverage import stranded_minutes, uncovered_minutes
+from bemanna.checker.passes import read_roster
 from bemanna.instance import PRICED_TERMS
 from test_check_builders import check, make_instance, make_pass, make_roster
 
@@ -185,4 +185,4 @@ def test_report_sums_every_term_and_each_soft_rule() -> None:
     assert report.units == {"daily_rest": 1}
     assert report.total == sum(report.costs.values())
     for term in PRICED_TERMS:
-        assert PRICERS[term](inst, roster) == report.costs[term]
+        assert price_term(inst, roster, term) == report.costs[term]

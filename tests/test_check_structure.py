@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from bemanna.check import check_roster
+from bemanna.checker import check_roster
 from bemanna.roster import Part
 from test_check_builders import check, found, make_instance, make_pass, make_roster
 

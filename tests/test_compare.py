@@ -17,13 +17,14 @@ import pytest
 import yaml
 
 from bemanna.batch.job import JobSpec, json_ready, run_job
-from bemanna.check import check_roster
-from bemanna.compare.figures import FIGURES
-from bemanna.compare.output import workbook_bytes
-from bemanna.compare.run import compare, plan
+from bemanna.checker import check_roster
+from bemanna.comparison.output import workbook_bytes
+from bemanna.comparison.run import compare, plan
 from bemanna.instance import instance_from_data
 from bemanna.pricing import annualise, price_roster
+from bemanna.pricing.figures import FIGURES
 from bemanna.roster import roster_from_dict
+from bemanna.solver.params import SolverParams
 from test_batch import tiny_unit
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,7 +54,8 @@ def test_figures_by_hand() -> None:
     then overtime (2.5 h), no agency. Money: each budget line of the pricing × 52 / 1 week,
     and the total is their sum."""
     data = one_person_short()
-    outcome = run_job(JobSpec("short", "base", data, 20.0, 1, 0, 0.1))
+    outcome = run_job(JobSpec("short", "base", data,
+                               SolverParams.reproducible(0.1, workers=1, time_limit=20.0)))
     assert outcome.status == "done" and outcome.figures is not None and outcome.roster
     f = outcome.figures
     roster = roster_from_dict(outcome.roster)
@@ -96,10 +98,11 @@ def comparison(tmp_path_factory: pytest.TempPathFactory) -> Any:
     fewer = write(tmp / "fewer.yaml", {"name": "fewer", "description": "b leaves",
                                        "transforms": [{"remove_employee": {"id": "b"}}]})
     out = tmp / "out"
-    instance_path, planned = plan(base, [rohs, fewer], 20.0, 1, 0, deterministic_time=0.1)
+    instance_path, planned = plan(base, [rohs, fewer],
+                                SolverParams.reproducible(0.1, workers=1, time_limit=20.0))
     assert [p.scenario.name for p in planned] == ["base", "rohs", "fewer"]
-    from bemanna.compare.output import write_outputs
-    from bemanna.compare.run import run_plan
+    from bemanna.comparison.output import write_outputs
+    from bemanna.comparison.run import run_plan
 
     result = run_plan(instance_path, planned, out)
     write_outputs(result, out)
@@ -173,7 +176,7 @@ def test_a_scenario_file_as_base(tmp_path: Path) -> None:
     base = write(tmp_path / "old.yaml", {"name": "old", "base": "unit.yaml",
                                          "transforms": ["pre_2023_rest_rules"]})
     other = write(tmp_path / "rohs.yaml", {"name": "rohs", "transforms": ["grant_rohs"]})
-    instance_path, planned = plan(base, [other], 5.0, 1, 0)
+    instance_path, planned = plan(base, [other], SolverParams(time_limit=5.0, workers=1))
     assert instance_path == tmp_path / "unit.yaml"
     assert [p.scenario.name for p in planned] == ["old", "rohs"]
     assert planned[0].spec.data["rules"]["daily_rest"] == {"min_minutes": 540}
@@ -183,7 +186,8 @@ def test_a_scenario_file_as_base(tmp_path: Path) -> None:
 
 def test_compare_function_runs_the_plan(tmp_path: Path) -> None:
     """compare() = plan() + run_plan(): the nurse group alone (no scenarios) at 1 s."""
-    result = compare(ROOT / "instances" / "nurse_group.yaml", [], tmp_path, 1.0, 1, 0)
+    result = compare(ROOT / "instances" / "nurse_group.yaml", [], tmp_path,
+                     SolverParams(time_limit=1.0, workers=1))
     assert result.base.name == "base" and result.scenarios == []
     assert result.base.outcome.status == "done"
 
@@ -193,11 +197,12 @@ def test_compare_simulate_adds_the_sick_leave_figures(tmp_path: Path) -> None:
     the planned total plus the mean refill cost (the absent keep their pay, so refill only
     adds: ≥ the planned total); the same runs and seed give the same figures; the rows appear
     only when simulated."""
-    from bemanna.compare.run import run_plan, simulate_columns
+    from bemanna.comparison.run import run_plan, simulate_columns
 
     base = write(tmp_path / "unit.yaml", tiny_unit("unit"))
     rohs = write(tmp_path / "rohs.yaml", {"name": "rohs", "transforms": ["grant_rohs"]})
-    instance_path, planned = plan(base, [rohs], 20.0, 1, 0, deterministic_time=0.1)
+    instance_path, planned = plan(base, [rohs],
+                                  SolverParams.reproducible(0.1, workers=1, time_limit=20.0))
     result = run_plan(instance_path, planned, tmp_path / "out")
     assert "sim_total_ore" not in [key for key, _, _ in result.rows()]
     simulate_columns(planned, result, 50, 0)

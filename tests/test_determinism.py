@@ -20,7 +20,6 @@ import pytest
 from typer.testing import CliRunner
 
 from bemanna.cli import app
-from bemanna.explain.command import deterministic_params
 from bemanna.instance import load_instance
 from bemanna.solver import SolverParams, solve
 
@@ -50,19 +49,21 @@ def test_the_model_is_built_the_same_in_every_process() -> None:
     assert len(hashes) == 1
 
 
-def test_deterministic_params() -> None:
+def test_reproducible_params() -> None:
     """One worker needs only the deterministic limit; several also the interleaved search
     (CP-SAT's parallel portfolio is otherwise scheduled by the clock)."""
-    assert deterministic_params(None, 2) == ()
-    assert deterministic_params(0.5, 1) == (("max_deterministic_time", 0.5),)
-    assert deterministic_params(0.5, 2) == (("max_deterministic_time", 0.5),
-                                            ("interleave_search", True))
+    assert SolverParams(workers=2).cp_sat_parameters() == ()
+    assert SolverParams.reproducible(0.5, workers=1).cp_sat_parameters() == (
+        ("max_deterministic_time", 0.5),)
+    assert SolverParams.reproducible(0.5, workers=2).cp_sat_parameters() == (
+        ("max_deterministic_time", 0.5), ("interleave_search", True))
+    # The wall-clock limit is only a safety net: ten times the deterministic time + 60 s.
+    assert SolverParams.reproducible(0.5).time_limit == 65.0
 
 
 def _roster_key(workers: int) -> tuple[str, int | None, list[tuple[str, str, str, str, str]]]:
     inst = load_instance(NURSES)
-    params = SolverParams(time_limit=120, workers=workers, seed=3,
-                          cp_sat=deterministic_params(0.2, workers))
+    params = SolverParams.reproducible(0.2, workers=workers, seed=3, time_limit=120)
     result = solve(inst, params)
     assert result.roster is not None
     return result.status, result.objective, sorted(

@@ -7,7 +7,7 @@ switched on; a 100 % contract is 2 295 minutes a week, ± 240).
 
 from __future__ import annotations
 
-from bemanna.check import check_roster, read_roster
+from bemanna.checker import check_roster, read_roster
 from bemanna.explain.core import PINNED, Group, GuardedModel, explaining_index, find_cores
 from bemanna.explain.infeasible import explain_infeasible
 from bemanna.explain.repairs import relax_rule

@@ -1,7 +1,8 @@
 """`bemanna generate`: seeded, valid, feasible employee by employee, sized to the need.
 
-Feasibility is checked twice: by the generator's own witness (`contract_reachable`) and by
-the project's independent pre-solve checks (`bemanna.presolve`), which must find no error.
+Feasibility is checked twice: every unit's witness roster (one pattern schedule per employee,
+`bemanna.generate.witness`) must pass the independent checker (`bemanna.checker`) with every
+contract met, and the pre-solve checks (`bemanna.presolve`) must find no error.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ from pathlib import Path
 import pytest
 
 from bemanna.batch.job import JobSpec, json_ready, run_job
+from bemanna.checker import hard_violations
 from bemanna.generate.care_home import CareHomeParams, care_home_unit, residents_per_avdelning
 from bemanna.generate.portfolio import PortfolioParams, generate_portfolio
 from bemanna.generate.records import to_yaml
-from bemanna.generate.staffing import contract_of, contract_reachable, need_minutes
-from bemanna.instance import instance_from_data, load_instance
+from bemanna.generate.staffing import contract_of, hire, need_minutes
+from bemanna.generate.witness import fit_rate, witness, witness_roster
+from bemanna.instance import contract_minutes, instance_from_data, load_instance
 from bemanna.presolve import presolve
+from bemanna.solver.params import SolverParams
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,9 +54,11 @@ def test_every_unit_is_valid_and_feasible_employee_by_employee(portfolio: list[d
         inst = instance_from_data(unit)
         errors = [f for f in presolve(inst) if f.severity == "error"]
         assert errors == [], (unit["name"], errors)
-        shifts = unit["shift_types"]
-        for emp in unit["employees"]:
-            assert contract_reachable(emp, shifts, inst.horizon.start, 2, 240), emp["id"]
+        roster = witness_roster(inst)
+        assert hard_violations(inst, roster) == []
+        for summary in roster.employees:
+            contract = contract_minutes(inst, inst.employee[summary.id])
+            assert abs(summary.scheduled_minutes - contract) <= 240, summary.id
 
 
 def test_care_home_staff_are_sized_to_the_need() -> None:
@@ -102,10 +108,55 @@ def test_generate_command_writes_files_that_validate_and_solve(tmp_path: Path) -
                              capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     lss = load_instance(out / "lss_group_home_01.yaml")
-    assert lss.cost_model.monthly_salary == {"STD": 30500}
+    # 30 050 SEK: midway between VB (27 500) and USK (32 600), domain.md §4 has no STD.
+    assert lss.cost_model.monthly_salary == {"STD": 30050}
     from bemanna.scenario import BASE, applied, read_file_data
 
     _, data = applied(BASE, read_file_data(out / "lss_group_home_01.yaml"))
-    outcome = run_job(JobSpec(lss.name, "base", json_ready(data), 20.0, 1, 0, 0.2))
+    outcome = run_job(JobSpec(lss.name, "base", json_ready(data),
+                              SolverParams.reproducible(0.2, workers=1, time_limit=20.0)))
     assert outcome.status == "done", outcome.error
     assert outcome.figures is not None and outcome.figures["violations"] == 0
+
+
+def test_a_witness_is_what_the_checker_accepts() -> None:
+    """A full-time day worker (38.25 h = 2 295 min a week, ± 240 over one week) needs five
+    8 h passes a week (5 × 480 = 2 400). The witness pattern puts them Monday–Friday; with a
+    hard limit of 4 days in a row the checker rejects every such pattern, so there is no
+    witness at 100 %, and fit_rate lowers the rate to the nearest that has one, 90 %: its
+    2 066 min − 240 = 1 826 is met by four passes (1 920), Monday–Thursday."""
+    data = {
+        "name": "runs", "horizon": {"start": "2025-03-03", "weeks": 1},
+        "skills": [{"id": "USK"}],
+        "shift_types": [{"id": "dag", "parts": [{"start": "07:00", "end": "15:30"}],
+                         "break_minutes": 30, "skills": ["USK"]}],
+        "employees": [{"id": "e1", "skills": ["USK"]}],
+        "rules": {"max_consecutive_days": {"max": 4}},
+    }
+    inst = instance_from_data(data)
+    assert witness(inst, inst.employee["e1"]) is None
+    fitted = fit_rate(inst, inst.employee["e1"], [90, 80, 75])
+    assert fitted.employment_rate == 90
+    passes = witness(inst, fitted)
+    assert passes is not None and [d for d, _ in passes] == [0, 1, 2, 3]
+    with pytest.raises(ValueError, match="no witness schedule for e1"):
+        witness_roster(inst)
+
+
+def test_a_small_group_is_trimmed_to_its_need() -> None:
+    """Night need of 273 h (9 h 45 min × 28 nights) at 34.33 h a week full time (137.3 h over
+    4 weeks): two full posts (274.7 h) are below need × 1.03 (281.2 h), a third at 50 % would
+    give 343 h, far above × 1.06 (289.4 h). So the earlier posts are trimmed too, latest
+    first, while the group stays at need × 1.03: it ends within [281.2, 289.4] h, and each
+    trimmed post keeps a RÖHS request for its drawn rate."""
+    need = 585 * 28
+    staff: list[dict] = []
+    while hire(staff, need, 4, {"id": f"n{len(staff) + 1}", "employment_rate": 100,
+                                "full_time": "night"}, low=1.03, high=1.06):
+        pass
+    total = sum(contract_of(e, 4) for e in staff)
+    assert 1.03 * need <= total <= 1.06 * need
+    assert len(staff) == 3
+    for emp in staff:
+        if emp["employment_rate"] < 100:
+            assert emp["desired_employment_rate"] == 100

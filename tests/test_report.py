@@ -25,7 +25,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from bemanna.check import CheckReport, Violation, check_roster
+from bemanna.checker import CheckReport, Violation, check_roster
 from bemanna.pricing import price_roster
 from bemanna.report.build import SHEETS, page, report_data, shift_kind, write_reports, xlsx_bytes
 from bemanna.report.data import ReportData

@@ -23,10 +23,10 @@ from typing import Any
 
 import pytest
 
-from bemanna.check import check_roster
+from bemanna.checker import check_roster
 from bemanna.pricing import price_roster
 from bemanna.report.build import write_reports
-from bemanna.simulate import simulate
+from bemanna.simulation import simulate
 from bemanna.solver import SolverParams, solve
 from solver_cases import D, K, N, S, band, build, employee, need
 

@@ -21,11 +21,11 @@ import numpy as np
 import pytest
 from openpyxl import load_workbook
 
-from bemanna.check import check_roster
+from bemanna.checker import check_roster
 from bemanna.pricing import price_roster
 from bemanna.report.build import page, report_data, xlsx_bytes
 from bemanna.report.data import ReportData
-from bemanna.simulate import simulate_absences
+from bemanna.simulation import simulate_absences
 from test_check_builders import make_instance, make_pass, make_roster
 from test_cli import assert_bad_input, bemanna, flat, tiny_data, write_instance
 from test_report import Elements, row_where, rows_of

@@ -14,7 +14,7 @@ import dataclasses
 from decimal import Decimal
 from typing import Any
 
-from bemanna.check import check_roster
+from bemanna.checker import check_roster
 from bemanna.pricing import price_roster
 from solver_cases import D, band, build, employee, run
 

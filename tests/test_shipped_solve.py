@@ -2,12 +2,13 @@
 
 The benchmark (benchmarks/shipped.py) does the same at 10 s and 60 s; here a short limit keeps
 CI fast. Why the assertions hold: the first roster is built from each employee's own rules, so
-a roster exists as soon as the instances are feasible per employee (instances/build.py checks
-that), and the reported objective is the exact price of the returned roster, which the
-independent checker recomputes to the öre. The objective is in kronor (issue 3): the pricing
-of the roster — OB of own passes, uncovered need bought per the gap-fill policy, stranded
-resurstid at the wage — equals the solver's terms to the öre, because the returned roster is
-priced again with every decision fixed and that small model is solved to optimality.
+a roster exists as soon as the instances are feasible per employee (their witness rosters
+pass the checker, tests/test_instances.py), and the reported objective is the exact price of
+the returned roster, which the independent checker recomputes to the öre. The objective is
+in kronor (issue 3): the pricing of the roster — OB of own passes, uncovered need bought per
+the gap-fill policy, stranded resurstid at the wage — equals the solver's terms to the öre,
+because the returned roster is priced again with every decision fixed and that small model
+is solved to optimality.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bemanna.check import check_roster
+from bemanna.checker import check_roster
 from bemanna.instance import load_instance
 from bemanna.pricing import price_roster
 from bemanna.solver import SolverParams, solve

@@ -9,7 +9,7 @@ import yaml
 
 from bemanna.instance import load_instance
 from bemanna.roster import save_roster
-from bemanna.simulate.result import METRICS
+from bemanna.simulation.result import METRICS
 from test_check_builders import MONDAY, make_pass, make_roster
 from test_cli import assert_bad_input, bemanna
 

@@ -7,11 +7,11 @@ from typing import Any
 
 import numpy as np
 
-from bemanna.check.passes import read_roster
+from bemanna.checker.passes import read_roster
 from bemanna.instance import Instance
 from bemanna.roster import Roster
-from bemanna.simulate import expected_absent_headcount, simulate
-from bemanna.simulate.draws import draw_absent_days, start_chance
+from bemanna.simulation import expected_absent_headcount, simulate
+from bemanna.simulation.draws import draw_absent_days, start_chance
 from test_check_builders import make_instance, make_pass, make_roster
 
 WORKDAYS = [d for w in range(2) for d in range(7 * w, 7 * w + 5)]

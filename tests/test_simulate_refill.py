@@ -18,8 +18,8 @@ import pytest
 
 from bemanna.instance import Instance
 from bemanna.roster import Roster
-from bemanna.simulate import OvertimeCaps, SimulationResult
-from bemanna.simulate.engine import simulate_absences
+from bemanna.simulation import OvertimeCaps, SimulationResult
+from bemanna.simulation.engine import simulate_absences
 from test_check_builders import make_instance, make_pass, make_roster
 
 EXTRA_SHIFTS: list[dict[str, Any]] = [

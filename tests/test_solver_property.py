@@ -27,7 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bemanna.check import check_roster
+from bemanna.checker import check_roster
 from bemanna.instance import Instance, contract_minutes, instance_from_data
 from bemanna.roster import Assignment, EmployeeSummary, Roster
 from bemanna.solver import SolverParams, solve

@@ -21,6 +21,8 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from bemanna.solver.params import SolverParams
+
 Status = Literal["done", "failed", "interrupted"]
 
 
@@ -35,18 +37,20 @@ class JobSpec:
     """The unit: the instance's name."""
     scenario: str
     data: dict[str, Any]
-    time_limit: float
-    workers: int
-    seed: int
-    deterministic_time: float | None = None
-    """Stop each CP-SAT solve after this deterministic time (reproducible rosters)."""
+    params: SolverParams = field(default_factory=SolverParams)
+    """The whole solver setting (time limit, workers, seed, strategy, deterministic time)."""
+
+    @property
+    def time_limit(self) -> float:
+        return self.params.time_limit
 
     @property
     def fingerprint(self) -> str:
-        """What the result depends on: the changed data and the solver parameters."""
-        text = json.dumps({"data": self.data, "time_limit": self.time_limit,
-                           "workers": self.workers, "seed": self.seed,
-                           "deterministic_time": self.deterministic_time},
+        """What the result depends on: the changed data and the solver parameters (all but
+        the log switch, which changes nothing in the roster)."""
+        settings = self.params.to_dict()
+        settings.pop("log")
+        text = json.dumps({"data": self.data, **settings},
                           sort_keys=True, default=str, ensure_ascii=False)
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -87,22 +91,19 @@ def run_job(spec: JobSpec) -> JobOutcome:
 
 
 def _solve_and_price(spec: JobSpec, outcome: JobOutcome) -> None:
-    from bemanna.check import check_roster
-    from bemanna.compare.figures import compute_figures
-    from bemanna.explain.command import deterministic_params
+    from bemanna.checker import check_roster
     from bemanna.instance import InstanceError, instance_from_data
     from bemanna.pricing import price_roster
+    from bemanna.pricing.figures import compute_figures
     from bemanna.roster import roster_to_dict
-    from bemanna.solver import SolverParams, solve
+    from bemanna.solver import solve
 
     try:
         inst = instance_from_data(spec.data, f"{spec.instance} × {spec.scenario}")
     except InstanceError as exc:
         outcome.error = "bad instance data: " + "; ".join(exc.problems[:5])
         return
-    params = SolverParams(time_limit=spec.time_limit, workers=spec.workers, seed=spec.seed,
-                          cp_sat=deterministic_params(spec.deterministic_time, spec.workers))
-    result = solve(inst, params)
+    result = solve(inst, spec.params)
     outcome.solver_status = result.status
     outcome.solve_seconds = round(result.wall_time, 3)
     if result.interrupted:

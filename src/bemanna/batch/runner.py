@@ -28,6 +28,7 @@ from bemanna.scenario import (
     load_scenario,
     read_file_data,
 )
+from bemanna.solver.params import SolverParams
 
 INSTANCE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -78,8 +79,7 @@ def collect_instances(paths: list[Path]) -> tuple[list[Path], list[str]]:
 
 
 def plan_batch(instances: list[Path], scenario_files: list[Path], *, include_base: bool = True,
-               time_limit: float, workers: int, seed: int,
-               deterministic_time: float | None = None) -> list[BatchJob]:
+               params: SolverParams) -> list[BatchJob]:
     """Every (instance, scenario) job, validated; ScenarioError lists every problem."""
     files, problems = collect_instances(instances)
     scenarios: list[Scenario] = [BASE] if include_base else []
@@ -110,8 +110,7 @@ def plan_batch(instances: list[Path], scenario_files: list[Path], *, include_bas
                     problems.append(f"{path}: instance name {inst.name!r} is also the name of "
                                     f"{units[inst.name]} (units are keyed by name)")
                 units[inst.name] = path
-            spec = JobSpec(inst.name, scenario.name, json_ready(changed), time_limit, workers,
-                           seed, deterministic_time)
+            spec = JobSpec(inst.name, scenario.name, json_ready(changed), params)
             jobs.append(BatchJob(spec, str(path),
                                  None if scenario.path is None else str(scenario.path)))
     if not jobs and not problems:

@@ -7,7 +7,7 @@ by (instance, scenario); `fingerprint` says what the result depends on (the chan
 data and the solver parameters), so a re-run skips a job whose row has the same fingerprint.
 
 Table `jobs`: the job's identity and files, status (`done` / `failed`) and error, the solver's
-status and objective, every figure of `bemanna.compare.figures.FIGURES` as a column (money
+status and objective, every figure of `bemanna.pricing.figures.FIGURES` as a column (money
 in öre per year) and all of them again as a JSON blob, the roster path and timings. Table
 `runs`: one row per invocation (backend, planned, skipped, done, failed, start/end).
 """
@@ -23,9 +23,12 @@ from typing import Any
 import pandas as pd
 
 from bemanna.batch.job import JobOutcome, JobSpec
-from bemanna.compare.figures import FIGURES
+from bemanna.pricing.figures import FIGURES
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+"""2: the columns strategy and deterministic_time (the whole SolverParams reaches the row);
+a schema-1 database gets them added on open (NULL for its old rows)."""
+ADDED_IN_2 = (("strategy", "TEXT"), ("deterministic_time", "REAL"))
 
 
 def _figure_columns() -> str:
@@ -49,6 +52,8 @@ CREATE TABLE IF NOT EXISTS jobs (
   time_limit REAL,
   solver_workers INTEGER,
   seed INTEGER,
+  strategy TEXT,
+  deterministic_time REAL,
 {_figure_columns()},
   figures TEXT,
   roster_path TEXT,
@@ -99,8 +104,19 @@ class Store:
             raise StoreError(f"{self.path}: not a batch database ({exc})") from None
         if version is None:
             self.conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        elif version[0] == "1":
+            self._upgrade_from_1()
         elif version[0] != SCHEMA_VERSION:
             raise StoreError(f"{self.path}: schema {version[0]}, expected {SCHEMA_VERSION}")
+
+    def _upgrade_from_1(self) -> None:
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            have = {row[1] for row in self.conn.execute("PRAGMA table_info(jobs)")}
+            for name, kind in ADDED_IN_2:
+                if name not in have:
+                    self.conn.execute(f"ALTER TABLE jobs ADD COLUMN {name} {kind}")
+            self.conn.execute("UPDATE meta SET value=? WHERE key='schema'", (SCHEMA_VERSION,))
 
     def __enter__(self) -> Store:
         return self
@@ -127,7 +143,9 @@ class Store:
             "error": outcome.error, "solver_status": outcome.solver_status,
             "objective_ore": outcome.objective_ore,
             "weeks": spec.data.get("horizon", {}).get("weeks"),
-            "time_limit": spec.time_limit, "solver_workers": spec.workers, "seed": spec.seed,
+            "time_limit": spec.params.time_limit, "solver_workers": spec.params.workers,
+            "seed": spec.params.seed, "strategy": spec.params.strategy,
+            "deterministic_time": spec.params.deterministic_time,
             **{f.key: figures.get(f.key) for f in FIGURES},
             "figures": json.dumps(figures) if figures else None,
             "roster_path": roster_path,

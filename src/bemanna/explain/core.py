@@ -19,13 +19,12 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from bemanna.explain.wording import PINNED
 from bemanna.instance.model import Instance
-from bemanna.solver.builders import RULE_BUILDERS, STRUCTURE
+from bemanna.solver.builders import build_rules
 from bemanna.solver.context import Context, Literal, create_variables, solve_model
 from bemanna.solver.index import Index, build_index
 
-PINNED = "pinned"
-"""The group id of a pin (a fixed pass or day off); its detail is the date."""
 CORE_SECONDS = 5.0
 """Time limit of one feasibility solve while looking for or shrinking a core."""
 
@@ -85,10 +84,7 @@ class GuardedModel:
     def build(cls, instance: Instance, index: Index, employees: set[str]) -> GuardedModel:
         ctx = Context.fresh(instance, scoped(index, employees), explaining=True)
         create_variables(ctx)
-        for builder in STRUCTURE:
-            builder(ctx)
-        for builder in RULE_BUILDERS.values():
-            builder(ctx)
+        build_rules(ctx)
         _add_pins(ctx)
         assert ctx.guards is not None
         groups = {Group(*key): lit for key, lit in ctx.guards.items()}

@@ -18,10 +18,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from bemanna.check import check_roster, read_roster
-from bemanna.check.days import working_days
-from bemanna.check.passes import RosterView, busy_spans, following, longest_free, runs
-from bemanna.check.wishes import wish_granted
+from bemanna.checker import check_roster, read_roster
+from bemanna.checker.days import working_days
+from bemanna.checker.passes import RosterView, busy_spans, following, longest_free, runs
+from bemanna.checker.wishes import wish_granted
 from bemanna.explain.wording import hours, shift_text
 from bemanna.instance.contract import contract_periods
 from bemanna.instance.model import Instance, Wish

@@ -1,7 +1,8 @@
 """A care-home unit (vårdboende): avdelningar of 8–12 residents, USK/VB/SSK, day and night.
 
-All figures are assumptions after domain.md §5 (and the shipped care home, instances/build.py);
-each generated file's `description` repeats the unit's own values. Per avdelning:
+All figures are assumptions after domain.md §5 (the shipped care home, instances/build.py, is
+one such unit); each generated file's `description` repeats the unit's own values. Per
+avdelning:
 - by day at least 1 USK 07:00–21:00; weekdays 2 VB 07:00–13:00 (14:00 with 11+ residents),
   then 1 VB until 21:00, one more VB desired at dinner 16:30–18:00 and bedtime 19:45–20:45;
   weekends 1 USK + 1 VB 07:00–21:00 with a third person desired 07:30–12:00 and at dinner;
@@ -25,6 +26,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from bemanna.generate.budget import with_budget
 from bemanna.generate.records import (
     WEEKDAYS,
     WEEKEND,
@@ -36,7 +38,7 @@ from bemanna.generate.records import (
     vacation,
     wish_weight,
 )
-from bemanna.generate.staffing import fit_rate, hire, need_minutes
+from bemanna.generate.staffing import hire, need_minutes, settle
 
 Data = dict[str, Any]
 PART_TIME_RATES = [50, 60, 75, 75, 80, 80, 85, 90, 90, 95]
@@ -61,6 +63,18 @@ class CareHomeParams:
     slack: float = 1.04
     """Contract hours as a multiple of the minimum need (resurstid above 1)."""
     nurses: bool = True
+    long_split: bool = True
+    """Offer delad_lang (14 h span, allowed only under the pre-2023 rules)."""
+    senior_max_days: int | None = None
+    """One full-time day employee (an older colleague) works at most this many days in a row."""
+    more_weekends: int = 1
+    """Day staff (part-timers first) who asked to work one weekend more than the others."""
+    below_desired_per_hour: int | None = None
+    """Price of a missing person at a desired (not minimum) staffing level, SEK/h, per skill."""
+    description: str | None = None
+    """The unit's own assumptions; the generated facts (staff, FTE, need) are added to it."""
+    budget: bool = False
+    """Write a period budget (`bemanna.generate.budget`)."""
 
 
 def residents_per_avdelning(places: int) -> list[int]:
@@ -69,7 +83,7 @@ def residents_per_avdelning(places: int) -> list[int]:
     return [base + (1 if i < extra else 0) for i in range(count)]
 
 
-def shifts() -> list[Data]:
+def shifts(long_split: bool = True) -> list[Data]:
     both = ["USK", "VB"]
     return [
         shift("dag", "Dag 07-15:30", [("07:00", "15:30")], both, break_minutes=30),
@@ -80,9 +94,9 @@ def shifts() -> list[Data]:
         shift("lang_dag", "Lång dag 08-20", [("08:00", "20:00")], both, break_minutes=120),
         shift("delad", "Delad tur 07-11:30 + 15:30-20", [("07:00", "11:30"), ("15:30", "20:00")],
               both),
-        shift("delad_lang", "Delad tur 07-13 + 16-21 (14 h)", [("07:00", "13:00"),
-                                                                ("16:00", "21:00")], both,
-              break_minutes=30),
+        *([shift("delad_lang", "Delad tur 07-13 + 16-21 (14 h)",
+                 [("07:00", "13:00"), ("16:00", "21:00")], both, break_minutes=30)]
+          if long_split else []),
         shift("natt", "Natt 21-07", [("21:00", "07:00")], both, paid_meal_break=True),
         shift("natt_sen", "Natt 21:30-07 (flygare)", [("21:30", "07:00")], both,
               paid_meal_break=True),
@@ -170,7 +184,7 @@ def care_home_unit(p: CareHomeParams) -> Data:
     names = Names(rng)
     residents = residents_per_avdelning(p.places)
     entries = need(residents, p.places, p.nurses)
-    shift_records = shifts()
+    shift_records = shifts(p.long_split)
     pool = PART_TIME_RATES.copy()
     rng.shuffle(pool)
     rates = itertools.cycle(pool)
@@ -189,13 +203,10 @@ def care_home_unit(p: CareHomeParams) -> Data:
                 low=p.slack, high=p.slack + 0.02):
             pass
         staff += hired
-    all_rates = sorted({100, *PART_TIME_RATES})
-    staff = [fit_rate(e, shift_records, p.start, p.weeks, TOLERANCE, all_rates) for e in staff]
-    day_staff = [e["id"] for e in staff if e["id"].startswith("d")]
-    weekends = max(1, p.weeks // 2)
-    return {
+    day = [e for e in staff if e["id"].startswith("d")]
+    data: Data = {
         "name": p.name,
-        "description": _description(p, residents, staff, day_need + night_need),
+        "description": "",
         "horizon": {"start": p.start, "weeks": p.weeks, "cyclic": True},
         "resurspass": True,
         "skills": [{"id": "USK", "name": "Undersköterska"}, {"id": "VB", "name": "Vårdbiträde"},
@@ -203,17 +214,34 @@ def care_home_unit(p: CareHomeParams) -> Data:
         "shift_types": shift_records if p.nurses else shift_records[:-2],
         "employees": staff,
         "demand": entries,
-        "rules": {
-            "daily_rest": {"min_minutes": 660},
-            "pass_span": {"max_minutes": 780},
-            "weekly_rest": {"min_minutes": 2160, "includes_daily_rest": True},
-            "contract_hours": {"tolerance_minutes": TOLERANCE},
-            "max_split_shifts": {"max": 2},
-            "max_consecutive_days": {"max": 6},
-            "max_weekends": {"enabled": True, "mode": "soft", "weight_sek": 300,
-                             "max": weekends,
-                             "per_employee": {e: weekends + 1 for e in day_staff[:1]}},
-        },
+        "rules": _rules(p, day),
+    }
+    if p.below_desired_per_hour is not None:
+        data["costs"] = {"below_desired_per_hour": {k: p.below_desired_per_hour
+                                                    for k in ("USK", "VB")}}
+    data = settle(data, sorted({100, *PART_TIME_RATES}))
+    data["description"] = _description(p, residents, data["employees"], day_need + night_need)
+    return with_budget(data) if p.budget else data
+
+
+def _rules(p: CareHomeParams, day: list[Data]) -> Data:
+    """AB 2023, and soft: at most every other weekend, some day staff one more (part-timers
+    who asked for it first); optionally one senior at fewer days in a row."""
+    weekends = max(1, p.weeks // 2)
+    keen = sorted(day, key=lambda e: e["employment_rate"] == 100)[:p.more_weekends]
+    runs: Data = {"max": 6}
+    senior = next((e["id"] for e in day if e["employment_rate"] == 100), None)
+    if p.senior_max_days is not None and senior is not None:
+        runs["per_employee"] = {senior: p.senior_max_days}
+    return {
+        "daily_rest": {"min_minutes": 660},
+        "pass_span": {"max_minutes": 780},
+        "weekly_rest": {"min_minutes": 2160, "includes_daily_rest": True},
+        "contract_hours": {"tolerance_minutes": TOLERANCE},
+        "max_split_shifts": {"max": 2},
+        "max_consecutive_days": runs,
+        "max_weekends": {"enabled": True, "mode": "soft", "weight_sek": 300, "max": weekends,
+                         "per_employee": {e["id"]: weekends + 1 for e in keen}},
     }
 
 
@@ -221,12 +249,13 @@ def _description(p: CareHomeParams, residents: list[int], staff: list[Data], nee
     full = sum(1 for e in staff if e["employment_rate"] == 100)
     fte = sum(e["employment_rate"] for e in staff) / 100
     nurses = "one SSK per ~25 residents by day" if p.nurses else "no nurses (a nurse group)"
-    return (
-        f"Generated care-home unit (vårdboende), seed {p.seed}: {p.places} places in "
-        f"{len(residents)} avdelningar ({', '.join(map(str, residents))} residents), "
-        f"{p.weeks} weeks cyclic from {p.start}. {len(staff)} staff, {fte:.1f} FTE, "
-        f"full-time share {full}/{len(staff)}; USK share of day staff ~{p.usk_share:.0%}; "
-        f"contract ≈ minimum need × {p.slack:.2f} (minimum need of USK/VB "
-        f"{need / 60:.0f} h); {nurses}. Need, shifts and rules: "
-        "bemanna.generate.care_home (domain.md §5, AB 2023 rules).\n"
+    facts = (
+        f"{p.places} places in {len(residents)} avdelningar ({', '.join(map(str, residents))} "
+        f"residents), {p.weeks} weeks cyclic from {p.start}. {len(staff)} staff, {fte:.1f} FTE, "
+        f"full-time share {full}/{len(staff)}; contract ≈ minimum need × {p.slack:.2f} "
+        f"(minimum need of USK/VB {need / 60:.0f} h); {nurses}."
     )
+    if p.description is not None:
+        return f"{p.description.rstrip()}\nGenerated (bemanna.generate, seed {p.seed}): {facts}\n"
+    return (f"Generated care-home unit (vårdboende), seed {p.seed}: {facts} Need, shifts and "
+            "rules: bemanna.generate.care_home (domain.md §5, AB 2023 rules).\n")

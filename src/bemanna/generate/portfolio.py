@@ -9,7 +9,8 @@ whether the portfolio has 5 units or 20:
   0.55–0.75; contract hours = minimum need × 1.02–1.07 (resurstid).
 
 Every unit is validated as an instance and every employee has a witness schedule
-(`staffing.contract_reachable`), so each file loads and is feasible.
+(`bemanna.generate.witness`, passed by the independent checker), so each file loads and is
+feasible.
 """
 
 from __future__ import annotations

@@ -3,11 +3,15 @@
 - **LSS gruppbostad**: 5–6 residents, stödassistenter (STD) around the clock: 1 staff
   07:00–21:15, a second while residents are at home (weekday mornings and evenings, all day
   at weekends), double staffing for one resident's care 07:00–10:00 and 16:00–20:00, one
-  awake night 21:15–07:00. Salary of a stödassistent: 30 500 SEK/month (an assumption, not
-  in domain.md §4; set in the file's cost_model); uncovered need is bought as hourly temps.
+  awake night 21:15–07:00. Salary of a stödassistent: 30 050 SEK/month (an assumption, not
+  in domain.md §4: midway between VB 27 500 and USK 32 600; set in the file's cost_model);
+  uncovered need is bought as hourly temps.
 - **Nurse group** (SSK) shared by care homes: per home 2 SSK 07:00–16:30 on weekdays and 1
   at weekends; one evening nurse 16:00–21:30 for the group; nights on call (not modelled).
-  Staffed at about 95 % of the need, as the shipped group (nurses are scarce).
+  Staffed at about 95 % of the need by default (nurses are scarce); the shipped group is a
+  nurse short (`staffing` 0.84). One nurse in five is away two course days.
+
+Both take the unit's own description (its assumptions) and an optional period budget.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import itertools
 import random
 from typing import Any
 
+from bemanna.generate.budget import with_budget
 from bemanna.generate.care_home import PART_TIME_RATES, TOLERANCE
 from bemanna.generate.records import (
     WEEKDAYS,
@@ -28,9 +33,11 @@ from bemanna.generate.records import (
     vacation,
     wish_weight,
 )
-from bemanna.generate.staffing import fit_rate, hire, need_minutes
+from bemanna.generate.staffing import hire, need_minutes, settle
 
 Data = dict[str, Any]
+STD_MONTHLY_SALARY = 30050
+"""SEK/month of a stödassistent: midway between VB and USK (domain.md §4 has no STD)."""
 RULES: Data = {
     "daily_rest": {"min_minutes": 660},
     "weekly_rest": {"min_minutes": 2160},
@@ -58,7 +65,22 @@ def _rules(weeks: int) -> Data:
                                       "max": max(1, weeks // 2)}}
 
 
-def lss_group_home(name: str, seed: int, weeks: int, start: dt.date) -> Data:
+def _finish(data: Data, rates: list[int], facts: str, description: str | None,
+            budget: bool) -> Data:
+    """Settle the rates on witnesses (`staffing.settle`), describe, budget."""
+    data = settle(data, rates)
+    staff = data["employees"]
+    facts = facts.format(staff=len(staff),
+                         fte=sum(e["employment_rate"] for e in staff) / 100,
+                         full=sum(1 for e in staff if e["employment_rate"] == 100))
+    data["description"] = (f"Generated {facts}" if description is None
+                           else f"{description.rstrip()}\nGenerated (bemanna.generate): {facts}")
+    return with_budget(data) if budget else data
+
+
+def lss_group_home(name: str, seed: int, weeks: int, start: dt.date, *,
+                   residents: int | None = None, description: str | None = None,
+                   budget: bool = False) -> Data:
     rng = random.Random(seed)
     names = Names(rng)
     std = ["STD"]
@@ -72,7 +94,8 @@ def lss_group_home(name: str, seed: int, weeks: int, start: dt.date) -> Data:
               weekdays=WEEKEND),
         shift("natt", "Vaken natt 21:15-07:15", [("21:15", "07:15")], std, paid_meal_break=True),
     ]
-    residents = rng.choice([5, 6])
+    drawn = rng.choice([5, 6])
+    residents = drawn if residents is None else residents
     entries = [
         demand("STD", "Grundbemanning dag", [band("07:00", "21:15", 1)]),
         demand("STD", "Andra personal, boende hemma (vardag)",
@@ -107,13 +130,9 @@ def lss_group_home(name: str, seed: int, weeks: int, start: dt.date) -> Data:
             if not hire(hired, minutes, weeks, emp, low=1.03, high=1.06):
                 break
         staff += hired
-    all_rates = sorted({100, *PART_TIME_RATES})
-    staff = [fit_rate(e, shift_records, start, weeks, TOLERANCE, all_rates) for e in staff]
-    return {
+    data = {
         "name": name,
-        "description": (f"Generated LSS gruppbostad, seed {seed}: {residents} residents, "
-                        f"{len(staff)} stödassistenter, {weeks} weeks cyclic from {start}. "
-                        "Need and shifts: bemanna.generate.small_units (domain.md §5).\n"),
+        "description": "",
         "horizon": {"start": start, "weeks": weeks, "cyclic": True},
         "resurspass": True,
         "skills": [{"id": "STD", "name": "Stödassistent"}],
@@ -121,11 +140,20 @@ def lss_group_home(name: str, seed: int, weeks: int, start: dt.date) -> Data:
         "employees": staff,
         "demand": entries,
         "rules": _rules(weeks),
-        "cost_model": {"monthly_salary": {"STD": 30500}},
+        "cost_model": {"monthly_salary": {"STD": STD_MONTHLY_SALARY}},
     }
+    facts = (f"LSS gruppbostad, seed {seed}: {residents} residents, {{staff}} "
+             f"stödassistenter ({{fte:.1f}} FTE, {{full}} full time), {weeks} weeks cyclic "
+             f"from {start}. Need and shifts: bemanna.generate.small_units (domain.md §5).\n")
+    return _finish(data, sorted({100, *PART_TIME_RATES}), facts, description, budget)
 
 
-def nurse_group(name: str, seed: int, weeks: int, start: dt.date, homes: int = 2) -> Data:
+def nurse_group(name: str, seed: int, weeks: int, start: dt.date, homes: int = 2, *,
+                home_names: list[str] | None = None, staffing: float = 0.95,
+                margin: float = 0.03, cyclic: bool = True, description: str | None = None,
+                budget: bool = False) -> Data:
+    """`staffing`: the nurses' contract as a share of the minimum need (hired until reached,
+    the last hire trimmed to stay within `margin` above)."""
     rng = random.Random(seed)
     names = Names(rng)
     ssk = ["SSK"]
@@ -135,10 +163,10 @@ def nurse_group(name: str, seed: int, weeks: int, start: dt.date, homes: int = 2
         shift("kvall_kort", "Kort kväll 16-21:30", [("16:00", "21:30")], ssk, break_minutes=30),
     ]
     entries: list[Data] = []
-    for home in range(1, homes + 1):
-        entries.append(demand("SSK", f"Home {home}: SSK weekdays", [band("07:00", "16:30", 2)],
+    for home in home_names or [f"Home {h}" for h in range(1, homes + 1)]:
+        entries.append(demand("SSK", f"{home}: SSK weekdays", [band("07:00", "16:30", 2)],
                               weekdays=WEEKDAYS))
-        entries.append(demand("SSK", f"Home {home}: SSK weekends", [band("07:00", "16:30", 1)],
+        entries.append(demand("SSK", f"{home}: SSK weekends", [band("07:00", "16:30", 1)],
                               weekdays=WEEKEND))
     entries.append(demand("SSK", "Evening SSK", [band("16:00", "21:30", 1)]))
     day_need, _ = need_minutes(entries, weeks)
@@ -148,18 +176,19 @@ def nurse_group(name: str, seed: int, weeks: int, start: dt.date, homes: int = 2
                      "employment_rate": 100 if rng.random() < 0.8 else rng.choice([80, 90])}
         if emp["employment_rate"] < 100 and rng.random() < 0.5:
             emp["desired_employment_rate"] = 100
+        if rng.random() < 0.2:
+            first = start + dt.timedelta(days=7 * rng.randrange(weeks) + rng.randrange(4))
+            emp["unavailable"] = [{"start": first, "end": first + dt.timedelta(days=1),
+                                   "reason": "utbildning"}]
         wishes = _wishes(rng, start, weeks, ["kvall"])
         if wishes:
             emp["wishes"] = wishes
-        if not hire(staff, day_need, weeks, emp, low=0.95, high=0.98):
+        if not hire(staff, day_need, weeks, emp, low=staffing, high=staffing + margin):
             break
-    staff = [fit_rate(e, shift_records, start, weeks, TOLERANCE, [80, 90, 100]) for e in staff]
-    return {
+    data = {
         "name": name,
-        "description": (f"Generated nurse group (SSK), seed {seed}: {homes} care homes, "
-                        f"{len(staff)} nurses, {weeks} weeks from {start}, staffed at ~95 % "
-                        "of the need. bemanna.generate.small_units (domain.md §5).\n"),
-        "horizon": {"start": start, "weeks": weeks, "cyclic": True},
+        "description": "",
+        "horizon": {"start": start, "weeks": weeks, "cyclic": cyclic},
         "resurspass": True,
         "skills": [{"id": "SSK", "name": "Sjuksköterska"}],
         "shift_types": shift_records,
@@ -167,3 +196,8 @@ def nurse_group(name: str, seed: int, weeks: int, start: dt.date, homes: int = 2
         "demand": entries,
         "rules": _rules(weeks),
     }
+    facts = (f"nurse group (SSK), seed {seed}: {len(home_names or range(homes))} care homes, "
+             f"{{staff}} nurses ({{fte:.1f}} FTE, {{full}} full time), {weeks} weeks "
+             f"{'cyclic ' if cyclic else ''}from {start}, staffed at ~{staffing:.0%} of the "
+             "need. bemanna.generate.small_units (domain.md §5).\n")
+    return _finish(data, [80, 90, 100], facts, description, budget)

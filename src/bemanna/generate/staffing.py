@@ -6,12 +6,9 @@
 - `hire`: add staff while the group's contract is below need × `low`, trimming the last
   hire's rate if a full post would pass need × `high` (so resurstid appears, as in the
   shipped care home);
-- `contract_reachable`: a witness without a solver, after instances/build.py: some passes of
-  one family of the employee's ordinary (non-split) shifts that may follow each other on
-  consecutive days, at most five a week on days the employee is available, sum to the
-  contract ± tolerance. Placed Monday–Friday they keep every hard rule (rest between passes,
-  36 h weekly rest over the weekend, at most 6 days in a row, span and breaks of ordinary
-  shifts), so the instance is feasible employee by employee (coverage is soft).
+- `settle`: every employee at an employment rate whose contract a witness schedule meets
+  (`bemanna.generate.witness`), and the witness roster of the whole unit passed by the
+  independent checker, so the instance is feasible (coverage is soft).
 """
 
 from __future__ import annotations
@@ -20,7 +17,9 @@ import datetime as dt
 from fractions import Fraction
 from typing import Any
 
-from bemanna.instance.model import FULL_TIME_NIGHT, FULL_TIME_ROTATING, ShiftType
+from bemanna.generate.witness import fit_rate, witness_roster
+from bemanna.instance import instance_from_data
+from bemanna.instance.model import FULL_TIME_NIGHT, FULL_TIME_ROTATING
 from bemanna.units import MINUTES_PER_DAY, round_half_up
 
 Data = dict[str, Any]
@@ -69,80 +68,58 @@ def staff_contract(employees: list[Data], weeks: int) -> int:
     return sum(contract_of(e, weeks) for e in employees)
 
 
+TRIM_RATES = (90, 80, 75, 60, 50)
+"""The rates a post is trimmed to, largest first."""
+
+
+def _at_rate(emp: Data, rate: int) -> Data:
+    """The employee on a post trimmed to `rate`: they still want the rate they were drawn
+    with (a RÖHS request, desired_employment_rate), unless they asked for more already."""
+    drawn = emp["employment_rate"]
+    trial = {**emp, "employment_rate": min(rate, drawn)}
+    if rate < drawn:
+        trial["desired_employment_rate"] = max(drawn, emp.get("desired_employment_rate", 0))
+    return trial
+
+
 def hire(staff: list[Data], need: int, weeks: int, candidate: Data,
          low: float = 1.04, high: float = 1.06) -> bool:
     """Add `candidate` while the contract is below need × low (the last hire's rate trimmed
-    to stay under need × high). Returns whether to go on hiring."""
+    to stay under need × high; a trimmed post keeps a RÖHS request for the drawn rate).
+    When even the smallest post overshoots (a small group, such
+    as two or three night staff), the earlier hires are trimmed too, latest first, as long as
+    the group stays at need × low. Returns whether to go on hiring."""
     if staff_contract(staff, weeks) >= low * need:
         return False
     trial = candidate
-    for rate in (candidate["employment_rate"], 90, 80, 75, 60, 50):
-        trial = {**candidate, "employment_rate": min(rate, candidate["employment_rate"])}
-        if trial.get("desired_employment_rate", 101) <= trial["employment_rate"]:
-            trial.pop("desired_employment_rate")
+    for rate in (candidate["employment_rate"], *TRIM_RATES):
+        trial = _at_rate(candidate, rate)
         if staff_contract([*staff, trial], weeks) <= high * need:
             break
     staff.append(trial)
+    for i in reversed(range(len(staff) - 1)):
+        for rate in TRIM_RATES:
+            if staff_contract(staff, weeks) <= high * need:
+                return True
+            smaller = [*staff[:i], _at_rate(staff[i], rate), *staff[i + 1:]]
+            if staff_contract(smaller, weeks) >= low * need:
+                staff[:] = smaller
     return True
 
 
-def _families(shifts: list[ShiftType]) -> list[list[ShiftType]]:
-    """Ordinary shifts on every weekday, as day/evening (start before 12:00), late
-    (12:00–20:00) and night (from 20:00) families: within a family any order keeps 11 h."""
-    plain = [s for s in shifts if not s.is_split and all(s.exists_on(d) for d in range(5))]
-    groups: dict[str, list[ShiftType]] = {}
-    for s in plain:
-        start = s.offsets[0][0]
-        key = "day" if start < 12 * 60 else "late" if start < 20 * 60 else "night"
-        groups.setdefault(key, []).append(s)
-    return [g for g in groups.values()
-            if all(MINUTES_PER_DAY + b.offsets[0][0] - a.offsets[-1][1] >= 11 * 60
-                   for a in g for b in g)]
-
-
-def _available_passes(emp: Data, start: dt.date, weeks: int) -> int:
-    total = 0
-    for week in range(weeks):
-        free = 0
-        for day in range(5):
-            date = start + dt.timedelta(days=7 * week + day)
-            if not any(r["start"] <= date <= r["end"] for r in emp.get("unavailable", [])):
-                free += 1
-        total += free
-    return total
-
-
-def contract_reachable(emp: Data, shift_records: list[Data], start: dt.date, weeks: int,
-                       tolerance: int) -> bool:
-    """Whether the witness above exists for this draft employee."""
-    skills = set(emp["skills"])
-    allowed = emp.get("allowed_shifts")
-    shifts = [ShiftType.model_validate(s) for s in shift_records
-              if set(s["skills"]) & skills and (allowed is None or s["id"] in allowed)]
-    target = contract_of(emp, weeks)
-    most = _available_passes(emp, start, weeks)
-    for family in _families(shifts):
-        lengths = sorted({s.paid_minutes for s in family})
-        sums = {0}
-        for _ in range(most):
-            if any(abs(total - target) <= tolerance for total in sums):
-                return True
-            sums |= {total + p for total in sums for p in lengths
-                     if total + p <= target + tolerance}
-        if any(abs(total - target) <= tolerance for total in sums):
-            return True
-    return False
-
-
-def fit_rate(emp: Data, shift_records: list[Data], start: dt.date, weeks: int,
-             tolerance: int, rates: list[int]) -> Data:
-    """The employee with the nearest rate (in `rates`, own rate first) whose contract has a
-    witness; SystemExit-free: raises ValueError when none has."""
-    own = emp["employment_rate"]
-    for rate in sorted({own, *rates}, key=lambda r: (abs(r - own), -r)):
-        trial = {**emp, "employment_rate": rate}
-        if trial.get("desired_employment_rate", 101) <= rate:
-            trial.pop("desired_employment_rate")
-        if contract_reachable(trial, shift_records, start, weeks, tolerance):
-            return trial
-    raise ValueError(f"{emp['id']}: no employment rate gives a feasible contract")
+def settle(data: Data, rates: list[int]) -> Data:
+    """The unit with every employee at the nearest rate (own rate first, then `rates`) that
+    has a witness schedule (`bemanna.generate.witness`), and the witness roster of all of them
+    passed by the checker: the instance is feasible. ValueError if the generator is wrong."""
+    inst = instance_from_data(data, data["name"])
+    fitted = {e.id: fit_rate(inst, e, rates) for e in inst.employees}
+    employees = []
+    for draft in data["employees"]:
+        emp = fitted[draft["id"]]
+        settled = {**draft, "employment_rate": int(emp.employment_rate)}
+        if emp.desired_employment_rate is None:
+            settled.pop("desired_employment_rate", None)
+        employees.append(settled)
+    data = {**data, "employees": employees}
+    witness_roster(instance_from_data(data, data["name"]))
+    return data

@@ -11,7 +11,7 @@ scheduled hours, domain.md §1, 2023). It comes from, in order:
 
 An employee's rate is that of their first skill (the skill they are employed in, as for the
 salary). Absence comes in spells of whole calendar days; `spell_mean_days` is the mean length
-of a spell (geometric, 1 = every day is drawn on its own). The simulation (`bemanna.simulate`)
+of a spell (geometric, 1 = every day is drawn on its own). The simulation (`bemanna.simulation`)
 reads this profile; docs/resurstid.md explains the model in the users' terms.
 
 The bands are those of `bemanna.pricing.bands` (morning 07–13, afternoon 13–19, evening 19–22,

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-from bemanna.instance.model import Employee, Instance
 from bemanna.units import round_half_up
+
+if TYPE_CHECKING:  # types only: the instance model's frames use these definitions
+    from bemanna.instance.model import Employee, Instance
 
 
 @dataclass(frozen=True)

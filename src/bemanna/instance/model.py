@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
@@ -28,6 +28,9 @@ from bemanna.instance.types import (
     Weekday,
 )
 from bemanna.units import MINUTES_PER_DAY
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FULL_TIME_ROTATING = 2295  # 38.25 h/week, rotating day/evening work (domain.md glossary)
 MAX_WEEKS = 53
@@ -350,6 +353,18 @@ class Instance(BaseModel):
     @cached_property
     def employee(self) -> dict[str, Employee]:
         return {e.id: e for e in self.employees}
+
+    def staff_frame(self) -> pd.DataFrame:
+        """One row per employee (skills, rates, contract minutes, ...): `instance/frames.py`."""
+        from bemanna.instance.frames import staff_frame
+
+        return staff_frame(self)
+
+    def demand_frame(self) -> pd.DataFrame:
+        """One row per need band and date of the horizon: `instance/frames.py`."""
+        from bemanna.instance.frames import demand_frame
+
+        return demand_frame(self)
 
     def replaced(self, **fields: Any) -> Instance:
         """A copy with some fields replaced (not validated again); the cached lookups are

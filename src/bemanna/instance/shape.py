@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
-from bemanna.instance.model import ShiftType
+from typing import TYPE_CHECKING
+
 from bemanna.instance.rules import Breaks, PassSpan, Rules
+
+if TYPE_CHECKING:  # only a type: model.py validates through references.py, which uses this
+    from bemanna.instance.model import ShiftType
 
 
 def span_ok(rule: PassSpan, shift: ShiftType) -> bool:

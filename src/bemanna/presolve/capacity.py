@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bemanna.check.passes import duration
+from bemanna.checker.passes import duration
 from bemanna.instance.model import Employee, Instance, ShiftType
 from bemanna.presolve.options import DayOptions, employee_days
 from bemanna.units import MINUTES_PER_DAY, MINUTES_PER_WEEK, format_clock

@@ -14,8 +14,8 @@ from collections import defaultdict
 import numpy as np
 import numpy.typing as npt
 
-from bemanna.check.coverage import MinuteCounter, need
-from bemanna.check.passes import RosterView, read_roster
+from bemanna.checker.coverage import MinuteCounter, need
+from bemanna.checker.passes import RosterView, read_roster
 from bemanna.instance.contract import contract_periods
 from bemanna.instance.model import Employee, Instance, ShiftType
 from bemanna.presolve.capacity import week_capacities

@@ -7,7 +7,7 @@ rules that contradict each other. A soft contract gives a warning instead (it is
 
 from __future__ import annotations
 
-from bemanna.check.passes import duration
+from bemanna.checker.passes import duration
 from bemanna.instance.contract import absent_weekdays, contract_periods
 from bemanna.instance.model import Employee, Instance
 from bemanna.presolve.capacity import WeekCapacity, shifts_words, week_capacities, week_rules

@@ -2,7 +2,8 @@
 
 The pins alone make a roster; the independent checker reads it. Only rules that more passes
 can never repair are asked (more passes only shorten rests, lengthen runs, add weekends, split
-passes, successions and hours), so each breach found is certain. Runs that are too short and
+passes, successions and hours: the `monotone` rows of `bemanna.rules.RULES`), so each breach
+found is certain. Runs that are too short and
 hours below a minimum could still be mended by other passes and are left to the solver.
 """
 
@@ -10,18 +11,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bemanna.check import CHECKS
-from bemanna.check.passes import duration
+from bemanna.checker import check_rule
+from bemanna.checker.passes import duration
 from bemanna.instance.contract import contract_periods
 from bemanna.instance.model import Employee, Instance
 from bemanna.presolve.findings import Finding
 from bemanna.roster import Assignment, EmployeeSummary, Part, Roster
+from bemanna.rules import RULES
 
-MONOTONE_RULES = ("daily_rest", "weekly_rest", "daily_rest_24h", "max_split_shifts",
-                  "max_consecutive_days", "max_weekends", "max_shift_passes",
-                  "forbidden_successions", "average_weekly_hours")
-"""Rules a breach of which no further pass can mend (daily_rest only without the reduced-rest
-exception, whose make-up condition other passes could change)."""
+
+def monotone_rules() -> list[str]:
+    """Rules a breach of which no further pass can mend (daily_rest only without the
+    reduced-rest exception, whose make-up condition other passes could change)."""
+    return [rule_id for rule_id, spec in RULES.items() if spec.monotone]
 
 
 def pinned_roster(inst: Instance) -> Roster:
@@ -49,7 +51,7 @@ def pinned_roster(inst: Instance) -> Roster:
 
 
 def _hard(inst: Instance, rule_id: str) -> bool:
-    rule = getattr(inst.rules, rule_id)
+    rule = RULES[rule_id].parameters(inst.rules)
     return bool(rule.enabled and rule.mode == "hard")
 
 
@@ -58,12 +60,12 @@ def pin_findings(inst: Instance) -> list[Finding]:
         return []
     roster = pinned_roster(inst)
     found: list[Finding] = []
-    for rule_id in MONOTONE_RULES:
+    for rule_id in monotone_rules():
         if not _hard(inst, rule_id):
             continue
         if rule_id == "daily_rest" and inst.rules.daily_rest.reduced_minutes is not None:
             continue
-        findings, _ = CHECKS[rule_id](inst, roster)
+        findings, _ = check_rule(inst, roster, rule_id)
         for v in findings:
             found.append(Finding("error", "pins", f"the pinned passes alone break {rule_id}: "
                                  f"{v.message}", rule_id, v.employee))

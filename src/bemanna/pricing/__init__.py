@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from bemanna.check.passes import read_roster
+from bemanna.checker.passes import read_roster
 from bemanna.instance import Instance, InstanceError
 from bemanna.instance.cost_model import BUDGET_LINES
 from bemanna.instance.references import cost_model_problems

@@ -20,8 +20,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from bemanna.check.coverage import enkel_capacity, uncovered_per_minute
-from bemanna.check.passes import RosterView
+from bemanna.checker.coverage import enkel_capacity, uncovered_per_minute
+from bemanna.checker.passes import RosterView
 from bemanna.pricing.bands import CELLS, IntArray, cell_of_minute, per_cell
 from bemanna.tariff.clock import ObClock
 from bemanna.tariff.fill import Pay, cheapest_fill, fill_plan

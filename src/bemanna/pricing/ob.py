@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from bemanna.check.passes import RosterView
+from bemanna.checker.passes import RosterView
 from bemanna.tariff.clock import NO_OB, ObClock, ob_clock, pass_ob_minutes
 from bemanna.tariff.rates import cost_of, with_po
 

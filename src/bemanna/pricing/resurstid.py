@@ -21,8 +21,8 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
-from bemanna.check.coverage import MinuteCounter, coverage
-from bemanna.check.passes import RosterView
+from bemanna.checker.coverage import MinuteCounter, coverage
+from bemanna.checker.passes import RosterView
 from bemanna.instance.model import FULL_TIME_ROTATING
 from bemanna.pricing.bands import CELLS, IntArray, per_cell
 from bemanna.pricing.wages import employee_wage, skill_wage, with_po

@@ -4,15 +4,15 @@
   `max_weekends` rule counts it);
 - **night pass**: a pass with at least 3 hours of work between 22:00 and 06:00 (the
   working-time definition of night work);
-- **wish met**: as the checker grants it (`bemanna.check.wishes.wish_granted`).
+- **wish met**: as the checker grants it (`bemanna.checker.wishes.wish_granted`).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from bemanna.check.passes import Pass, RosterView
-from bemanna.check.wishes import wish_granted
+from bemanna.checker.passes import Pass, RosterView
+from bemanna.checker.wishes import wish_granted
 from bemanna.units import MINUTES_PER_DAY
 
 NIGHT_START, NIGHT_END = 22 * 60, 6 * 60

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bemanna.check import CheckReport
+from bemanna.checker import CheckReport
 from bemanna.instance import Instance
 from bemanna.pricing import Pricing
 from bemanna.report.data import ReportData, report_data, shift_kind
@@ -15,7 +15,7 @@ from bemanna.report.xlsx import SHEETS, workbook, xlsx_bytes
 from bemanna.roster import Roster, write_atomic
 
 if TYPE_CHECKING:
-    from bemanna.simulate.result import SimulationResult
+    from bemanna.simulation.result import SimulationResult
 
 XLSX_NAME = "report.xlsx"
 HTML_NAME = "report.html"
@@ -28,7 +28,7 @@ def write_reports(out_dir: Path, instance: Instance, roster: Roster, check: Chec
                   pricing: Pricing, simulation: SimulationResult | None = None,
                   ) -> tuple[Path, Path]:
     """Write OUT/report.xlsx and OUT/report.html; return their paths. With `simulation`
-    (`bemanna.simulate.simulate` of this roster) they show its figures too."""
+    (`bemanna.simulation.simulate` of this roster) they show its figures too."""
     data = report_data(instance, roster, check, pricing, simulation)
     xlsx_path, html_path = out_dir / XLSX_NAME, out_dir / HTML_NAME
     write_bytes_atomic(xlsx_path, xlsx_bytes(data))

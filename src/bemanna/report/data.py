@@ -2,7 +2,7 @@
 
 Both report.xlsx and report.html draw from one `ReportData`, so they never disagree. Money
 comes from the pricing (integer öre); minutes come from the roster read by the checker
-(`bemanna.check.read_roster`) and its per-minute coverage arrays (`bemanna.check.coverage`),
+(`bemanna.checker.read_roster`) and its per-minute coverage arrays (`bemanna.checker.coverage`),
 never from the solver's own summary.
 
 - **grid**: employees × days, each cell the shift ids that start that date;
@@ -32,8 +32,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from bemanna.check import CheckReport, Pass, RosterView, read_roster
-from bemanna.check.coverage import Coverage, MinuteCounter, coverage
+from bemanna.checker import CheckReport, Pass, RosterView, read_roster
+from bemanna.checker.coverage import Coverage, MinuteCounter, coverage
 from bemanna.instance import Instance, ShiftType, contract_minutes
 from bemanna.pricing import Pricing
 from bemanna.pricing.bands import CELLS, per_cell
@@ -44,7 +44,7 @@ from bemanna.roster import Roster
 from bemanna.units import MINUTES_PER_DAY, MINUTES_PER_HOUR, MINUTES_PER_WEEK, format_clock
 
 if TYPE_CHECKING:
-    from bemanna.simulate.result import SimulationResult
+    from bemanna.simulation.result import SimulationResult
 
 NIGHT_FROM, NIGHT_TO = 22 * 60, 6 * 60
 NIGHT_PASS_MINUTES = 3 * 60

@@ -4,7 +4,7 @@ the grant costs (docs/reports.md, docs/resurstid.md § RÖHS as a decision).
 For every employee whose instance asks for a higher employment rate (`desired_employment_rate`
 above `employment_rate`): the current, requested and granted rate; the extra contract minutes
 of the grant over the period and per year (× 52 / weeks); and the extra salary incl. PO — the
-checker's `rohs` price of that employee alone (`bemanna.check.rohs.rohs_cost` on a view that
+checker's `rohs` price of that employee alone (`bemanna.checker.rohs.rohs_cost` on a view that
 grants only that employee), annualised with `bemanna.pricing.annualise`. The rows add up to
 the checker's `rohs` term.
 
@@ -23,8 +23,8 @@ from decimal import Decimal
 
 import pandas as pd
 
-from bemanna.check import RosterView
-from bemanna.check.rohs import rohs_cost
+from bemanna.checker import RosterView
+from bemanna.checker.rohs import rohs_cost
 from bemanna.instance import contract_minutes
 from bemanna.instance.rohs import granted_instance, requested
 from bemanna.pricing import annualise

@@ -1,6 +1,6 @@
 """What the reports show of an absence simulation (`bemanna report --simulate N`).
 
-Read from a `bemanna.simulate.SimulationResult` (docs/resurstid.md § The simulation): the
+Read from a `bemanna.simulation.SimulationResult` (docs/resurstid.md § The simulation): the
 resurstid utilisation (% of resurspass minutes booked onto absences), the absence cost per
 year and the overtime share of personnel cost, each as the mean over the runs with its 90 %
 interval (5th to 95th percentile); and per weekday × time band the planned resurspass minutes
@@ -25,7 +25,7 @@ from bemanna.pricing.bands import BAND_NAMES
 if TYPE_CHECKING:
     import pandas as pd
 
-    from bemanna.simulate.result import SimulationResult
+    from bemanna.simulation.result import SimulationResult
 
 
 @dataclass(frozen=True)

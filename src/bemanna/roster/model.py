@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ROSTER_FORMAT = "bemanna-roster/1"
 Kind = Literal["ordinary", "resurs"]
@@ -72,6 +75,16 @@ class Roster:
     def employment_rates(self) -> dict[str, Decimal]:
         """The rates the roster records, by employee (RÖHS grants included)."""
         return {e.id: e.employment_rate for e in self.employees if e.employment_rate is not None}
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per pass (employee, date, shift, kind, skill, start, end, paid_minutes,
+        parts), sorted by employee and start.
+
+        >>> roster.to_frame().groupby("employee").paid_minutes.sum()  # doctest: +SKIP
+        """
+        from bemanna.roster.frames import roster_frame
+
+        return roster_frame(self)
 
     def by_employee(self) -> dict[str, list[Assignment]]:
         result: dict[str, list[Assignment]] = {e.id: [] for e in self.employees}

@@ -163,7 +163,7 @@ class Search:
         solver.parameters.catch_sigint_signal = False
         if lp_level is not None:
             solver.parameters.linearization_level = lp_level
-        for name, value in self.params.cp_sat:
+        for name, value in self.params.cp_sat_parameters():
             setattr(solver.parameters, name, value)
         if self.stopped.is_set() and not essential:
             return cp_model.UNKNOWN, solver
@@ -206,8 +206,7 @@ class Search:
                 if evaluated is not None and evaluated[0] < objective:
                     objective, solver = evaluated
         strategy = self.params.strategy
-        if strategy == "auto" and any(name == "max_deterministic_time"
-                                      for name, _ in self.params.cp_sat):
+        if strategy == "auto" and self.params.is_reproducible:
             strategy = "hinted"  # blocks run on wall time, in parallel: not reproducible
         if strategy in ("lns", "auto"):
             polish_at = self.deadline - POLISH_SHARE * self.params.time_limit

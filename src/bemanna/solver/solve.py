@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from bemanna.instance.model import Instance
 from bemanna.roster.model import Roster
 from bemanna.solver.extract import extract_roster
-from bemanna.solver.search import Outcome, Progress, Search, SolverParams
+from bemanna.solver.params import SolverParams
+from bemanna.solver.search import Outcome, Progress, Search
 
 
 @dataclass
@@ -31,9 +32,11 @@ class Result:
     """When INFEASIBLE: employees whose own rules cannot hold (if the search found them)."""
 
 
-def _run_interruptibly(search: Search) -> tuple[Outcome, bool]:
-    """Run the search in a worker thread so that Ctrl-C / SIGTERM stop it gracefully and the
-    best roster so far is kept. Returns (outcome, interrupted)."""
+def _run_interruptibly(search: Search, stop_event: threading.Event | None = None
+                       ) -> tuple[Outcome, bool]:
+    """Run the search in a worker thread so that Ctrl-C / SIGTERM (in the main thread) or
+    `stop_event` (from any thread: a web app's Stop button) stop it gracefully and the best
+    roster so far is kept. Returns (outcome, interrupted)."""
     box: dict[str, Outcome | BaseException] = {}
     interrupted = threading.Event()
 
@@ -57,6 +60,8 @@ def _run_interruptibly(search: Search) -> tuple[Outcome, bool]:
         thread.start()
         while thread.is_alive():
             thread.join(timeout=0.1)
+            if stop_event is not None and stop_event.is_set() and not interrupted.is_set():
+                stop(signal.SIGTERM, None)
     finally:
         if in_main:
             for sig, handler in previous.items():
@@ -70,8 +75,9 @@ def _run_interruptibly(search: Search) -> tuple[Outcome, bool]:
 
 def solve(instance: Instance, params: SolverParams | None = None,
           on_progress: Callable[[Progress], None] | None = None,
-          hint: Roster | None = None) -> Result:
+          hint: Roster | None = None, stop: threading.Event | None = None) -> Result:
     """Search for the cheapest roster; it comes back whenever the hard rules can hold.
+    Setting `stop` ends the search early with the best roster so far (`interrupted`).
 
     `hint`: a roster to start from (a warm start, e.g. last period's or a planner's edit).
     Its passes that this instance no longer allows are dropped (counted in the roster's
@@ -82,7 +88,7 @@ def solve(instance: Instance, params: SolverParams | None = None,
     params = params or SolverParams()
     started = time.monotonic()
     search = Search(instance, params, on_progress, hint)
-    outcome, interrupted = _run_interruptibly(search)
+    outcome, interrupted = _run_interruptibly(search, stop)
     wall = time.monotonic() - started
     first = search.progress[0].seconds if search.progress else None
     if outcome.ctx is None or outcome.solver is None or outcome.objective is None:
