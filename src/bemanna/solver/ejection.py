@@ -28,7 +28,7 @@ MIN_GAIN = 0.2
 """A pass is worth moving to when it covers at least this share of its minutes of need."""
 CANDIDATES = 12
 """Employees tried per open pass (best pace score first)."""
-ROUNDS = 3
+ROUNDS = 6
 
 
 def eject(g: Greedy, deadline: float) -> int:
@@ -40,7 +40,7 @@ def eject(g: Greedy, deadline: float) -> int:
         for day in range(g.index.days):
             if time.monotonic() > deadline:
                 return moves + made
-            made += _open_day(g, day)
+            made += _open_day(g, day) + _reshape_day(g, day)
         moves += made
         if not made:
             break
@@ -104,3 +104,25 @@ def _swap(g: Greedy, line: Line, opt: PassOption, skill: str) -> bool:
             g.place(line, opt, skill)
             return True
     return False
+
+
+def _reshape_day(g: Greedy, day: int) -> int:
+    """Each pass of the day becomes another shift type or role of the same day when that
+    covers more need (e.g. an evening pass that ends later where the evening is open)."""
+    made = 0
+    for line in {id(line): line for line, _ in g.by_day.get(day, [])}.values():
+        old = line.passes.get(day)
+        if old is None or (line.emp.id, day) in g.index.forced:
+            continue
+        role = g.unplace(line, old)
+        kept = 0.0 if role == RESURS else g.value(old, role)
+        best: tuple[float, PassOption, str] = (kept + 1.0, old, role)
+        for opt in g.index.day_options(line.emp.id, day):
+            if opt is old:
+                continue
+            new_role, gain = g.best_role(opt)
+            if gain > best[0] and line.fits(opt):
+                best = (gain, opt, new_role)
+        g.place(line, best[1], best[2] if best[1] is not old else role)
+        made += best[1] is not old
+    return made
