@@ -18,6 +18,7 @@ A kind whose block was solved to optimality grows, one that ran out of time shri
 
 from __future__ import annotations
 
+import os
 import random
 import threading
 import time
@@ -39,6 +40,7 @@ START_LITERALS = 600.0
 """A new kind of block starts with about this many free decision literals."""
 MIN_LITERALS = 40.0
 GROW, SHRINK = 1.1, 0.85
+BLOCK_HINT = os.environ.get("BEMANNA_BLOCK_HINT", "1") == "1"
 MERGE_SECONDS = 2.0
 """Limit of pricing a merged roster (every decision fixed: presolve alone usually solves it)."""
 
@@ -195,7 +197,10 @@ class LargeNeighbourhoodSearch:
         """The full model with every decision outside `free` pinned, hinted with `values`."""
         decisions = np.asarray(values, dtype=np.int64)[self.blocks.decisions]
         model = slot.pin(decisions, self.blocks.free_mask(free))
-        hint_all(model, values)
+        if BLOCK_HINT:
+            hint_all(model, values)
+        else:
+            model.clear_hints()
         return model
 
     def probe(self, values: list[int], limit: float = 5.0) -> float:
