@@ -20,8 +20,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from bemanna.check import check_roster
-
+from bemanna.checker import check_roster
 from bemanna.instance import load_instance
 from bemanna.solver import SolverParams, solve
 

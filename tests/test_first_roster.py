@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from ortools.sat.python import cp_model
 
-from bemanna.check import check_roster
+from bemanna.checker import check_roster
 from bemanna.generate.portfolio import PortfolioParams, generate_portfolio
 from bemanna.importers.curtois import import_curtois
 from bemanna.instance import Instance, instance_from_data, load_instance

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bemanna.check import check_roster
+from bemanna.checker import check_roster
 from bemanna.instance import InstanceError, instance_from_data
 from bemanna.instance.model import MAX_WEEKS
 from bemanna.presolve.size import memory_problem
