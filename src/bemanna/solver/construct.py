@@ -17,15 +17,16 @@ benchmarks/RESULTS.md).
 
 from __future__ import annotations
 
+import heapq
 import random
-import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from bemanna.instance.model import Instance
 from bemanna.solver.assignment import RESURS, Assignment
-from bemanna.solver.ejection import eject
+from bemanna.solver.ejection import Effort, eject
 from bemanna.solver.index import Index, PassOption
 from bemanna.solver.lines import Line, RuleView
 from bemanna.units import MINUTES_PER_DAY
@@ -60,9 +61,12 @@ class Construction:
 
 class Greedy:
     def __init__(self, index: Index, need: dict[str, tuple[np.ndarray, np.ndarray]],
-                 seed: int = 0, eject_seconds: float = 1.0) -> None:
+                 seed: int = 0, eject_seconds: float = 1.0,
+                 halt: Callable[[], bool] | None = None) -> None:
         self.eject_seconds = eject_seconds
+        self.halt = halt
         self.moves = 0
+        self.effort = Effort(0)
         self.index = index
         self.inst: Instance = index.instance
         self.rng = random.Random(seed)
@@ -78,6 +82,10 @@ class Greedy:
         for (emp, day), options in index.options.items():
             if emp in self.lines:
                 self.by_day.setdefault(day, []).extend((self.lines[emp], o) for o in options)
+        self.by_shift: dict[tuple[int, str], list[tuple[Line, PassOption]]] = {}
+        for day, pairs in self.by_day.items():
+            for line, opt in pairs:
+                self.by_shift.setdefault((day, opt.shift.id), []).append((line, opt))
         self.wishes = _wishes(self.inst)
         self.shift_cover: dict[tuple[int, str], list[float]] = {}
         for entry in self.inst.shift_demand:
@@ -182,9 +190,8 @@ class Greedy:
 
     def pick(self, day: int, sid: str, skill: str) -> tuple[Line, PassOption] | None:
         ranked = sorted(((self.score(line, opt), line.emp.id, line, opt)
-                         for line, opt in self.by_day.get(day, [])
-                         if opt.shift.id == sid and skill in opt.roles
-                         and opt.day not in line.passes),
+                         for line, opt in self.by_shift.get((day, sid), [])
+                         if skill in opt.roles and opt.day not in line.passes),
                         key=lambda t: (-t[0], t[1]))
         for _, _, line, opt in ranked:
             if line.fits(opt):
@@ -202,9 +209,11 @@ class Greedy:
             self._cover(day)
             self._keep_pace(day)
         self.position = self.index.days - 1
+        for line in self.lines.values():
+            line.complete = True
         self._useful_top_up()
         if EJECT:
-            self.moves = eject(self, time.monotonic() + self.eject_seconds)
+            self.moves = eject(self, self.eject_seconds, self.halt)
         for line in self.lines.values():
             self._top_up(line)
         doubtful = {e for e, line in self.lines.items()
@@ -212,25 +221,34 @@ class Greedy:
         return Construction(self.roles, doubtful)
 
     def _cover(self, day: int) -> None:
-        """Place the pass covering the most need until no pass helps or nobody can work it."""
+        """Place the pass covering the most need (per worked minute) until no pass helps or
+        nobody can work it. A pass's value only falls as passes are placed, so values are
+        kept in a heap and only the top one is brought up to date (lazy greedy)."""
         candidates: dict[tuple[str, str], PassOption] = {}
         for _, opt in self.by_day.get(day, []):
             for skill in opt.roles:
                 candidates.setdefault((opt.shift.id, skill), opt)
-        candidates = dict(sorted(candidates.items(), key=lambda item: item[0]))
-        while candidates:
-            best, best_value = None, 0.0
-            for key, opt in candidates.items():
-                v = self.value(opt, key[1]) / max(1, self.worked[opt.shift.id])
-                if v > best_value:
-                    best, best_value = key, v
-            if best is None:
+        heap = [(-self._rate(opt, key[1]), key) for key, opt in sorted(candidates.items())]
+        heapq.heapify(heap)
+        while heap:
+            stale, key = heapq.heappop(heap)
+            if -stale <= 0:
                 return
-            found = self.pick(day, *best)
-            if found is None:
-                del candidates[best]
+            opt = candidates[key]
+            rate = self._rate(opt, key[1])
+            if heap and rate < -heap[0][0]:
+                heapq.heappush(heap, (-rate, key))  # no longer the best: look again later
                 continue
-            self.place(found[0], found[1], best[1])
+            if rate <= 0:
+                return
+            found = self.pick(day, *key)
+            if found is None:
+                continue
+            self.place(found[0], found[1], key[1])
+            heapq.heappush(heap, (-self._rate(opt, key[1]), key))
+
+    def _rate(self, opt: PassOption, skill: str) -> float:
+        return self.value(opt, skill) / max(1, self.worked[opt.shift.id])
 
     def _keep_pace(self, day: int) -> None:
         """Employees more than half a pass behind pace work the day's most useful pass."""
@@ -376,7 +394,9 @@ def _wishes(inst: Instance) -> dict[tuple[str, int, str], float]:
 
 
 def construct(index: Index, need: dict[str, tuple[np.ndarray, np.ndarray]],
-              seed: int = 0, eject_seconds: float = 1.0) -> Construction:
+              seed: int = 0, eject_seconds: float = 1.0,
+              halt: Callable[[], bool] | None = None) -> Construction:
     """The greedy first roster over `index` (need per skill and minute, as the coverage
-    builder caches it), with at most `eject_seconds` of ejection moves."""
-    return Greedy(index, need, seed, eject_seconds).run()
+    builder caches it), with about `eject_seconds` of ejection moves (fewer when `halt()`
+    turns true)."""
+    return Greedy(index, need, seed, eject_seconds, halt).run()

@@ -7,12 +7,14 @@ work it either takes it as it is, or gives up one of their own passes within a w
 a resurspass or a pass that covers little — when the need covered gains more than the need
 given up and the line keeps every rule (`Line.fits`, lower bounds no worse than before).
 
-Bounded by a deadline; plain Python like the greedy.
+Bounded by an effort budget (passes tried), not by the clock, so that a roster does not
+depend on the machine's load (a deterministic time limit gives the same roster every run).
+Plain Python like the greedy.
 """
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bemanna.solver.assignment import RESURS
@@ -31,14 +33,35 @@ CANDIDATES = 12
 ROUNDS = 6
 
 
-def eject(g: Greedy, deadline: float) -> int:
-    """Move passes to open need until no move helps, `ROUNDS` passes over the horizon or the
-    deadline (monotonic clock); returns the number of moves made."""
+TRIES_PER_SECOND = 100_000
+"""Effort budget per second of `eject`'s nominal time (passes tried; about a second of
+work on a quiet core)."""
+
+
+class Effort:
+    """Passes tried so far against a budget."""
+
+    def __init__(self, budget: int) -> None:
+        self.left = budget
+
+    def spend(self, tries: int) -> bool:
+        """Book `tries`; False once the budget is spent."""
+        self.left -= tries
+        return self.left > 0
+
+
+def eject(g: Greedy, seconds: float, halt: Callable[[], bool] | None = None) -> int:
+    """Move passes to open need until no move helps, `ROUNDS` passes over the horizon or
+    the effort of about `seconds` is spent, or `halt()` says stop (the search's time is up
+    or it was interrupted: a wall-clock check that only a heavily loaded machine reaches);
+    returns the number of moves made."""
+    effort = Effort(int(seconds * TRIES_PER_SECOND))
+    g.effort = effort
     moves = 0
     for _ in range(ROUNDS):
         made = 0
         for day in range(g.index.days):
-            if time.monotonic() > deadline:
+            if effort.left <= 0 or (halt is not None and halt()):
                 return moves + made
             made += _open_day(g, day) + _reshape_day(g, day)
         moves += made
@@ -68,6 +91,7 @@ def _take(g: Greedy, day: int, sid: str, skill: str) -> bool:
                      for line, opt in g.by_day.get(day, [])
                      if opt.shift.id == sid and skill in opt.roles and day not in line.passes),
                     key=lambda t: (-t[0], t[1]))[:CANDIDATES]
+    g.effort.spend(len(ranked))
     for _, _, line, opt in ranked:
         if line.fits(opt):
             g.place(line, opt, skill)
@@ -91,9 +115,10 @@ def _swap(g: Greedy, line: Line, opt: PassOption, skill: str) -> bool:
         loss = 0.0 if role == RESURS else g.held(old, role)
         if loss < gain:
             losses.append((loss, day, old))
+    g.effort.spend(len(losses))
     for _, day, old in sorted(losses, key=lambda t: (t[0], t[1])):
         line.remove(day)
-        ok = line.fits(opt)
+        ok = line.fits(opt) and line.runs_ok_without(day)
         if ok:
             line.add(opt)
             ok = short_before or not g.below_minimum(line)
@@ -115,6 +140,7 @@ def _reshape_day(g: Greedy, day: int) -> int:
         if old is None or (line.emp.id, day) in g.index.forced:
             continue
         role = g.unplace(line, old)
+        g.effort.spend(len(g.index.day_options(line.emp.id, day)))
         kept = 0.0 if role == RESURS else g.value(old, role)
         best: tuple[float, PassOption, str] = (kept + 1.0, old, role)
         for opt in g.index.day_options(line.emp.id, day):

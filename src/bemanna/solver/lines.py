@@ -72,6 +72,10 @@ class Line:
     """Paid minutes per contract period."""
     per_shift: Counter[str] = field(default_factory=Counter)
     weekends: set[int] = field(default_factory=set)
+    total: int = 0
+    """Paid minutes over the horizon."""
+    complete: bool = False
+    """The day-by-day sweep is over: a pass added now must join a run long enough."""
 
     def __post_init__(self) -> None:
         self.periods = contract_periods(self.index.instance, self.emp)
@@ -88,9 +92,6 @@ class Line:
         self.limits = _count_limits(self.index.instance, self.emp)
 
     # -- state -------------------------------------------------------------------------
-    @property
-    def total(self) -> int:
-        return sum(self.paid)
 
     def period_of(self, day: int) -> int:
         for n, period in enumerate(self.periods):
@@ -101,6 +102,7 @@ class Line:
     def add(self, opt: PassOption) -> None:
         self.passes[opt.day] = opt
         self.paid[self.period_of(opt.day)] += opt.shift.paid_minutes
+        self.total += opt.shift.paid_minutes
         self.per_shift[opt.shift.id] += 1
         if opt.day % 7 >= 5:
             self.weekends.add(opt.day // 7)
@@ -108,6 +110,7 @@ class Line:
     def remove(self, day: int) -> None:
         opt = self.passes.pop(day)
         self.paid[self.period_of(day)] -= opt.shift.paid_minutes
+        self.total -= opt.shift.paid_minutes
         self.per_shift[opt.shift.id] -= 1
         if day % 7 >= 5 and not any(d in self.passes for d in (7 * (day // 7) + 5,
                                                                 7 * (day // 7) + 6)):
@@ -134,7 +137,7 @@ class Line:
         if not self._counts_ok(opt):
             return False
         if not self._neighbours_ok(opt) or not self._days_off_ok(day) or \
-                not self._run_can_grow(day):
+                not self._run_can_grow(day) or not self.runs_ok_with(day):
             return False
         if self.limits.max_run < self.index.days and self._run_through(day) > self.limits.max_run:
             return False
@@ -223,6 +226,40 @@ class Line:
                 break
             length += 1
         return 0 < length < self.limits.min_run
+
+    def _side_run(self, day: int, direction: int) -> tuple[int, bool]:
+        """Working days next to `day` in `direction` (not counting `day`), and whether that
+        run reaches the border of a non-cyclic horizon."""
+        length = 0
+        while length < self.index.days:
+            located = self.index.day_at(day + direction * (length + 1))
+            if located is None:
+                return length, True
+            if located[0] not in self.passes:
+                return length, False
+            length += 1
+        return length, False
+
+    def runs_ok_with(self, day: int) -> bool:
+        """On a finished line (`complete`): working `day` leaves its run at least the
+        minimum long (or at a border)."""
+        minimum = self.limits.min_run
+        if not self.complete or minimum <= 1:
+            return True
+        before, left_border = self._side_run(day, -1)
+        after, right_border = self._side_run(day, 1)
+        return before + 1 + after >= minimum or left_border or right_border
+
+    def runs_ok_without(self, day: int) -> bool:
+        """Taking the pass on `day` out leaves no run shorter than the minimum beside it."""
+        minimum = self.limits.min_run
+        if minimum <= 1:
+            return True
+        for direction in (-1, 1):
+            length, border = self._side_run(day, direction)
+            if 0 < length < minimum and not border:
+                return False
+        return True
 
     def _run_through(self, day: int) -> int:
         """Length of the run of working days `day` would join."""

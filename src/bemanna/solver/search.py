@@ -306,7 +306,9 @@ class Search:
         started = time.monotonic()
         eject = min(EJECT_MAX_SECONDS, max(EJECT_MIN_SECONDS,
                                            EJECT_SHARE * self.params.time_limit))
-        greedy = construct(full.index, full.need_cache, self.params.seed, eject)
+        reproducible = any(name == "max_deterministic_time" for name, _ in self.params.cp_sat)
+        greedy = construct(full.index, full.need_cache, self.params.seed, eject,
+                           None if reproducible else self._first_roster_late)
         self.construct_seconds = time.monotonic() - started
         self.mended = len(greedy.doubtful)
         candidates = []
@@ -329,6 +331,10 @@ class Search:
         best = min(candidates, key=lambda c: c[1])
         self._record(best[1], 0)
         return best
+
+    def _first_roster_late(self) -> bool:
+        """Stop polishing the first roster: interrupted, or half the time is gone."""
+        return self.stopped.is_set() or self._left() < 0.5 * self.params.time_limit
 
     def _legal(self, full: Context, target: Assignment, doubtful: list[str] | None
                ) -> tuple[Assignment, int, cp_model.CpSolver] | Outcome | None:
