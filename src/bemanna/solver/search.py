@@ -190,7 +190,8 @@ class Search:
             return self._solve_full(full, None, self._left())
         first = self._first_roster(full)
         if isinstance(first, Outcome):
-            if first.status == "UNKNOWN" and self._left() > EVALUATION_RESERVE:
+            if first.status == "UNKNOWN" and self._left() > EVALUATION_RESERVE \
+                    and not self.stopped.is_set():
                 return self._solve_full(full, None, self._left())  # no legal start found
             return first
         _, objective, solver = first
@@ -307,8 +308,12 @@ class Search:
         eject = min(EJECT_MAX_SECONDS, max(EJECT_MIN_SECONDS,
                                            EJECT_SHARE * self.params.time_limit))
         reproducible = any(name == "max_deterministic_time" for name, _ in self.params.cp_sat)
+        if self.stopped.is_set():
+            return Outcome("UNKNOWN")  # interrupted before any roster: nothing to keep
         greedy = construct(full.index, full.need_cache, self.params.seed, eject,
                            None if reproducible else self._first_roster_late)
+        if self.stopped.is_set():
+            return Outcome("UNKNOWN")
         self.construct_seconds = time.monotonic() - started
         self.mended = len(greedy.doubtful)
         candidates = []
