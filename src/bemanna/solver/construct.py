@@ -29,6 +29,7 @@ from bemanna.solver.assignment import RESURS, Assignment
 from bemanna.solver.ejection import Effort, eject
 from bemanna.solver.index import Index, PassOption
 from bemanna.solver.lines import Line, RuleView
+from bemanna.solver.topup import top_up, useful_top_up
 from bemanna.units import MINUTES_PER_DAY
 
 DESIRED_WEIGHT = 0.1
@@ -67,6 +68,9 @@ class Greedy:
         self.halt = halt
         self.moves = 0
         self.effort = Effort(0)
+        self.version = 0
+        """Counts changes to the coverage; `memo` holds values computed at a version."""
+        self.memo: dict[tuple[int, str, str], tuple[int, float]] = {}
         self.index = index
         self.inst: Instance = index.instance
         self.rng = random.Random(seed)
@@ -150,9 +154,16 @@ class Greedy:
                 - self.idle[skill] * (self.worked[opt.shift.id] - wanted))
 
     def best_role(self, opt: PassOption) -> tuple[str, float]:
+        """The role that covers most (a resurspass when none covers anything)."""
         role, best = opt.roles[0], -float("inf")
         for skill in opt.roles:
-            v = self.value(opt, skill)
+            key = (opt.day, opt.shift.id, skill)
+            known = self.memo.get(key)
+            if known is not None and known[0] == self.version:
+                v = known[1]
+            else:
+                v = self.value(opt, skill)
+                self.memo[key] = (self.version, v)
             if v > best:
                 role, best = skill, v
         if best <= 0 and self.inst.resurspass:
@@ -164,6 +175,7 @@ class Greedy:
         self.roles[(line.emp.id, opt.day, opt.shift.id)] = role
         if role == RESURS:
             return
+        self.version += 1
         cover = self.shift_cover.get((opt.day, opt.shift.id))
         if cover is not None:
             cover[0] -= 1
@@ -211,11 +223,11 @@ class Greedy:
         self.position = self.index.days - 1
         for line in self.lines.values():
             line.complete = True
-        self._useful_top_up()
+        useful_top_up(self)
         if EJECT:
             self.moves = eject(self, self.eject_seconds, self.halt)
         for line in self.lines.values():
-            self._top_up(line)
+            top_up(self, line)
         doubtful = {e for e, line in self.lines.items()
                     if line.short_of_minimum() or line.bad_runs()}
         return Construction(self.roles, doubtful)
@@ -259,36 +271,10 @@ class Greedy:
         for emp in sorted(by_line):
             line = self.lines[emp]
             options = by_line[emp]
-            half = min(o.shift.paid_minutes for o in options) / 2
+            half = min(line.view.paid[o.shift.id] for o in options) / 2
             if not line.open_short_run(day) and (not KEEP_PACE or self.behind(line) < half):
                 continue
             self._best_fit(line, options)
-
-    def _useful_top_up(self) -> None:
-        """Employees below their contract target, most behind first, get the passes anywhere
-        in the horizon that cover most need (values ranked once per employee, checked again
-        just before placing), while one helps."""
-        for emp in sorted(self.lines, key=lambda e: (-self.behind(self.lines[e]), e)):
-            line = self.lines[emp]
-            if self.behind(line) <= 0:
-                continue
-            ranked = []
-            for d in range(self.index.days):
-                if d in line.passes:
-                    continue
-                for opt in self.index.day_options(emp, d):
-                    role, v = self.best_role(opt)
-                    if role != RESURS and v > 0:
-                        ranked.append((v, d, opt.shift.id, opt))
-            ranked.sort(key=lambda t: (-t[0], t[1], t[2]))
-            for _, _, _, opt in ranked:
-                if self.behind(line) <= 0:
-                    break
-                if opt.day in line.passes or not line.fits(opt):
-                    continue
-                role, v = self.best_role(opt)
-                if role != RESURS and v > 0:
-                    self.place(line, opt, role)
 
     def _best_fit(self, line: Line, options: list[PassOption], useful: bool = False) -> bool:
         """Place the fitting option that helps most (`useful`: only one that covers need)."""
@@ -307,64 +293,12 @@ class Greedy:
                 return True
         return False
 
-    def _top_up(self, line: Line) -> None:
-        """Passes anywhere in the horizon (in the periods short of hours) until the line
-        reaches its lower bounds; options ranked once a round, longer passes swapped in when
-        no day is left."""
-        emp = line.emp.id
-        while self.below_minimum(line):
-            short = [n for n, (p, low) in enumerate(zip(line.paid, line.low, strict=True))
-                     if p < low]
-            ranked = []
-            for d in range(self.index.days):
-                if d in line.passes or (short and line.period_of(d) not in short):
-                    continue
-                for opt in self.index.day_options(emp, d):
-                    _, v = self.best_role(opt)
-                    v += self.wishes.get((emp, d, opt.shift.id), 0.0)
-                    v += self.wishes.get((emp, d, ""), 0.0)
-                    ranked.append((v, d, opt.shift.id, opt))
-            ranked.sort(key=lambda t: (-t[0], t[1], t[2]))
-            placed = False
-            for _, _, _, opt in ranked:
-                if not self.below_minimum(line):
-                    return
-                if opt.day not in line.passes and line.fits(opt):
-                    self.place(line, opt, self.best_role(opt)[0])
-                    placed = True
-            if not placed and not self._lengthen(line, short):
-                return
-
-    @staticmethod
-    def below_minimum(line: Line) -> bool:
-        return line.short_of_minimum() or any(
-            p < low for p, low in zip(line.paid, line.low, strict=True))
-
-    def _lengthen(self, line: Line, periods: list[int]) -> bool:
-        """Swap one of the line's passes for a longer one on the same day (the one that
-        helps coverage most); False when no swap keeps the rules."""
-        emp = line.emp.id
-        swaps = []
-        for day, old in line.passes.items():
-            if (emp, day) in self.index.forced or (periods and line.period_of(day) not in periods):
-                continue
-            for opt in self.index.day_options(emp, day):
-                if opt.shift.paid_minutes > old.shift.paid_minutes:
-                    role, v = self.best_role(opt)
-                    swaps.append((v, day, opt.shift.id, old, opt, role))
-        swaps.sort(key=lambda t: (-t[0], t[1], t[2]))
-        for _, _, _, old, opt, role in swaps:
-            old_role = self.unplace(line, old)
-            if line.fits(opt):
-                self.place(line, opt, role)
-                return True
-            self.place(line, old, old_role)
-        return False
-
     def unplace(self, line: Line, opt: PassOption) -> str:
         """Take a pass back out; returns the role it was worked in."""
         line.remove(opt.day)
         role = self.roles.pop((line.emp.id, opt.day, opt.shift.id))
+        if role != RESURS:
+            self.version += 1
         cover = self.shift_cover.get((opt.day, opt.shift.id))
         if cover is not None and role != RESURS:
             cover[0] += 1

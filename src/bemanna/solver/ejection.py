@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from bemanna.solver.assignment import RESURS
 from bemanna.solver.index import PassOption
 from bemanna.solver.lines import Line
+from bemanna.solver.topup import below_minimum
 
 if TYPE_CHECKING:
     from bemanna.solver.construct import Greedy
@@ -103,7 +104,7 @@ def _swap(g: Greedy, line: Line, opt: PassOption, skill: str) -> bool:
     """Give up the line's nearby pass that covers least, if that lets `opt` in with a net
     gain; the line's counts are tried without touching the coverage arrays."""
     gain = g.value(opt, skill)
-    short_before = g.below_minimum(line)
+    short_before = below_minimum(line)
     emp = line.emp.id
     days = g.index.days
     losses = []
@@ -121,7 +122,7 @@ def _swap(g: Greedy, line: Line, opt: PassOption, skill: str) -> bool:
         ok = line.fits(opt) and line.runs_ok_without(day)
         if ok:
             line.add(opt)
-            ok = short_before or not g.below_minimum(line)
+            ok = short_before or not below_minimum(line)
             line.remove(opt.day)
         line.add(old)
         if ok:

@@ -39,6 +39,8 @@ class RuleView:
     banned_next: dict[str, set[str]]
     weekly_rest: int | None
     rest_24h: int | None
+    paid: dict[str, int]
+    """Paid minutes per shift type (a property summed anew on every call otherwise)."""
 
     @classmethod
     def of(cls, inst: Instance) -> RuleView:
@@ -56,7 +58,8 @@ class RuleView:
                 weekly += rules.daily_rest.min_minutes
         return cls(rest, longest // MINUTES_PER_DAY, (longest + rest) // MINUTES_PER_DAY + 1,
                    banned, weekly,
-                   rules.daily_rest_24h.min_minutes if rules.daily_rest_24h.enabled else None)
+                   rules.daily_rest_24h.min_minutes if rules.daily_rest_24h.enabled else None,
+                   {s.id: s.paid_minutes for s in inst.shift_types})
 
 
 @dataclass
@@ -101,16 +104,18 @@ class Line:
 
     def add(self, opt: PassOption) -> None:
         self.passes[opt.day] = opt
-        self.paid[self.period_of(opt.day)] += opt.shift.paid_minutes
-        self.total += opt.shift.paid_minutes
+        paid = self.view.paid[opt.shift.id]
+        self.paid[self.period_of(opt.day)] += paid
+        self.total += paid
         self.per_shift[opt.shift.id] += 1
         if opt.day % 7 >= 5:
             self.weekends.add(opt.day // 7)
 
     def remove(self, day: int) -> None:
         opt = self.passes.pop(day)
-        self.paid[self.period_of(day)] -= opt.shift.paid_minutes
-        self.total -= opt.shift.paid_minutes
+        paid = self.view.paid[opt.shift.id]
+        self.paid[self.period_of(day)] -= paid
+        self.total -= paid
         self.per_shift[opt.shift.id] -= 1
         if day % 7 >= 5 and not any(d in self.passes for d in (7 * (day // 7) + 5,
                                                                 7 * (day // 7) + 6)):
@@ -131,7 +136,7 @@ class Line:
         if day in self.passes:
             return False
         period = self.period_of(day)
-        paid = opt.shift.paid_minutes
+        paid = self.view.paid[opt.shift.id]
         if self.paid[period] + paid > self.high[period] or self.total + paid > self.total_high:
             return False
         if not self._counts_ok(opt):
