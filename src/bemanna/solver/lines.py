@@ -142,7 +142,7 @@ class Line:
         if not self._counts_ok(opt):
             return False
         if not self._neighbours_ok(opt) or not self._days_off_ok(day) or \
-                not self._run_can_grow(day) or not self.runs_ok_with(day):
+                not self._run_can_grow(day, paid) or not self.runs_ok_with(day):
             return False
         if self.limits.max_run < self.index.days and self._run_through(day) > self.limits.max_run:
             return False
@@ -203,18 +203,27 @@ class Line:
                 return False
         return True
 
-    def _run_can_grow(self, day: int) -> bool:
+    def _run_can_grow(self, day: int, paid: int) -> bool:
         """A run started on `day` can reach the minimum run length: the days after it can be
-        worked (a run reaching a non-cyclic border is exempt)."""
+        worked, also on a weekend and within the hours left (passes about as long as this
+        one; a run reaching a non-cyclic border is exempt)."""
         minimum = self.limits.min_run
         if minimum <= 1 or self.pass_at(day - 1) is not None or self.pass_at(day + 1):
             return True
+        period = self.period_of(day)
+        if self.total + minimum * paid > self.total_high or \
+                self.paid[period] + minimum * paid > self.high[period]:
+            return False
         for step in range(1, minimum):
             located = self.index.day_at(day + step)
             if located is None:
                 return True
-            if (self.emp.id, located[0]) not in self.index.options:
+            real = located[0]
+            if (self.emp.id, real) not in self.index.options:
                 return False
+            if real % 7 >= 5 and real // 7 not in self.weekends and \
+                    len(self.weekends) >= self.limits.weekends:
+                return False  # the run would need a weekend the line may no longer work
         return True
 
     def open_short_run(self, day: int) -> bool:

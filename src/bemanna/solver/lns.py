@@ -18,7 +18,6 @@ A kind whose block was solved to optimality grows, one that ran out of time shri
 
 from __future__ import annotations
 
-import os
 import random
 import threading
 import time
@@ -40,7 +39,9 @@ START_LITERALS = 600.0
 """A new kind of block starts with about this many free decision literals."""
 MIN_LITERALS = 40.0
 GROW, SHRINK = 1.1, 0.85
-BLOCK_HINT = os.environ.get("BEMANNA_BLOCK_HINT", "1") == "1"
+BLOCK_HINT = True
+"""Hint each block with the incumbent. Measured without (care home, 30 s, strategy lns, seed
+1): 44 blocks against 32, none improving either way, so the hint stays."""
 MERGE_SECONDS = 2.0
 """Limit of pricing a merged roster (every decision fixed: presolve alone usually solves it)."""
 
