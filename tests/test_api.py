@@ -84,3 +84,18 @@ def test_stop_event_ends_the_solve_with_the_best_roster() -> None:
     assert result.interrupted and result.roster is not None
     assert result.wall_time < 60
     assert result.check().ok
+
+
+def test_the_api_docstring_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every docstring example of bemanna.api is a doctest that passes; the examples after
+    `solve` reuse a nurse-group roster solved here, as the module docstring says."""
+    import doctest
+
+    import bemanna.api
+
+    monkeypatch.chdir(ROOT)
+    instance = bemanna.load("instances/nurse_group.yaml")
+    result = bemanna.solve(instance, SolverParams(time_limit=3, workers=1))
+    outcome = doctest.testmod(bemanna.api, extraglobs={"bemanna": bemanna, "instance": instance,
+                                                       "result": result})
+    assert outcome.attempted >= 12 and outcome.failed == 0

@@ -100,8 +100,11 @@ def test_need_of_a_skill_nobody_has() -> None:
 
 
 def test_need_at_hours_nobody_can_work() -> None:
-    """Need 22:00–23:00 every day but the only shift is D: nobody can work then, 7 h."""
-    inst = build([D], demand=[need(band("22:00", "23:00"))])
+    """Need 22:00–23:00 every day; N covers it but the only employee may work D only: nobody
+    can work then, 7 h. (With no shift type reaching those hours at all, the "bands" check
+    says so instead: tests/test_presolve_shifts.py.)"""
+    inst = build([D, N], employees=[employee(allowed_shifts=["D"])],
+                 demand=[need(band("22:00", "23:00"))])
     found = [f for f in presolve(inst) if f.check == "qualified"]
     assert len(found) == 1
     assert "nobody with usk can work Mondays 22:00–23:00 (1 date, first 2025-03-03)" in (
@@ -168,4 +171,4 @@ def test_validate_prints_findings_and_exits_by_severity(tmp_path: Path) -> None:
                                               "pins_short_rest.yaml")])
     assert bad.exit_code == 1, bad.output
     assert "error (daily_rest): the pinned passes alone break daily_rest" in bad.output
-    assert "1 error(s): no roster can keep the hard rules" in bad.output
+    assert "1 error: no roster can keep the hard rules" in bad.output

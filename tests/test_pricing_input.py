@@ -95,17 +95,23 @@ def test_gap_fill_policies_must_buy_everything() -> None:
 
 def test_an_instance_without_a_cost_model_is_checked_when_priced() -> None:
     """Without `cost_model`, and with flat objective weights (so the solver needs no wage),
-    the instance loads, but pricing it says what is missing, in the same words."""
+    the instance loads; pricing it says what is missing, in the same words, and prices in
+    the objective's own units (no money: issue 17.8). With a cost_model section lacking the
+    salary, pricing refuses."""
     inst = pricing_instance(
         skills=[{"id": "usk"}, {"id": "ssk"}, {"id": "std"}],
         employees=[{"id": "T1", "skills": ["std"]}],
         shifts=[{**TEMP_SHIFT[0], "skills": ["std"]}],
         costs={"stranded_resurstid_per_hour": 20},
     )
+    pricing = price_roster(inst, make_roster(inst, []))
+    assert pricing.unpriced == (
+        "cost_model.monthly_salary.std: no monthly salary for skill 'std', which is scheduled",)
+    assert pricing.totals["total"] == 0
+    given = inst.model_copy(update={"cost_model": inst.cost_model})
     with pytest.raises(InstanceError) as caught:
-        price_roster(inst, make_roster(inst, []))
-    assert caught.value.problems == [
-        "cost_model.monthly_salary.std: no monthly salary for skill 'std', which is scheduled"]
+        price_roster(given, make_roster(inst, []))
+    assert caught.value.problems == list(pricing.unpriced)
 
 
 def test_a_shipped_instance_prices_in_whole_ore() -> None:

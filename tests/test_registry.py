@@ -149,3 +149,22 @@ def test_only_the_solver_package_imports_ortools() -> None:
     assert mentions == []
     # ... and the solver does use it, so the test above is not vacuous.
     assert any(imports_of("ortools", p) for p in solver.rglob("*.py"))
+
+
+def test_no_other_table_is_keyed_by_rule_id() -> None:
+    """The rule table is the only place a rule's facts are listed per rule id: no dict literal
+    elsewhere in the package maps three or more rule ids to a word or a function (the parallel
+    dicts of builders, checks, names and units that a new rule could be missing from are
+    gone). Rule parameters written as instance data (rule id -> record) are not facts."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path == PACKAGE / "rules.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                keys = {k.value for k, v in zip(node.keys, node.values, strict=True)
+                        if isinstance(k, ast.Constant) and isinstance(k.value, str)
+                        and isinstance(v, ast.Constant | ast.Name | ast.Attribute)}
+                if len(keys & set(RULE_IDS)) >= 3:
+                    found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert found == []

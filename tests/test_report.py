@@ -356,18 +356,23 @@ def test_report_out_must_be_a_folder(tmp_path: Path, solved: dict[str, Any]) -> 
     assert_bad_input(proc, "--out", "is not a folder")
 
 
-def test_solve_writes_the_roster_then_exits_2_when_pricing_fails(tmp_path: Path) -> None:
-    """Skill 'std' has no salary: the roster is solved and written (nothing lost), then the
-    pricing problem is named and the exit code is 2; `report` on it fails the same way."""
+def test_solve_without_a_cost_model_reports_in_objective_units(tmp_path: Path) -> None:
+    """Skill 'std' has no salary and the file has no cost_model (issue 17.8): the roster is
+    solved, written and reported with exit 0, the missing salary named once and the costs in
+    the objective's own units. A file whose cost_model lacks the salary is bad input on load,
+    before any solving."""
     instance = write_instance(tmp_path / "std.yaml", std_data())
     out = tmp_path / "out"
     proc = bemanna("solve", instance, "--time-limit", "3", "--out", out, "--report", "--quiet")
-    assert_bad_input(proc, "cannot price the roster", "the roster was written",
-                     "cost_model.monthly_salary.std: no monthly salary for skill 'std'")
-    assert sorted(p.name for p in out.iterdir()) == ["roster.csv", "roster.json"]
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "No cost model" in proc.stdout and "monthly_salary.std" in flat(proc.stdout)
+    assert (out / "report.html").exists()
     again = bemanna("report", out, "--instance", instance)
-    assert_bad_input(again, "cost_model.monthly_salary.std")
-    assert not (out / "report.html").exists()
+    assert again.returncode == 0, again.stdout + again.stderr
+    given = write_instance(tmp_path / "std-cm.yaml", {**std_data(), "cost_model": {}})
+    refused = bemanna("solve", given, "--time-limit", "3", "--out", tmp_path / "o2")
+    assert_bad_input(refused, "cost_model.monthly_salary.std: no monthly salary for skill 'std'")
+    assert "Solving" not in refused.stderr
 
 
 def test_html_lists_violations_escaped(hand: ReportData) -> None:

@@ -179,3 +179,35 @@ def test_console_has_no_errors(loaded: Any) -> None:
     entries = loaded.get_log("browser")
     severe = [e for e in entries if e.get("level") == "SEVERE"]
     assert severe == [], severe
+
+
+def test_cost_budget_labels_fit_the_chart(browser: Any, tmp_path: Path) -> None:
+    """Issue 17.10: with a budget on every line, each label of the cost-against-budget chart
+    ('prognos … · budget … · avvikelse … (… %)', ~80 characters) lies inside the SVG's
+    viewBox, at a wide and at a narrow window (the text is in viewBox units, so a label
+    outside the viewBox is clipped at every width). It started at x = 630 of 960 and ran
+    past 1 100. A screenshot of each width is kept in tmp_path for a look by eye."""
+    from selenium.webdriver.common.by import By
+
+    budget = {"personnel": 20_000_000, "ob": 1_000_000, "overtime": 500_000,
+              "hourly_temps": 3_000_000, "agency": 100_000}
+    inst = build([D, K, N], [employee(e) for e in EMPLOYEES], [need(band("07:00", "21:30", 2))],
+                 weeks=2, cost_model={"budget": budget})
+    result = solve(inst, SolverParams(time_limit=2.0, workers=1, seed=0))
+    assert result.roster is not None
+    _, html = write_reports(tmp_path, inst, result.roster, check_roster(inst, result.roster),
+                            price_roster(inst, result.roster))
+    for width in (1366, 480):
+        browser.set_window_size(width, 900)
+        browser.get(html.as_uri())
+        svg = browser.find_element(By.CSS_SELECTOR, 'figure[data-chart="cost-budget"] svg')
+        boxes = browser.execute_script(
+            "var svg = arguments[0], vb = svg.viewBox.baseVal;"
+            "return [vb.width, Array.from(svg.querySelectorAll('text')).map(function (t) {"
+            "  var b = t.getBBox(); return [t.textContent, b.x, b.x + b.width]; })];", svg)
+        view_width, texts = boxes
+        assert len(texts) == 12  # six lines (five and the total), a name and amounts each
+        outside = [t for t in texts if t[1] < 0 or t[2] > view_width]
+        assert outside == [], (width, view_width, outside)
+        browser.save_screenshot(str(tmp_path / f"cost-budget-{width}.png"))
+    browser.set_window_size(1366, 768)

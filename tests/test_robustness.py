@@ -348,10 +348,12 @@ def test_too_many_wishes_for_one_employee(tmp_path: Path) -> None:
 
 
 def test_a_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
-    """21 MB of spaces in front of a valid instance: refused from its size alone (20 MB)."""
+    """21 MB of spaces in front of a valid instance: refused after 20 MB read (the limit
+    counts bytes read, tests/test_bounded_reads.py)."""
     path = tmp_path / "padded.json"
     path.write_text(" " * (21 * 2**20) + json.dumps(tiny_data()), encoding="utf-8")
-    assert_bad_input(bemanna("validate", path), "(file): 21.0 MB, at most 20 MB are supported")
+    assert_bad_input(bemanna("validate", path),
+                     "(file): more than 20 MB; input files of at most 20 MB")
 
 
 def test_solve_refuses_an_instance_over_the_memory_limit(tmp_path: Path) -> None:

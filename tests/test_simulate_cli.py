@@ -46,7 +46,7 @@ def test_simulate_prints_and_writes_json(tmp_path: Path) -> None:
     proc = bemanna("simulate", roster, "--instance", instance, "--runs", "50", "--seed", "4",
                    "--json", out)
     assert proc.returncode == 0, proc.stderr
-    assert "Absence simulation of sim-tiny, per period (1 weeks)" in proc.stdout
+    assert "Absence simulation of sim-tiny, per period (1 week)" in proc.stdout
     assert "per year" in proc.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
     assert (data["runs"], data["seed"], data["instance"]) == (50, 4, "sim-tiny")

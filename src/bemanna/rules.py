@@ -216,11 +216,12 @@ def rule(rule_id: str) -> RuleSpec:
 
 def markdown() -> str:
     """The table as it stands in docs/rules.md ("The rule table"); a test compares the two."""
-    lines = ["| id | Swedish | English | soft unit | builder | check |",
-             "| --- | --- | --- | --- | --- | --- |"]
+    lines = ["| id | Swedish | English | soft unit | builder | check | on pins |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
     for spec in RULES.values():
         unit = "hour, charged per minute" if spec.per_minute else spec.unit
         lines.append(f"| `{spec.id}` | {spec.name_sv} | {spec.name_en} | {unit} | "
                      f"`{spec.builder.removeprefix(_SOLVER)}` | "
-                     f"`{spec.checker.removeprefix(_CHECK)}` |")
+                     f"`{spec.checker.removeprefix(_CHECK)}` | "
+                     f"{'yes' if spec.monotone else '–'} |")
     return "\n".join(lines) + "\n"

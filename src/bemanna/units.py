@@ -64,3 +64,10 @@ def format_sek(ore: int) -> str:
     sign = "-" if ore < 0 else ""
     ore = abs(ore)
     return f"{sign}{ore // 100:,}.{ore % 100:02d}".replace(",", " ")
+
+
+def plural(count: float, noun: str, nouns: str | None = None) -> str:
+    """'1 worker', '2 workers', '1.5 days': the count and the noun, singular only at 1
+    (`nouns` for an irregular plural; the default adds an s)."""
+    shown = f"{count:g}" if isinstance(count, float) else str(count)
+    return f"{shown} {noun if count == 1 else (nouns or noun + 's')}"

@@ -2,13 +2,15 @@
 
     >>> import bemanna
     >>> instance = bemanna.load("instances/lss_group_home.yaml")
-    >>> result = bemanna.solve(instance, bemanna.SolverParams(time_limit=5))
+    >>> result = bemanna.solve(instance, bemanna.SolverParams(time_limit=3, workers=1))
     >>> result.check().ok
     True
 
-Every function takes and returns the package's own types (`Instance`, `Roster`,
-`SolverParams`, `Result`, `Scenario`); money is integer öre, time integer minutes. The command
-line and the web app are thin layers on these functions. docs/api.md walks a notebook session.
+Each function's docstring has an example; those after `solve` use its `instance` and
+`result` (tests/test_api.py runs them all as doctests). Every function takes and returns the
+package's own types (`Instance`, `Roster`, `SolverParams`, `Result`, `Scenario`); money is
+integer öre, time integer minutes. The command line and the web app are thin layers on these
+functions. docs/api.md walks a notebook session.
 """
 
 from __future__ import annotations
@@ -54,8 +56,8 @@ def load(path: str | Path) -> Instance:
 
     Raises `bemanna.instance.InstanceError` with one line per problem, each naming its field.
 
-    >>> bemanna.load("instances/care_home.yaml").name  # doctest: +SKIP
-    'care_home'
+    >>> bemanna.load("instances/nurse_group.yaml").name
+    'nurse_group'
     """
     return load_instance(path)
 
@@ -67,9 +69,10 @@ def solve(instance: Instance, params: SolverParams | None = None, *,
     rule. `on_progress` is called with each improving roster's objective and bound; setting
     `stop` (from any thread) ends the search with the best roster so far.
 
-    >>> r = bemanna.solve(instance, bemanna.SolverParams(time_limit=5))  # doctest: +SKIP
-    >>> r.status, r.cost(), r.check().ok  # doctest: +SKIP
-    ('FEASIBLE', Cost(...), True)
+    >>> instance = bemanna.load("instances/nurse_group.yaml")
+    >>> result = bemanna.solve(instance, bemanna.SolverParams(time_limit=3, workers=1))
+    >>> result.feasible, result.check().ok, result.cost().total == result.objective
+    (True, True, True)
     """
     from bemanna.solver import solve as run_search
 
@@ -85,7 +88,12 @@ def solve(instance: Instance, params: SolverParams | None = None, *,
 
 def check(instance: Instance, roster: Roster) -> CheckReport:
     """The independent checker: every rule read off the roster's clock times, every cost
-    term recomputed (`.ok`, `.violations`, `.costs`, `.total`)."""
+    term recomputed (`.ok`, `.violations`, `.costs`, `.total`).
+
+    >>> report = bemanna.check(instance, result.roster)
+    >>> report.ok, report.total == result.objective
+    (True, True)
+    """
     from bemanna.checker import check_roster
 
     return check_roster(instance, roster)
@@ -93,7 +101,13 @@ def check(instance: Instance, roster: Roster) -> CheckReport:
 
 def price(instance: Instance, roster: Roster) -> Pricing:
     """The kronor model of a roster: wages, OB, gap fill, resurstid, budget and key figures
-    as DataFrames (`.totals`, `.budget`, `.kpis`, ...)."""
+    as DataFrames (`.totals`, `.budget`, `.kpis`, ...).
+
+    >>> pricing = bemanna.price(instance, result.roster)
+    >>> pricing.totals["total"] == sum(pricing.totals[line] for line in
+    ...     ("personnel", "ob", "overtime", "hourly_temps", "agency"))
+    True
+    """
     from bemanna.pricing import price_roster
 
     return price_roster(instance, roster)
@@ -102,7 +116,12 @@ def price(instance: Instance, roster: Roster) -> Pricing:
 def simulate(instance: Instance, roster: Roster, runs: int = 1000,
              seed: int = 0) -> SimulationResult:
     """Sick leave drawn over the roster `runs` times (reproducible from `seed`), each gap
-    refilled in policy order: expected cost, 90 % intervals, resurstid utilisation."""
+    refilled in policy order: expected cost, 90 % intervals, resurstid utilisation.
+
+    >>> sick = bemanna.simulate(instance, result.roster, runs=50, seed=1)
+    >>> sick.runs, list(sick.summary().columns[:2])
+    (50, ['metric', 'unit'])
+    """
     from bemanna.simulation import simulate as run_simulation
 
     return run_simulation(instance, roster, runs=runs, seed=seed)
@@ -118,6 +137,11 @@ def compare(base: Instance | str | Path, scenarios: Sequence[Scenario | str | Pa
     is a `Scenario` or a scenario file, applied to the base instance. With `out`, each roster
     is written under OUT/<scenario>/. With `simulate_runs`, every roster also meets the same
     simulated sick leave.
+
+    >>> comparison = bemanna.compare(instance, ["scenarios/one_nurse_fewer.yaml"],
+    ...                              bemanna.SolverParams(time_limit=3, workers=1))
+    >>> comparison.ok, list(comparison.to_frame().columns)
+    (True, ['base', 'one_nurse_fewer', 'one_nurse_fewer Δ'])
     """
     from bemanna.comparison.run import plan, plan_data, run_plan, simulate_columns
     from bemanna.scenario import BASE

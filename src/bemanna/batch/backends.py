@@ -9,7 +9,8 @@ time) and nothing more is handed over.
 
 - **local** (`concurrent.futures.ProcessPoolExecutor`): each worker process runs one job at a
   time. Worker processes ignore Ctrl-C themselves (the batch decides; a solve under way still
-  stops on it and comes back `interrupted`) and die with the batch process (Linux). A worker
+  stops on it and comes back `interrupted`) and die with the batch process, even after
+  `kill -9` (a watchdog thread polls the parent id; PR_SET_PDEATHSIG on Linux too). A worker
   that dies (crash, out of memory) breaks the pool: the jobs in flight are re-run one at a
   time in a new pool, and the one that kills a pool on its own is recorded as failed. A job
   past its limit: the pool's processes are ended and a new pool started; the other jobs in
@@ -24,8 +25,10 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import multiprocessing
+import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -47,12 +50,32 @@ def failed(spec: JobSpec, reason: str, started: float) -> JobOutcome:
                       started=started, finished=time.time(), host="-")
 
 
+PARENT_POLL_SECONDS = 0.5
+"""How often a worker looks whether the batch process still lives."""
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    """Watchdog thread of a worker: end the whole process once the batch process is gone
+    (the worker is re-parented, so its parent id changes). os._exit also ends a CP-SAT solve
+    under way; nobody is left to receive its result."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
+
+
 def _worker_init() -> None:
-    """In each local worker: leave Ctrl-C to the batch, die with it (Linux prctl)."""
+    """In each local worker: leave Ctrl-C to the batch, die with it.
+
+    PR_SET_PDEATHSIG (Linux) sends SIGTERM when the batch dies, but a solve under way takes
+    SIGTERM as "stop and keep the best roster", and the worker would then wait on its job
+    queue for ever (issue 17.7: still running 70 s after `kill -9` of the batch). The
+    watchdog thread ends the worker at once, on every platform."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PDEATHSIG
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True,
+                     name="bemanna-parent-watch").start()
 
 
 @dataclass

@@ -139,7 +139,7 @@ def run_batch(jobs: list[BatchJob], store: Store, backend: Backend, out: Path, *
               ) -> BatchReport:
     """Run the jobs the database lacks; record each as it finishes. Ctrl-C (KeyboardInterrupt)
     stops the batch with everything finished so far recorded (report.stopped)."""
-    from bemanna.roster import roster_from_dict, save_roster
+    from bemanna.roster import roster_from_dict, save_roster, write_with_fallback
 
     todo = to_run(jobs, store, retry_failed)
     by_key = {(j.spec.instance, j.spec.scenario): j for j in todo}
@@ -154,7 +154,10 @@ def run_batch(jobs: list[BatchJob], store: Store, backend: Backend, out: Path, *
         roster_path = None
         if outcome.roster is not None:
             folder = out / spec.instance / spec.scenario
-            roster_path = str(save_roster(roster_from_dict(outcome.roster), folder).resolve())
+            roster = roster_from_dict(outcome.roster)
+            # A folder that refuses now: the roster goes to a temporary folder, recorded.
+            saved = write_with_fallback(folder, lambda place: save_roster(roster, place))
+            roster_path = str(saved.value.resolve())
         store.record(spec, outcome, job.instance_path, job.scenario_path, roster_path)
         if outcome.status == "done":
             report.done += 1

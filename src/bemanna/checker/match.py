@@ -22,4 +22,10 @@ def roster_mismatch(instance: Instance, roster: Roster) -> list[str]:
     if roster.cyclic != horizon.cyclic:
         problems.append(f"horizon.cyclic: the roster has {roster.cyclic}, the instance "
                         f"{horizon.cyclic}")
+    known = {e.id for e in instance.employees}
+    strangers = sorted({a.employee for a in roster.assignments} - known)
+    if strangers:
+        problems.append(f"employees: the roster's {', '.join(strangers[:3])}"
+                        f"{' …' if len(strangers) > 3 else ''} are not employees of "
+                        f"{instance.name!r}")
     return problems

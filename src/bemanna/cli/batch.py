@@ -8,7 +8,16 @@ from typing import Annotated, Any
 
 import typer
 
-from bemanna.cli.console import EXIT_BAD_INPUT, EXIT_VIOLATION, bad_input, console, err, fail
+from bemanna.cli.console import (
+    EXIT_BAD_INPUT,
+    EXIT_VIOLATION,
+    bad_input,
+    console,
+    err,
+    fail,
+    out_file_or_exit,
+    out_folder_or_exit,
+)
 from bemanna.cli.options import DeterministicTimeOption, Strategy, StrategyOption
 
 batch_app = typer.Typer(help="Run instances × scenarios as solve jobs; results in SQLite.",
@@ -68,6 +77,7 @@ def run_command(
     from bemanna.batch.runner import Backend, BatchReport, plan_batch, run_batch, to_run
     from bemanna.batch.store import Store, StoreError
     from bemanna.scenario import ScenarioError
+    from bemanna.units import plural
 
     if workers is not None:
         err.print("[yellow]warning[/]: --workers is deprecated (it was easily taken for CP-SAT "
@@ -86,6 +96,8 @@ def run_command(
     except ScenarioError as exc:
         raise bad_input(exc) from None
     out = out if out is not None else db.parent / f"{db.stem}_rosters"
+    out_file_or_exit(db, "--db")
+    out_folder_or_exit(out)
     limit = job_timeout if job_timeout is not None else 3 * time_limit + 60
     backend: Backend
     if dask_scheduler is not None or dask_local is not None:
@@ -93,7 +105,7 @@ def run_command(
         where = f"Dask {dask_scheduler or f'LocalCluster of {dask_local}'}"
     else:
         backend = LocalBackend(processes, limit)
-        where = f"{processes} local processes"
+        where = plural(processes, "local process", "local processes")
     try:
         store = Store(db)
     except StoreError as exc:
@@ -102,8 +114,9 @@ def run_command(
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         todo = len(to_run(jobs, store, retry_failed))
-        err.print(f"Batch: {len(jobs)} jobs, {len(jobs) - todo} already in {db}, {todo} to run "
-                  f"on {where}; {time_limit:g} s × {solver_workers} CP-SAT workers, seed {seed}, "
+        err.print(f"Batch: {plural(len(jobs), 'job')}, {len(jobs) - todo} already in {db}, "
+                  f"{todo} to run on {where}; {time_limit:g} s × "
+                  f"{plural(solver_workers, 'CP-SAT worker')}, seed {seed}, "
                   f"strategy {strategy.value}",
                   highlight=False)
         columns: list[Any] = [

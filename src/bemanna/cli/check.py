@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from bemanna.cli.console import EXIT_VIOLATION, console, err, load_or_exit, load_roster_or_exit
+from bemanna.cli.console import (
+    EXIT_VIOLATION,
+    bad_input,
+    console,
+    err,
+    load_or_exit,
+    load_roster_or_exit,
+)
 
 
 def check_command(
@@ -17,18 +24,23 @@ def check_command(
 ) -> None:
     """Check ROSTER against every rule of INSTANCE (independent of the solver)."""
     import bemanna
-    from bemanna.units import format_sek
+    from bemanna.checker import roster_mismatch
+    from bemanna.roster import RosterError
+    from bemanna.units import format_sek, plural
 
     inst = load_or_exit(instance)
     data = load_roster_or_exit(roster)
+    mismatch = roster_mismatch(inst, data)
+    if mismatch:  # a roster of another instance: one line, not one per pass (issue 17.10)
+        raise bad_input(RosterError(str(roster), mismatch[:1]))
     report = bemanna.check(inst, data)
     for v in report.violations:
         console.print(f"{v.rule}: {v.message}", markup=False, highlight=False)
     for term, ore in sorted(report.costs.items()):
         if ore:
-            err.print(f"  cost {term}: {format_sek(ore)} SEK", highlight=False)
-    err.print(f"total {format_sek(report.total)} SEK; {len(report.violations)} violations",
-              highlight=False)
+            console.print(f"  cost {term}: {format_sek(ore)} SEK", highlight=False)
+    console.print(f"total {format_sek(report.total)} SEK; "
+                  f"{plural(len(report.violations), 'violation')}", highlight=False)
     if data.objective is not None and data.objective != report.total:
         err.print(f"[yellow]note[/]: the roster's objective {format_sek(data.objective)} SEK "
                   "differs from the checker's total", highlight=False)

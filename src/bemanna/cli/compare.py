@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bemanna.cli.console import EXIT_VIOLATION, bad_input, console, err, out_folder_or_exit
+from bemanna.cli.console import (
+    EXIT_VIOLATION,
+    bad_input,
+    console,
+    err,
+    out_folder_or_exit,
+    say_moved,
+)
 from bemanna.cli.options import DeterministicTimeOption, Strategy, StrategyOption
 
 if TYPE_CHECKING:
@@ -38,7 +45,9 @@ def compare_command(
     import bemanna
     from bemanna.comparison.output import write_outputs
     from bemanna.comparison.run import plan, run_plan, simulate_columns, status_text
+    from bemanna.roster import write_with_fallback
     from bemanna.scenario import ScenarioError
+    from bemanna.units import plural
 
     out_folder_or_exit(out)
     params = bemanna.SolverParams(time_limit=time_limit, workers=workers, seed=seed,
@@ -48,20 +57,23 @@ def compare_command(
         instance_path, planned = plan(base, scenarios, params)
     except ScenarioError as exc:
         raise bad_input(exc) from None
-    err.print(f"Comparing {len(planned)} rosters of [bold]{planned[0].spec.instance}[/]: "
-              f"limit {time_limit:g} s, {workers} workers, seed {seed}, strategy "
+    err.print(f"Comparing {plural(len(planned), 'roster')} of [bold]{planned[0].spec.instance}"
+              f"[/]: limit {time_limit:g} s, {plural(workers, 'worker')}, seed {seed}, strategy "
               f"{strategy.value} each", highlight=False)
     comparison = run_plan(instance_path, planned, out,
                           on_start=lambda name: err.print(f"  solving {name} ...",
                                                           highlight=False))
     if simulate:
-        err.print(f"  simulating sick leave: {simulate} runs, seed {seed}", highlight=False)
+        err.print(f"  simulating sick leave: {plural(simulate, 'run')}, seed {seed}",
+                  highlight=False)
         simulate_columns(planned, comparison, simulate, seed)
     # Wide enough for every column: a table of numbers is unreadable when wrapped.
     wide(console, 50 + 30 * (1 + len(comparison.scenarios))).print(terminal_table(comparison))
     for column in [comparison.base, *comparison.scenarios]:
         console.print(f"{column.name}: {status_text(column)}", highlight=False, markup=False)
-    xlsx, html_path = write_outputs(comparison, out)
+    written = write_with_fallback(out, lambda folder: write_outputs(comparison, folder))
+    say_moved(written, "compare.xlsx and compare.html were")
+    xlsx, html_path = written.value
     console.print(f"Written {xlsx}, {html_path} and the rosters under {out}/", highlight=False)
     if not comparison.ok:
         raise typer.Exit(EXIT_VIOLATION)

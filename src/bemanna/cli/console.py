@@ -4,14 +4,14 @@ command (a line naming the source, one line per problem, exit 2, never a traceba
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from rich.console import Console
 
 if TYPE_CHECKING:
     from bemanna.instance import Instance, InstanceError
-    from bemanna.roster import Roster, RosterError
+    from bemanna.roster import Roster, RosterError, Written
 
 console = Console(soft_wrap=True)  # one finding per line, whatever the terminal width
 err = Console(stderr=True, soft_wrap=True)
@@ -72,6 +72,27 @@ def roster_for_or_exit(instance: Instance, path: Path) -> Roster:
 
 
 def out_folder_or_exit(out: Path, option: str = "--out") -> None:
-    """Refuse an output path that exists and is not a folder, before any work is done."""
-    if out.exists() and not out.is_dir():
-        fail(f"{option}: {out} exists and is not a folder")
+    """Refuse an output folder that cannot take files (a file, /proc, a path under a file, a
+    read-only folder, a name too long), before any work is done (issue 17.4)."""
+    from bemanna.roster import output_folder_problem
+
+    problem = output_folder_problem(out)
+    if problem is not None:
+        fail(f"{option}: {problem}")
+
+
+def out_file_or_exit(path: Path, option: str) -> None:
+    """As `out_folder_or_exit`, for one output file (its folder and its name)."""
+    from bemanna.roster import output_file_problem
+
+    problem = output_file_problem(path)
+    if problem is not None:
+        fail(f"{option}: {problem}")
+
+
+def say_moved(written: Written[Any], what: str) -> None:
+    """After a fallback write: say why the asked-for place refused and where the files are."""
+    if written.problem is not None:
+        err.print("[yellow]warning[/]: ", end="")
+        err.print(f"{written.problem}; {what} written to {written.folder} instead",
+                  highlight=False, markup=False)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from bemanna.cli.console import EXIT_BAD_INPUT, console, err
+from bemanna.cli.console import console, out_folder_or_exit, say_moved
 
 
 def generate_command(
@@ -24,17 +24,19 @@ def generate_command(
 
     Defaults: a Leanlink-like care-home portfolio (domain.md §5): 18 units of 26–36 places."""
     from bemanna.generate.portfolio import PortfolioParams, generate_portfolio, write_portfolio
+    from bemanna.roster import write_with_fallback
+    from bemanna.units import plural
 
-    if out.exists() and not out.is_dir():
-
-        err.print(f"[bold red]error[/]: --out: {out} exists and is not a folder", highlight=False)
-        raise typer.Exit(EXIT_BAD_INPUT)
+    out_folder_or_exit(out)
     params = PortfolioParams(care_homes=care_homes, lss_homes=lss_homes,
                              nurse_groups=nurse_groups, weeks=weeks, seed=seed,
                              nurses_in_care_homes=nurses)
     units = generate_portfolio(params)
-    paths = write_portfolio(units, out)
+    written = write_with_fallback(out, lambda folder: write_portfolio(units, folder))
+    say_moved(written, "the instances were")
+    paths, out = written.value, written.folder
     staff = sum(len(u["employees"]) for u in units)
-    console.print(f"{len(paths)} units ({care_homes} care homes, {lss_homes} LSS group homes, "
-                  f"{nurse_groups} nurse groups), {staff} staff, {weeks} weeks, seed {seed} "
-                  f"-> {out}/", highlight=False)
+    console.print(f"{plural(len(paths), 'unit')} ({plural(care_homes, 'care home')}, "
+                  f"{plural(lss_homes, 'LSS group home')}, {plural(nurse_groups, 'nurse group')}"
+                  f"), {staff} staff, {plural(weeks, 'week')}, seed {seed} -> {out}/",
+                  highlight=False)

@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from bemanna.cli.console import EXIT_BAD_INPUT, bad_input, console, err
+from bemanna.cli.console import (
+    EXIT_BAD_INPUT,
+    bad_input,
+    console,
+    err,
+    out_file_or_exit,
+    say_moved,
+)
 from bemanna.instance import InstanceError
 
 import_app = typer.Typer(help="Convert other formats into bemanna instances.",
@@ -22,8 +29,10 @@ def import_curtois_command(
 ) -> None:
     """Import a Curtois & Qu benchmark instance onto bemanna's generic rules."""
     from bemanna.importers.curtois import CurtoisError, import_curtois
-    from bemanna.roster import write_atomic
+    from bemanna.roster import write_file_with_fallback
+    from bemanna.units import plural
 
+    out_file_or_exit(out, "--out")
     try:
         data = import_curtois(source)
     except CurtoisError as exc:
@@ -34,6 +43,7 @@ def import_curtois_command(
     except OSError as exc:
         err.print(f"[bold red]error[/]: {source}: cannot read: {exc.strerror}", highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT) from None
-    write_atomic(out, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
-    console.print(f"{source} -> {out}: {len(data['employees'])} employees, "
-                  f"{data['horizon']['weeks']} weeks", highlight=False)
+    saved = write_file_with_fallback(out, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    say_moved(saved, "the instance was")
+    console.print(f"{source} -> {saved.value}: {plural(len(data['employees']), 'employee')}, "
+                  f"{plural(data['horizon']['weeks'], 'week')}", highlight=False)

@@ -31,6 +31,7 @@ from bemanna.cli.console import (
     load_or_exit,
     out_folder_or_exit,
     roster_for_or_exit,
+    say_moved,
 )
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def price_and_report(console: Console, err: Console, instance: Instance, roster:
     print_costs(console, pricing)
     if report_dir is not None:
         from bemanna.report.build import write_reports
-        from bemanna.roster import RosterError
+        from bemanna.roster import RosterError, write_with_fallback
 
         simulation = None
         if simulate_runs is not None:
@@ -92,13 +93,15 @@ def price_and_report(console: Console, err: Console, instance: Instance, roster:
                 for line in exc.problems:
                     err.print(f"  {line}", highlight=False, markup=False)
                 return False
-        try:
-            xlsx, html = write_reports(report_dir, instance, roster, check, pricing,
-                                       simulation)
+        try:  # a folder that refuses now: the reports go to a temporary folder
+            written = write_with_fallback(report_dir, lambda folder: write_reports(
+                folder, instance, roster, check, pricing, simulation))
         except OSError as exc:
             err.print(f"[bold red]error[/]: cannot write the reports to {report_dir}: "
                       f"{exc.strerror}", highlight=False)
             return False
+        say_moved(written, "the reports were")
+        xlsx, html = written.value
         console.print(f"Reports written to {xlsx} and {html}", highlight=False)
     return True
 
@@ -123,7 +126,7 @@ def report_command(
     from bemanna.cli.summary_costs import print_costs
     from bemanna.instance import InstanceError
     from bemanna.report.build import write_reports
-    from bemanna.roster import RosterError
+    from bemanna.roster import RosterError, write_with_fallback
 
     inst = load_or_exit(instance)
     roster = roster_for_or_exit(inst, roster_dir)
@@ -142,12 +145,15 @@ def report_command(
             simulation = run_simulation(console, inst, roster, simulate, seed)
         except (InstanceError, RosterError) as exc:
             raise bad_input(exc) from None
-    try:
-        xlsx, html = write_reports(target, inst, roster, check, pricing, simulation)
+    try:  # a folder that refuses now: the reports go to a temporary folder
+        written = write_with_fallback(target, lambda folder: write_reports(
+            folder, inst, roster, check, pricing, simulation))
     except OSError as exc:
         err.print(f"[bold red]error[/]: --out: cannot write to {target}: {exc.strerror}",
                   highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT) from None
+    say_moved(written, "the reports were")
+    xlsx, html = written.value
     console.print(f"Reports written to {xlsx} and {html}", highlight=False)
     if not check.ok:
         err.print(f"[red]the roster breaks {len(check.violations)} hard rules[/] (listed in the "

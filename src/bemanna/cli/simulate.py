@@ -20,7 +20,9 @@ from bemanna.cli.console import (
     console,
     err,
     load_or_exit,
+    out_file_or_exit,
     roster_for_or_exit,
+    say_moved,
 )
 
 if TYPE_CHECKING:
@@ -42,6 +44,12 @@ def _value(value: Any, unit: str) -> str:
 
 
 UNIT_LABEL = {"SEK": "tkr", "h": "h", "%": "%"}
+WHY_EMPTY = {"resurstid_utilisation": "the roster has no resurspass to book"}
+"""Why a figure has no value in any run (its row is left out and this is said instead)."""
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value != value  # None or NaN
 
 
 def print_simulation(console: Console, instance: Instance, result: SimulationResult) -> None:
@@ -50,15 +58,19 @@ def print_simulation(console: Console, instance: Instance, result: SimulationRes
     from rich.table import Table
 
     from bemanna.simulation.result import LABELS
+    from bemanna.units import plural
 
     summary = result.summary()
-    for title, prefix in ((f"per period ({result.weeks} weeks)", ""),
+    rows = summary.to_dict(orient="records")
+    empty = [r for r in rows if all(_empty(r[k]) for k in ("planned", "mean", "p5", "p95"))]
+    rows = [r for r in rows if r not in empty]
+    for title, prefix in ((f"per period ({plural(result.weeks, 'week')})", ""),
                           (f"per year (× 52 / {result.weeks})", "annual_")):
         table = Table(title=f"Absence simulation of {result.instance}, {title}")
         table.add_column("figure")
         for header in ("planned", "mean", "90 % interval"):
             table.add_column(header, justify="right")
-        for row in summary.to_dict(orient="records"):
+        for row in rows:
             unit = str(row["unit"])
             low, high = row[f"{prefix}p5"], row[f"{prefix}p95"]
             table.add_row(f"{LABELS.get(str(row['metric']), row['metric'])} "
@@ -66,6 +78,10 @@ def print_simulation(console: Console, instance: Instance, result: SimulationRes
                           _value(row[f"{prefix}planned"], unit), _value(row[f"{prefix}mean"], unit),
                           f"{_value(low, unit)} – {_value(high, unit)}")
         console.print(table)
+    for row in empty:  # a row of dashes says nothing: one sentence instead (issue 17.10)
+        metric = str(row["metric"])
+        console.print(f"{LABELS.get(metric, metric)}: not shown, "
+                      f"{WHY_EMPTY.get(metric, 'no value in any run')}.", highlight=False)
     fallback = float(result.per_run["fallback_minutes"].mean()) / 60
     if fallback > 0:
         console.print(f"Note: {fallback:,.1f} h per period (mean) were meant for overtime but "
@@ -76,8 +92,8 @@ def print_simulation(console: Console, instance: Instance, result: SimulationRes
               if profile.history_csv is not None else f"rate {float(profile.rate):.1%}")
     per_second = result.runs / result.seconds if result.seconds > 0 else float("inf")
     console.print(
-        f"Absence: {source}, spells of {float(profile.spell_mean_days):g} days on average; "
-        f"{result.runs} runs, seed {result.seed}, {result.seconds:.2f} s "
+        f"Absence: {source}, spells of {plural(float(profile.spell_mean_days), 'day')} on "
+        f"average; {plural(result.runs, 'run')}, seed {result.seed}, {result.seconds:.2f} s "
         f"({per_second:,.0f} runs/s). Planned: the roster as priced without absence; the "
         "temp, overtime and agency lines include its own uncovered need.", highlight=False)
 
@@ -95,13 +111,12 @@ def simulate_command(
     """Simulate sick leave over a roster: what refilling absences costs (docs/resurstid.md)."""
     import bemanna
     from bemanna.instance import InstanceError
-    from bemanna.roster import RosterError, write_atomic
+    from bemanna.roster import RosterError, write_file_with_fallback
 
     inst = load_or_exit(instance)
     roster = roster_for_or_exit(inst, roster_dir)
-    if json_out is not None and json_out.is_dir():
-        err.print(f"[bold red]error[/]: --json: {json_out} is a folder", highlight=False)
-        raise typer.Exit(EXIT_BAD_INPUT)
+    if json_out is not None:
+        out_file_or_exit(json_out, "--json")
     try:
         result = bemanna.simulate(inst, roster, runs=runs, seed=seed)
     except (InstanceError, RosterError) as exc:
@@ -110,12 +125,13 @@ def simulate_command(
     if json_out is not None:
         text = json.dumps(result.to_json(), indent=1, ensure_ascii=False, default=_plain)
         try:
-            write_atomic(json_out, text + "\n")
+            saved = write_file_with_fallback(json_out, text + "\n")
         except OSError as exc:
             err.print(f"[bold red]error[/]: --json: cannot write {json_out}: {exc.strerror}",
                       highlight=False)
             raise typer.Exit(EXIT_BAD_INPUT) from None
-        console.print(f"Written to {json_out}", highlight=False)
+        say_moved(saved, "the summary was")
+        console.print(f"Written to {saved.value}", highlight=False)
 
 
 def _plain(value: object) -> object:

@@ -3,6 +3,7 @@ written, the summary and costs printed, the independent check."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +16,7 @@ from bemanna.cli.console import (
     err,
     load_or_exit,
     out_folder_or_exit,
+    say_moved,
 )
 from bemanna.cli.options import Strategy
 
@@ -55,8 +57,9 @@ def solve_command(
     from bemanna.cli.report import price_and_report
     from bemanna.cli.solve_steps import before_solving, report_infeasible
     from bemanna.cli.summary import print_summary
-    from bemanna.roster import save_roster
+    from bemanna.roster import save_roster, write_with_fallback
     from bemanna.solver import Progress
+    from bemanna.units import plural
 
     inst = load_or_exit(instance)
     out_folder_or_exit(out)
@@ -73,9 +76,9 @@ def solve_command(
             err.print(f"  {step.seconds:7.2f} s  objective {step.objective / 100:>14,.2f} SEK"
                       f"  bound {step.bound / 100:>14,.2f} SEK", highlight=False)
 
-    err.print(f"Solving [bold]{inst.name}[/]: {len(inst.employees)} employees, "
-              f"{inst.horizon.days} days, limit {time_limit:g} s, {workers} workers, seed {seed}",
-              highlight=False)
+    err.print(f"Solving [bold]{inst.name}[/]: {plural(len(inst.employees), 'employee')}, "
+              f"{plural(inst.horizon.days, 'day')}, limit {time_limit:g} s, "
+              f"{plural(workers, 'worker')}, seed {seed}", highlight=False)
     result = bemanna.solve(inst, params, on_progress=progress)
     if result.interrupted:
         err.print("[yellow]interrupted[/]: keeping the best roster found so far")
@@ -83,7 +86,9 @@ def solve_command(
         report_infeasible(inst, result.status, result.infeasible_employees, time_limit, out,
                           explain)
         raise typer.Exit(EXIT_VIOLATION)
-    path = save_roster(result.roster, out)
+    saved = write_with_fallback(out, partial(save_roster, result.roster))
+    say_moved(saved, "the roster was")
+    path, out = saved.value, saved.folder
     checked = result.check()
     print_summary(console, inst, result.roster, checked)
     console.print(f"Roster written to {path} and {path.with_suffix('.csv')}", highlight=False)

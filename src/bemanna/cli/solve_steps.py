@@ -37,13 +37,17 @@ def print_validation(inst: Instance, path: Path, workers: int = 2) -> None:
     findings on stdout, exit 1 when one is an error."""
 
     estimate = estimate_memory(inst, workers)
-    console.print(f"{path}: valid ({len(inst.employees)} employees, "
-                  f"{len(inst.shift_types)} shift types, {inst.horizon.weeks} weeks; model "
-                  f"{estimate.text()})", highlight=False)
+    from bemanna.units import plural
+
+    console.print(f"{path}: valid ({plural(len(inst.employees), 'employee')}, "
+                  f"{plural(len(inst.shift_types), 'shift type')}, "
+                  f"{plural(inst.horizon.weeks, 'week')}; model {estimate.text()})",
+                  highlight=False)
     findings = presolve(inst)
     _print_findings(findings, to_stdout=True)
     if errors(findings):
-        console.print(f"{len(errors(findings))} error(s): no roster can keep the hard rules",
+        console.print(f"{plural(len(errors(findings)), 'error')}: no roster can keep the hard "
+                      "rules",
                       highlight=False)
         raise typer.Exit(EXIT_VIOLATION)
 

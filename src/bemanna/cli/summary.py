@@ -12,7 +12,7 @@ from bemanna.checker import CheckReport, read_roster
 from bemanna.checker.coverage import coverage
 from bemanna.instance.model import Instance
 from bemanna.roster.model import Roster
-from bemanna.units import MINUTES_PER_DAY, format_sek
+from bemanna.units import MINUTES_PER_DAY, format_sek, plural
 
 TIME_BANDS: tuple[tuple[str, int, int], ...] = (
     ("natt 00–07", 0, 7 * 60),
@@ -89,6 +89,6 @@ def print_summary(console: Console, instance: Instance, roster: Roster,
     if report.ok:
         console.print("check: [green]every hard rule holds[/] (independent checker)")
     else:
-        console.print(f"check: [red]{len(report.violations)} violations[/]")
+        console.print(f"check: [red]{plural(len(report.violations), 'violation')}[/]")
         for v in report.violations[:20]:
             console.print(f"  {v.rule}: {v.message}", markup=False, highlight=False)

@@ -40,5 +40,11 @@ def cost_tables(pricing: Pricing) -> tuple[Table, Table]:
 
 
 def print_costs(console: Console, pricing: Pricing) -> None:
+    if pricing.unpriced:
+        console.print("No cost model: the instance has no cost_model and the built-in one "
+                      f"lacks what it needs ({'; '.join(pricing.unpriced[:3])}); costs are the "
+                      "objective's own units (objective by term above).", highlight=False,
+                      markup=False)
+        return
     for table in cost_tables(pricing):
         console.print(table)

@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from bemanna.comparison.run import Comparison
 from bemanna.pricing.figures import FIGURE, display_value
+from bemanna.spreadsheet import text_cells
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -90,7 +91,7 @@ def workbook_bytes(comparison: Comparison) -> bytes:
                  ("annualised", "× 52 / horizon weeks; money in kronor per year")):
         about.append(list(line))
     buffer = io.BytesIO()
-    book.save(buffer)
+    text_cells(book).save(buffer)  # scenario names and descriptions never become formulas
     return buffer.getvalue()
 
 

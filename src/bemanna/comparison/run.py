@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,12 +69,16 @@ class Comparison:
     scenarios: list[Column] = field(default_factory=list)
 
     def rows(self) -> list[tuple[str, Value, list[tuple[Value, Value]]]]:
-        """Per figure: (key, base value, [(scenario value, delta vs base)])."""
+        """Per figure: (key, base value, [(scenario value, delta vs base)]). A figure with no
+        value in any roster (resurstid booked without resurspass) is left out, not shown as a
+        row of dashes."""
         out = []
         simulated = any(c.value("sim_total_ore") is not None for c in [self.base,
                                                                         *self.scenarios])
         for fig in (*FIGURES, *(SIMULATED_FIGURES if simulated else ())):
             base = self.base.value(fig.key)
+            if base is None and all(c.value(fig.key) is None for c in self.scenarios):
+                continue
             out.append((fig.key, base, [(c.value(fig.key), delta(c.value(fig.key), base))
                                         for c in self.scenarios]))
         return out
@@ -147,7 +152,7 @@ def run_plan(instance_path: Path, planned: list[Planned], out: Path | None,
     """Solve each planned scenario (one after the other, same parameters), write each roster
     under OUT/<scenario>/ (when OUT is given) and return the comparison (the first planned
     is the base)."""
-    from bemanna.roster import roster_from_dict, save_roster
+    from bemanna.roster import roster_from_dict, save_roster, write_with_fallback
 
     columns: list[Column] = []
     for item in planned:
@@ -156,7 +161,10 @@ def run_plan(instance_path: Path, planned: list[Planned], out: Path | None,
         outcome = run_job(item.spec)
         path = None
         if outcome.roster is not None and out is not None:
-            path = save_roster(roster_from_dict(outcome.roster), out / item.scenario.name)
+            roster = roster_from_dict(outcome.roster)
+            # A folder that refuses now: the roster goes to a temporary folder (roster_path).
+            path = write_with_fallback(out / item.scenario.name,
+                                       partial(save_roster, roster)).value
         columns.append(Column(item.scenario.name, item.scenario.description, outcome, path))
     spec = planned[0].spec
     return Comparison(spec.instance, instance_path, int(spec.data["horizon"]["weeks"]),

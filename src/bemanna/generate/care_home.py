@@ -24,6 +24,7 @@ import datetime as dt
 import itertools
 import random
 from dataclasses import dataclass
+from textwrap import fill
 from typing import Any
 
 from bemanna.generate.budget import with_budget
@@ -38,7 +39,7 @@ from bemanna.generate.records import (
     vacation,
     wish_weight,
 )
-from bemanna.generate.staffing import hire, need_minutes, settle
+from bemanna.generate.staffing import hire, need_minutes, settle, staff_contract
 
 Data = dict[str, Any]
 PART_TIME_RATES = [50, 60, 75, 75, 80, 80, 85, 90, 90, 95]
@@ -249,13 +250,15 @@ def _description(p: CareHomeParams, residents: list[int], staff: list[Data], nee
     full = sum(1 for e in staff if e["employment_rate"] == 100)
     fte = sum(e["employment_rate"] for e in staff) / 100
     nurses = "one SSK per ~25 residents by day" if p.nurses else "no nurses (a nurse group)"
+    ratio = staff_contract([e for e in staff if "SSK" not in e["skills"]], p.weeks) / need
     facts = (
         f"{p.places} places in {len(residents)} avdelningar ({', '.join(map(str, residents))} "
         f"residents), {p.weeks} weeks cyclic from {p.start}. {len(staff)} staff, {fte:.1f} FTE, "
-        f"full-time share {full}/{len(staff)}; contract ≈ minimum need × {p.slack:.2f} "
+        f"full-time share {full}/{len(staff)}; USK/VB contract = minimum need × {ratio:.3f} "
         f"(minimum need of USK/VB {need / 60:.0f} h); {nurses}."
     )
     if p.description is not None:
-        return f"{p.description.rstrip()}\nGenerated (bemanna.generate, seed {p.seed}): {facts}\n"
+        generated = fill(f"Generated (bemanna.generate, seed {p.seed}): {facts}", width=92)
+        return f"{p.description.rstrip()}\n{generated}\n"
     return (f"Generated care-home unit (vårdboende), seed {p.seed}: {facts} Need, shifts and "
             "rules: bemanna.generate.care_home (domain.md §5, AB 2023 rules).\n")

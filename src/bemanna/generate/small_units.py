@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
+from textwrap import fill
 from typing import Any
 
 from bemanna.generate.budget import with_budget
@@ -73,8 +74,9 @@ def _finish(data: Data, rates: list[int], facts: str, description: str | None,
     facts = facts.format(staff=len(staff),
                          fte=sum(e["employment_rate"] for e in staff) / 100,
                          full=sum(1 for e in staff if e["employment_rate"] == 100))
-    data["description"] = (f"Generated {facts}" if description is None
-                           else f"{description.rstrip()}\nGenerated (bemanna.generate): {facts}")
+    data["description"] = (f"Generated {facts}" if description is None else
+                           f"{description.rstrip()}\n"
+                           f"{fill(f'Generated (bemanna.generate): {facts}', width=92)}\n")
     return with_budget(data) if budget else data
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from bemanna.instance.load import instance_from_data
+from bemanna.limits import read_text_bounded
 from bemanna.units import MINUTES_PER_DAY, format_clock
 
 HORIZON_START = dt.date(2024, 1, 1)
@@ -297,6 +298,6 @@ def import_curtois(path: str | Path) -> dict[str, Any]:
     does not validate (e.g. a horizon longer than the instance model allows).
     """
     path = Path(path)
-    data = curtois_to_instance_data(parse_curtois(path.read_text(encoding="utf-8")), path.stem)
+    data = curtois_to_instance_data(parse_curtois(read_text_bounded(path)), path.stem)
     instance_from_data(data, str(path))  # validate now: the caller writes what we return
     return data

@@ -10,9 +10,9 @@ import yaml
 from pydantic import ValidationError
 
 from bemanna.instance.model import Instance
+from bemanna.limits import MAX_FILE_BYTES as MAX_FILE_BYTES  # re-exported: the size limit
+from bemanna.limits import FileTooLarge, read_text_bounded, sniff_suffix
 
-MAX_FILE_BYTES = 20 * 2**20
-"""An instance file larger than this is refused before it is read (the care home is 30 kB)."""
 SIZE_LIMITS: tuple[tuple[str, int, str], ...] = (
     ("employees", 2000, "employees"),
     ("shift_types", 200, "shift types"),
@@ -87,6 +87,8 @@ def validation_problems(error: ValidationError) -> list[str]:
 
 
 def parse_text(text: str, suffix: str, source: str = "<text>") -> dict[str, Any]:
+    """Parse JSON or YAML (by suffix; by content when the suffix says neither)."""
+    suffix = sniff_suffix(text, suffix)
     try:
         data = yaml.safe_load(text) if suffix in (".yaml", ".yml") else json.loads(text)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
@@ -119,22 +121,20 @@ def instance_from_data(data: dict[str, Any], source: str = "<data>",
         raise InstanceError(source, ["(file): nested too deeply"]) from None
 
 
-def load_instance(path: str | Path) -> Instance:
-    """Load and validate an instance file; raise InstanceError with every problem found."""
-    path = Path(path)
+def read_input_text(path: Path) -> str:
+    """The text of an input file, at most MAX_FILE_BYTES read (InstanceError otherwise)."""
     try:
-        size = path.stat().st_size if path.is_file() else 0
-    except OSError:
-        size = 0
-    if size > MAX_FILE_BYTES:
-        raise InstanceError(str(path), [f"(file): {size / 2**20:.1f} MB, at most "
-                                        f"{MAX_FILE_BYTES // 2**20} MB are supported "
-                                        "(instance size limit)"])
-    try:
-        text = path.read_text(encoding="utf-8")
+        return read_text_bounded(path)
+    except FileTooLarge as exc:
+        raise InstanceError(str(path), [exc.problem]) from None
     except FileNotFoundError:
         raise InstanceError(str(path), ["(file): no such file"]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InstanceError(str(path), [f"(file): cannot read: {exc}"]) from None
-    data = parse_text(text, path.suffix.lower(), str(path))
+
+
+def load_instance(path: str | Path) -> Instance:
+    """Load and validate an instance file; raise InstanceError with every problem found."""
+    path = Path(path)
+    data = parse_text(read_input_text(path), path.suffix.lower(), str(path))
     return instance_from_data(data, str(path), path.parent)

@@ -2,7 +2,7 @@
 
 Every rule has the same three switches: `enabled`, `mode` (hard or soft) and `weight_sek`, the
 price of one unit of violation when soft. The unit of each rule is stated in its docstring and
-in docs/rules.md; solver, checker and pricing all use these ids.
+in docs/rules.md; everything else about a rule is its row in `bemanna.rules`.
 """
 
 from __future__ import annotations
@@ -213,7 +213,8 @@ class Rules(BaseModel):
 
 
 RULE_IDS: tuple[str, ...] = tuple(Rules.model_fields)
-"""Every rule id, in the order of the rule set. Builders, checks and pricers use these ids."""
+"""Every rule id, in the order of the rule set. Each has one row in the rule table
+(`bemanna.rules.RULES`: builder, check, unit, names, wording), in the same order."""
 
 PRICED_TERMS: tuple[str, ...] = (
     "uncovered_demand",

@@ -7,7 +7,8 @@ impossibilities before any search, in the planner's words.
 Checks: each employee's contract hours against what their allowed passes, weekdays, absences,
 pins and rest rules can place (`hours`); pinned passes that already break a hard rule
 (`pins`); need per skill against the staff's contracts, night need against the staff allowed
-on nights, need nobody qualified can cover (`demand`, warnings: coverage is priced).
+on nights, need nobody qualified can cover (`demand`, warnings: coverage is priced); shift
+types nobody can ever work and need no shift type covers (`shifts`, warnings).
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ from bemanna.presolve.findings import Finding, Severity, errors
 from bemanna.presolve.hours import hours_findings
 from bemanna.presolve.options import employee_days
 from bemanna.presolve.pins import pin_findings
+from bemanna.presolve.shifts import shift_findings
 
 
 def presolve(instance: Instance) -> list[Finding]:
     """Every finding, errors first (then in the order of the checks)."""
     days = {e.id: employee_days(instance, e) for e in instance.employees}
     found = pin_findings(instance) + hours_findings(instance, days)
-    found += demand_findings(instance, days)
+    found += shift_findings(instance, days) + demand_findings(instance, days)
     return sorted(found, key=lambda f: f.severity != "error")
 
 

@@ -21,6 +21,7 @@ from bemanna.instance.model import Employee, Instance, ShiftType
 from bemanna.presolve.capacity import week_capacities
 from bemanna.presolve.findings import Finding
 from bemanna.presolve.options import DayOptions
+from bemanna.presolve.shifts import shift_reach
 from bemanna.roster import Roster
 from bemanna.units import MINUTES_PER_DAY, format_clock
 
@@ -189,8 +190,9 @@ def _nights_fit(inst: Instance, emp: Employee, days: list[DayOptions]) -> int:
 
 def unqualified_findings(inst: Instance, needs: dict[str, npt.NDArray[np.int64]],
                          days: dict[str, list[DayOptions]]) -> list[Finding]:
-    """Need that no qualified employee could cover at all: nobody with the skill works a pass
-    then (allowed shifts, weekdays, absences)."""
+    """Need that no qualified employee could cover at all: no usable shift type with the skill
+    runs then ("bands"), or nobody with the skill works a pass then (allowed shifts, weekdays,
+    absences)."""
     found = []
     for skill in inst.skills:
         wanted = needs[skill.id] > 0
@@ -204,7 +206,14 @@ def unqualified_findings(inst: Instance, needs: dict[str, npt.NDArray[np.int64]]
                 f"{_hours(int(needs[skill.id].sum()))} of its need will be uncovered (priced as "
                 "uncovered_demand)", "uncovered_demand"))
             continue
-        gaps = wanted & ~coverable(inst, skill.id, staff, days)
+        reach = shift_reach(inst, skill.id)
+        if (wanted & ~reach).any():
+            found.append(Finding(
+                "warning", "bands",
+                f"{skill.id}: no shift type covers {_gap_text(inst, wanted & ~reach)}: "
+                f"{_hours(int(needs[skill.id][wanted & ~reach].sum()))} of need will be "
+                "uncovered (priced as uncovered_demand)", "uncovered_demand"))
+        gaps = wanted & reach & ~coverable(inst, skill.id, staff, days)
         if gaps.any():
             found.append(Finding(
                 "warning", "qualified",

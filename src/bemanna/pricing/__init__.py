@@ -11,13 +11,14 @@ integers. Floats appear only in display columns (hours, FTE, %), and in `to_sek`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
 import pandas as pd
 
 from bemanna.checker.passes import read_roster
 from bemanna.instance import Instance, InstanceError
-from bemanna.instance.cost_model import BUDGET_LINES
+from bemanna.instance.cost_model import BUDGET_LINES, CostModel, GapFillSource
 from bemanna.instance.references import cost_model_problems
 from bemanna.pricing.budget import annualise, budget_table
 from bemanna.pricing.gapfill import gap_fill_table, uncovered_table
@@ -54,6 +55,10 @@ class Pricing:
     """Key figures: kpi, value, unit."""
     totals: dict[str, int]
     """Öre per budget line and 'total' (the forecast)."""
+    unpriced: tuple[str, ...] = ()
+    """What the built-in cost model lacks for an instance without a `cost_model` section (an
+    imported benchmark, skills other than USK/VB/SSK). Non-empty: every amount is 0 and the
+    instance's costs are its objective's own terms (the checker's `costs`)."""
 
 
 def _sum(frame: pd.DataFrame, column: str = "cost_ore", **where: str) -> int:
@@ -69,8 +74,10 @@ def price_roster(instance: Instance, roster: Roster) -> Pricing:
     salary or a rate the pricing needs.
     """
     problems = cost_model_problems(instance)
-    if problems:
+    if problems and "cost_model" in instance.model_fields_set:
         raise InstanceError(instance.name, problems)
+    if problems:  # no cost model at all: no money, the objective's own units
+        return replace(price_roster(without_money(instance), roster), unpriced=tuple(problems))
     view = read_roster(instance, roster)
     instance = view.instance  # at the employment rates the roster grants (RÖHS)
     clock = ob_clock(instance)
@@ -100,6 +107,17 @@ def price_roster(instance: Instance, roster: Roster) -> Pricing:
         kpis=kpi_table(instance, totals, resurstid, gap_fill, staff, full_time_minutes(view)),
         totals=totals,
     )
+
+
+def without_money(instance: Instance) -> Instance:
+    """The instance with a cost model where everything costs 0: every skill paid 0, no OB, no
+    PO, uncovered need bought from temps at 0. Pricing it yields the tables with no money."""
+    skills = [s.id for s in instance.skills]
+    free = CostModel(monthly_salary={k: Decimal(0) for k in skills}, po_rate=Decimal(0), ob=[],
+                     agency_per_hour={k: Decimal(0) for k in skills}, temp_holiday_pay=Decimal(0),
+                     default_gap_fill=[GapFillSource(source="hourly_temp")],
+                     gap_fill={k: [GapFillSource(source="hourly_temp")] for k in skills})
+    return instance.model_copy(update={"cost_model": free})
 
 
 def to_sek(frame: pd.DataFrame) -> pd.DataFrame:

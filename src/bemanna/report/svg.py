@@ -228,9 +228,10 @@ def cost_budget_chart(budget: pd.DataFrame) -> str:
     """One row per budget line and the total, each on its own scale (personnel is a hundred
     times overtime): forecast as a bar, the budget as a black mark with a grey band; green
     within budget, red over. A line without a budget is a blue bar of its share of the total
-    forecast."""
-    row_h, label_w, bar_x, bar_w = 40, 230, 240, 380
-    width, height = 960, 16 + row_h * len(budget)
+    forecast. The amounts are written under the bar, from its start: beside it they ran past
+    the right edge of the view box and were clipped at every width (issue 17.10)."""
+    row_h, label_w, bar_x, bar_w = 56, 230, 240, 700
+    width, height = 960, 8 + row_h * len(budget)
     whole = int(budget["forecast_ore"].sum() - budget.loc[budget["line"] == "total",
                                                           "forecast_ore"].sum())
     body = []
@@ -263,6 +264,5 @@ def cost_budget_chart(budget: pd.DataFrame) -> str:
             pct = "" if pd.isna(r.deviation_pct) else f" ({sv.decimal(float(r.deviation_pct))} %)"
             text += (f" · budget {sv.sek_whole(planned)} · avvikelse "
                      f"{sv.sek_whole(int(r.deviation_ore))}{pct}")
-        body.append(f'<text class="amount" x="{bar_x + bar_w + 10}" y="{y + 16}">'
-                    f'{escape(text)}</text>')
+        body.append(f'<text class="amount" x="{bar_x}" y="{y + 42}">{escape(text)}</text>')
     return _svg(width, height, body, "Prognos mot budget per budgetpost")

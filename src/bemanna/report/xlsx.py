@@ -24,9 +24,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bemanna.report import labels as sv
+from bemanna.report import unpriced
 from bemanna.report.data import ReportData
 from bemanna.report.rohs import rohs_totals
 from bemanna.report.simulation import SimulationFigures, Spread
+from bemanna.spreadsheet import text_cells
 from bemanna.units import MINUTES_PER_HOUR
 
 SHEETS = ("Schema", "Bemanning", "Kostnader", "Nyckeltal", "Timmar per anställd", "Resurstid",
@@ -147,6 +149,8 @@ def coverage_sheet(ws: Worksheet, data: ReportData) -> None:
 
 
 def cost_sheet(ws: Worksheet, data: ReportData) -> None:
+    if data.pricing.unpriced:
+        return unpriced.cost_sheet(ws, data)
     weeks = data.weeks
     _header(ws, 1, ["Budgetpost", f"Prognos {weeks} v (kr)", f"Budget {weeks} v (kr)",
                     "Avvikelse (kr)", "Avvikelse (%)", "Prognos helår (kr)", "Budget helår (kr)",
@@ -340,5 +344,5 @@ def workbook(data: ReportData) -> Workbook:
 def xlsx_bytes(data: ReportData) -> bytes:
     """The workbook as the bytes of an .xlsx file."""
     buffer = io.BytesIO()
-    workbook(data).save(buffer)
+    text_cells(workbook(data)).save(buffer)  # input text never becomes a formula
     return buffer.getvalue()

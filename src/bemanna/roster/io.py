@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from bemanna.limits import FileTooLarge, read_text_bounded
 from bemanna.roster.model import (
     ROSTER_FORMAT,
     Assignment,
@@ -19,6 +20,7 @@ from bemanna.roster.model import (
     Part,
     Roster,
 )
+from bemanna.spreadsheet import csv_cell
 
 _MINUTE = "%Y-%m-%dT%H:%M"
 
@@ -146,7 +148,9 @@ def load_roster(path: str | Path) -> Roster:
     if path.is_dir():
         path = path / "roster.json"
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_text_bounded(path))
+    except FileTooLarge as exc:
+        raise RosterError(str(path), [exc.problem.removeprefix("(file): ")]) from None
     except FileNotFoundError:
         raise RosterError(str(path), ["no such file"]) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -162,16 +166,25 @@ def roster_csv(roster: Roster) -> str:
     writer.writerow(["employee", "date", "weekday", "shift", "kind", "skill", "start", "end",
                      "paid_minutes"])
     for a in sorted(roster.assignments, key=lambda a: (a.employee, a.date)):
-        writer.writerow([a.employee, a.date.isoformat(), a.date.strftime("%a"), a.shift,
-                         a.kind, a.skill, a.start.strftime(_MINUTE), a.end.strftime(_MINUTE),
-                         a.paid_minutes])
+        writer.writerow([csv_cell(value) for value in (
+            a.employee, a.date.isoformat(), a.date.strftime("%a"), a.shift, a.kind, a.skill,
+            a.start.strftime(_MINUTE), a.end.strftime(_MINUTE), a.paid_minutes)])
     return out.getvalue()
 
 
+DERIVED_FILES = ("report.xlsx", "report.html", "diagnosis.json", "explanation.json")
+"""Files a run writes beside (or instead of) a roster: they describe the roster of that run."""
+
+
 def save_roster(roster: Roster, out_dir: str | Path) -> Path:
-    """Write roster.json and roster.csv into out_dir (atomically); return the json path."""
+    """Write roster.json and roster.csv into out_dir (atomically); return the json path.
+
+    The files of an earlier run that describe another roster (its reports, a diagnosis of an
+    infeasible run) are removed: a folder never shows a new roster beside an old report."""
     out = Path(out_dir)
     path = out / "roster.json"
     write_atomic(path, json.dumps(roster_to_dict(roster), indent=1, ensure_ascii=False) + "\n")
     write_atomic(out / "roster.csv", roster_csv(roster))
+    for name in DERIVED_FILES:
+        (out / name).unlink(missing_ok=True)
     return path

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from bemanna.instance import Instance, InstanceError, instance_from_data
-from bemanna.instance.load import parse_text, validation_problems
+from bemanna.instance.load import parse_text, read_input_text, validation_problems
 from bemanna.scenario.model import TRANSFORM_NAMES, ScenarioFile, Transform
 from bemanna.scenario.paths import set_path, value_problems
 from bemanna.scenario.transforms import TRANSFORMS
@@ -55,13 +55,7 @@ BASE = Scenario(name=BASE_NAME, description="the instance as it is")
 def read_file_data(path: str | Path) -> Data:
     """A YAML/JSON file as a mapping (InstanceError naming the file if it cannot be read)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InstanceError(str(path), ["(file): no such file"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InstanceError(str(path), [f"(file): cannot read: {exc}"]) from None
-    return parse_text(text, path.suffix.lower(), str(path))
+    return parse_text(read_input_text(path), path.suffix.lower(), str(path))
 
 
 def is_scenario_data(data: Data) -> bool:
