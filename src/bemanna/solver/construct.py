@@ -334,6 +334,15 @@ def _wishes(inst: Instance) -> dict[tuple[str, int, str], float]:
     return out
 
 
+EJECT_SHARE, EJECT_MIN_SECONDS, EJECT_MAX_SECONDS = 0.05, 0.2, 1.5
+"""Effort for the ejection moves in nominal seconds: a share of the time limit, within
+bounds (care home: the moves converge after 100-170 moves, about 0.3 nominal seconds)."""
+
+
+def ejection_seconds(time_limit: float) -> float:
+    return min(EJECT_MAX_SECONDS, max(EJECT_MIN_SECONDS, EJECT_SHARE * time_limit))
+
+
 def construct(index: Index, need: dict[str, tuple[np.ndarray, np.ndarray]],
               seed: int = 0, eject_seconds: float = 1.0,
               halt: Callable[[], bool] | None = None) -> Construction:

@@ -30,7 +30,7 @@ from bemanna.solver.assignment import (
     read_assignment,
 )
 from bemanna.solver.builders import build_all
-from bemanna.solver.construct import construct
+from bemanna.solver.construct import construct, ejection_seconds
 from bemanna.solver.context import Context, create_variables
 from bemanna.solver.first import (
     assignment_from_roster,
@@ -50,15 +50,14 @@ its LP relaxation (which proves optima of small models). Larger models search wi
 SMALL_FIRST_SHARE = 0.25
 OPENING_SHARE = 0.3
 """Share of the time limit for CP-SAT on the full model before block search (large models)."""
-EJECT_SHARE, EJECT_MIN_SECONDS, EJECT_MAX_SECONDS = 0.05, 0.2, 1.5
-"""Time for the greedy's ejection moves: a share of the limit, within bounds (care home: the
-moves converge after ~100 moves, 0.4-1 s on a shared 2-core machine)."""
 MIN_BLOCKS = 100
 """Block search runs only when this many of the smallest blocks fit in its time."""
 POLISH_SHARE = 0.1
 """Share of the time limit kept for the final solve of the full model."""
 NEIGHBOURHOOD_SECONDS = 0.5
 """Time limit of one neighbourhood solve."""
+EVALUATION_FIRST_SECONDS = 5.0
+"""Pricing a fixed roster: time for the LP-level-2 proof before trying the default level."""
 EVALUATION_RESERVE = 0.3
 """Seconds kept at the end to price the final roster exactly."""
 
@@ -290,15 +289,20 @@ class Search:
 
     def _evaluate(self, ctx: Context, assignment: Assignment
                   ) -> tuple[int, cp_model.CpSolver] | None:
-        """The exact objective of `assignment` on `ctx`'s model (every decision fixed). With
-        the full LP relaxation: what is left is the gap-fill transportation problem, which
-        the LP usually proves at once (care home greedy roster: 0.7 s, against no proof in
-        30 s at the default level). Some rosters' proofs still run long (one care-home
-        roster: none in 60 s, its price found at once), so the solve gets at most half the
-        time limit (at least 3 s, at most 60 s) and keeps the price found by then."""
-        limit = min(60.0, max(3.0, 0.5 * self.params.time_limit))
-        status, solver = self._solve(fixed_model(ctx, assignment), limit, workers=1,
+        """The exact objective of `assignment` (every decision fixed): with the full LP (care
+        home: 0.7 s, no proof in 30 s at the default level), then at the default level when
+        that proof runs long (one roster: none in 60 s); only a proven price is the checker's
+        to the öre, so it waits for a proof (60 s at most, as before)."""
+        model = fixed_model(ctx, assignment)
+        status, solver = self._solve(model, EVALUATION_FIRST_SECONDS, workers=1,
                                      essential=True, lp_level=2)
+        if status == cp_model.FEASIBLE:
+            again, other = self._solve(model, 60.0 - EVALUATION_FIRST_SECONDS, workers=1,
+                                       essential=True)
+            if again == cp_model.OPTIMAL or (
+                    again == cp_model.FEASIBLE
+                    and other.objective_value < solver.objective_value):
+                status, solver = again, other
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None
         return round(solver.objective_value), solver
@@ -308,8 +312,7 @@ class Search:
         """The constructive roster (lines the greedy leaves in doubt mended with CP-SAT) and
         the caller's hint made legal; the cheaper one, priced on the full model."""
         started = time.monotonic()
-        eject = min(EJECT_MAX_SECONDS, max(EJECT_MIN_SECONDS,
-                                           EJECT_SHARE * self.params.time_limit))
+        eject = ejection_seconds(self.params.time_limit)
         reproducible = any(name == "max_deterministic_time" for name, _ in self.params.cp_sat)
         if self.stopped.is_set():
             return Outcome("UNKNOWN")  # interrupted before any roster: nothing to keep
@@ -340,8 +343,7 @@ class Search:
         self._record(best[1], 0)
         return best
 
-    def _first_roster_late(self) -> bool:
-        """Stop polishing the first roster: interrupted, or half the time is gone."""
+    def _first_roster_late(self) -> bool:  # interrupted, or half the time is gone
         return self.stopped.is_set() or self._left() < 0.5 * self.params.time_limit
 
     def _legal(self, full: Context, target: Assignment, doubtful: list[str] | None
@@ -369,9 +371,8 @@ class Search:
 
     def _mend(self, index: Index, employees: list[str], target: Assignment
               ) -> Assignment | Outcome:
-        mended = mend(index, employees, target,
-                      lambda scoped: self._model(scoped, prices=False), self._solve,
-                      self._left, self.params.seed)
+        mended = mend(index, employees, target, lambda scoped: self._model(scoped, False),
+                      self._solve, self._left, self.params.seed)
         if mended.infeasible:
             return Outcome("INFEASIBLE", infeasible_employees=mended.infeasible)
         if mended.unknown:
