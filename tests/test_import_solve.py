@@ -52,6 +52,8 @@ def test_solve_check_report_exit_0(imported: Path, tmp_path: Path) -> None:
     assert NOTE in flat(proc.stdout).lower()
     assert "Traceback" not in proc.stderr
     assert bemanna("check", imported, out).returncode == 0
+    simulated = bemanna("simulate", out, "-i", imported, "--runs", "5")
+    assert simulated.returncode == 0, simulated.stdout + simulated.stderr  # bookings, no money
     proc = bemanna("report", out, "-i", imported, "--out", tmp_path / "rep")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     book = load_workbook(tmp_path / "rep" / "report.xlsx")

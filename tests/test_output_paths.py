@@ -138,19 +138,20 @@ def test_solve_keeps_the_roster_when_the_folder_fails_after_the_check(
 
     from typer.testing import CliRunner
 
-    import bemanna.cli as cli
+    import bemanna.roster
+    from bemanna.cli import app
     from bemanna.roster import load_roster
 
     out = tmp_path / "out"
-    real = cli.save_roster
+    real = bemanna.roster.save_roster
 
     def full_disk(roster: object, folder: Path) -> Path:
         if Path(folder) == out:
             raise OSError(errno.ENOSPC, "No space left on device", str(folder))
         return real(roster, folder)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cli, "save_roster", full_disk)
-    result = CliRunner().invoke(cli.app, ["solve", str(tiny), "--time-limit", "2", "--quiet",
+    monkeypatch.setattr(bemanna.roster, "save_roster", full_disk)  # solve imports it on call
+    result = CliRunner().invoke(app, ["solve", str(tiny), "--time-limit", "2", "--quiet",
                                           "--out", str(out)])
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())

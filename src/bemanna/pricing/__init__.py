@@ -73,11 +73,9 @@ def price_roster(instance: Instance, roster: Roster) -> Pricing:
     Raises InstanceError (one line per problem, naming the field) when the cost model lacks a
     salary or a rate the pricing needs.
     """
-    problems = cost_model_problems(instance)
-    if problems and "cost_model" in instance.model_fields_set:
-        raise InstanceError(instance.name, problems)
-    if problems:  # no cost model at all: no money, the objective's own units
-        return replace(price_roster(without_money(instance), roster), unpriced=tuple(problems))
+    priced, unpriced = money_model(instance)
+    if unpriced:  # no cost model at all: no money, the objective's own units
+        return replace(price_roster(priced, roster), unpriced=unpriced)
     view = read_roster(instance, roster)
     instance = view.instance  # at the employment rates the roster grants (RÖHS)
     clock = ob_clock(instance)
@@ -107,6 +105,19 @@ def price_roster(instance: Instance, roster: Roster) -> Pricing:
         kpis=kpi_table(instance, totals, resurstid, gap_fill, staff, full_time_minutes(view)),
         totals=totals,
     )
+
+
+def money_model(instance: Instance) -> tuple[Instance, tuple[str, ...]]:
+    """(the instance to price, what its cost model lacks). An instance without a
+    `cost_model` section that the built-in one cannot price (an imported benchmark) is priced
+    without money (`without_money`); one whose own cost_model lacks a salary or rate raises
+    InstanceError, one line per problem."""
+    problems = cost_model_problems(instance)
+    if not problems:
+        return instance, ()
+    if "cost_model" in instance.model_fields_set:
+        raise InstanceError(instance.name, problems)
+    return without_money(instance), tuple(problems)
 
 
 def without_money(instance: Instance) -> Instance:

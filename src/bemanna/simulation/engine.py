@@ -18,9 +18,8 @@ import numpy.typing as npt
 import pandas as pd
 
 from bemanna.checker.passes import RosterView, read_pass, read_roster
-from bemanna.instance import Instance, InstanceError
-from bemanna.instance.references import cost_model_problems
-from bemanna.pricing import price_roster
+from bemanna.instance import Instance
+from bemanna.pricing import money_model, price_roster
 from bemanna.pricing.bands import CELLS
 from bemanna.pricing.ob import ObClock, ob_clock
 from bemanna.pricing.wages import agency_rate, overtime_rate, skill_wage, temp_rate
@@ -144,13 +143,14 @@ def _planned(instance: Instance, roster: Roster) -> tuple[dict[str, object],
     return planned, minutes
 
 
-def _validate(instance: Instance, roster: Roster) -> None:
-    problems = cost_model_problems(instance)
-    if problems:
-        raise InstanceError(instance.name, problems)
+def _validate(instance: Instance, roster: Roster) -> Instance:
+    """The instance to simulate with (without money when it has no cost model: every amount 0,
+    the bookings still simulated); InstanceError / RosterError as `simulate` says."""
+    priced, _ = money_model(instance)
     problems = roster_problems(instance, roster)
     if problems:
         raise RosterError(roster.instance, problems)
+    return priced
 
 
 def simulate(instance: Instance, roster: Roster, runs: int = 1000, seed: int = 0,
@@ -162,7 +162,7 @@ def simulate(instance: Instance, roster: Roster, runs: int = 1000, seed: int = 0
     """
     if not 1 <= runs <= MAX_RUNS:
         raise ValueError(f"runs must be 1..{MAX_RUNS}, got {runs}")
-    _validate(instance, roster)
+    instance = _validate(instance, roster)
     began = time.perf_counter()
     rng = np.random.Generator(np.random.PCG64(seed))
     view = read_roster(instance, roster)
@@ -178,7 +178,7 @@ def simulate_absences(instance: Instance, roster: Roster, absent_days: npt.NDArr
     (common random numbers: the difference then carries less noise than two seeds would).
     """
     began = time.perf_counter()
-    _validate(instance, roster)
+    instance = _validate(instance, roster)
     expected = (len(instance.employees), instance.horizon.days)
     if absent_days.ndim != 3 or absent_days.shape[1:] != expected:
         raise ValueError(f"absent_days must have the shape (runs, {expected[0]}, "

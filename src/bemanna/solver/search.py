@@ -29,17 +29,17 @@ from bemanna.solver.assignment import (
     hint_all,
     read_assignment,
 )
-from bemanna.solver.builders import build_all
 from bemanna.solver.construct import construct, ejection_seconds
-from bemanna.solver.context import Context, create_variables
+from bemanna.solver.context import Context
 from bemanna.solver.first import (
     assignment_from_roster,
     infeasible_alone,
     mend,
     most_constrained_first,
 )
-from bemanna.solver.index import Index, build_index
+from bemanna.solver.index import Index
 from bemanna.solver.lns import LargeNeighbourhoodSearch
+from bemanna.solver.model import build_model
 from bemanna.solver.params import Progress, SolverParams
 
 SMALL_MODEL_LITERALS = 2500
@@ -60,21 +60,6 @@ EVALUATION_FIRST_SECONDS = 5.0
 """Pricing a fixed roster: time for the LP-level-2 proof before trying the default level."""
 EVALUATION_RESERVE = 0.3
 """Seconds kept at the end to price the final roster exactly."""
-
-
-def build_model(instance: Instance, index: Index | None = None,
-                need_cache: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
-                prices: bool = True) -> Context:
-    """Build the CP-SAT model: variables, every rule, the objective (öre); without `prices`
-    a feasibility model of the rules alone."""
-    ctx = Context(instance, index or build_index(instance), cp_model.CpModel())
-    if need_cache is not None:
-        ctx.need_cache = need_cache
-    create_variables(ctx)
-    build_all(ctx, prices)
-    objective = [t.coef * t.expr for terms in ctx.terms.values() for t in terms]
-    ctx.model.minimize(cp_model.LinearExpr.sum(objective) + sum(ctx.constants.values()))
-    return ctx
 
 
 @dataclass
@@ -104,8 +89,11 @@ class Search:
 
     def __init__(self, instance: Instance, params: SolverParams,
                  on_progress: Callable[[Progress], None] | None = None,
-                 hint: Roster | None = None) -> None:
+                 start: Assignment | None = None, hint: Roster | None = None) -> None:
         self.instance = instance
+        self.start = start
+        """A roster to start from (a repair's old roster): the full model is solved from it
+        as a hint and never returns worse."""
         self.params = params
         self.on_progress = on_progress
         self.progress: list[Progress] = []
@@ -187,6 +175,13 @@ class Search:
                 self.hint_dropped = reading.dropped
                 add_hint(full, reading.assignment)
             return self._solve_full(full, None, self._left())
+        if self.start is not None:
+            start = {k: v for k, v in self.start.items() if k in full.work}
+            evaluated = self._evaluate(full, start)
+            if evaluated is not None:  # a complete hint: CP-SAT starts from it at once
+                self._record(evaluated[0], 0)
+                hint_all(full.model, list(evaluated[1].response_proto.solution))
+            return self._solve_full(full, start, self._left())
         first = self._first_roster(full)
         if isinstance(first, Outcome):
             if first.status == "UNKNOWN" and self._left() > EVALUATION_RESERVE \
