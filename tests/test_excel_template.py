@@ -59,6 +59,18 @@ def test_shipped_instances_round_trip_equal(name: str, tmp_path: Path) -> None:
     assert read_template(path.read_bytes(), str(path)) == instance
 
 
+def test_a_benchmark_import_round_trips() -> None:
+    """A Curtois & Qu import (cover per shift and day in `shift_demand`, per-employee limits,
+    every other rule off, prices 0) comes back equal: the hidden sheet carries what the
+    sheets do not show."""
+    from bemanna.importers.curtois import import_curtois
+
+    source = ROOT / "benchmarks" / "data" / "curtois" / "Instance1.txt"
+    instance = instance_from_data(import_curtois(source), source.name)
+    assert instance.shift_demand  # the part only the hidden sheet holds
+    assert read_template(xlsx(build_workbook(instance))) == instance
+
+
 def rich_data() -> dict[str, Any]:
     """An instance that sets every field the format has to a value that is not the default:
     split and night shifts, pins, shift_demand, OB, holidays, absence factors, every rule
@@ -98,7 +110,7 @@ def rich_fields() -> dict[str, Any]:
                          "weight_sek": "12.50"},
                         {"kind": "shift_off", "date": "2025-03-10", "shift": "dag",
                          "weight_sek": 0}],
-             "pinned": [{"date": "2025-03-03", "shift": "dag"},
+             "pinned": [{"date": "2025-03-03", "shift": "dag", "role": "USK"},
                         {"date": "2025-03-04", "shift": None}]},
             {"id": "e2", "skills": ["SSK"], "employment_rate": 100, "full_time": "night"},
         ],
@@ -109,6 +121,10 @@ def rich_fields() -> dict[str, Any]:
             {"skill": "SSK", "dates": ["2025-03-05", "2025-03-12"],
              "bands": [{"start": "21:00", "end": "07:00", "min": 1}]},
         ],
+        "repair": {"now": "2025-03-05T12:00:00",
+                   "reference": [{"employee": "e2", "date": "2025-03-03", "shift": "natt",
+                                  "weight_sek": 500}],
+                   "planned_minutes": {"e2": 2400}},
         "shift_demand": [{"date": "2025-03-04", "shift": "dag", "required": 1,
                           "weight_under_sek": 5, "weight_over_sek": 1}],
         "rules": {
@@ -265,8 +281,12 @@ def test_text_is_written_as_text() -> None:
     book = openpyxl.load_workbook(io.BytesIO(xlsx(build_workbook(instance))))
     name = book["Personal"]["B3"]
     assert name.value == "=HYPERLINK(\"http://x\")" and name.data_type == "s"
+    assert name.quotePrefix  # editing the cell in Excel keeps it text
     description = book["Enhet"]["B4"]
     assert description.value.startswith("=SUM") and description.data_type == "s"
+    formulas = [f"{ws.title}!{c.coordinate}" for ws in book.worksheets
+                for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    assert formulas == []
 
 
 def test_control_characters_are_dropped() -> None:
@@ -347,6 +367,17 @@ def test_a_missing_sheet_column_or_row_is_said_once(edit: Any, expected: list[st
     book = build_workbook(bemanna.load(ROOT / "instances" / "nurse_group.yaml"))
     edit(book)
     assert problems_of(xlsx(book)) == expected
+
+
+def test_pin_role_problem_is_shown_at_its_cell() -> None:
+    """A pinned pass worked in a role the employee lacks is named at the pin's Roll cell."""
+    instance = instance_from_data(rich_data(), "rich")
+    book = build_workbook(instance)
+    pins = book["Låsta pass"]
+    assert pins["D1"].value == "Roll" and pins["D3"].value == "USK"
+    pins["D3"] = "SSK"   # e.1 has SSK, but the pinned day shift is worked by USK only
+    assert problems_of(xlsx(book)) == [
+        "Låsta pass!D3: rollen 'SSK' är ingen kompetens som både den anställda och passet har"]
 
 
 def test_price_problems_point_at_the_price_cells() -> None:
@@ -460,3 +491,18 @@ def test_cli_bad_upload_exits_2(tmp_path: Path) -> None:
     text.write_text("not a workbook", encoding="utf-8")
     assert_bad_input(run("import", "excel", text, "-o", tmp_path / "out.yaml"),
                      "(fil): ingen Excel-fil (.xlsx)")
+
+
+def test_cli_refuses_a_bad_out_name_and_a_too_large_upload(tmp_path: Path) -> None:
+    """`template` names its output .xlsx; `import excel` reads at most 20 MB (a sparse 21 MB
+    file is refused after 20 MB have been read, with one line, exit 2)."""
+    from test_cli import assert_bad_input
+    from test_cli import bemanna as run
+
+    assert_bad_input(run("template", tmp_path / "plan.xls"),
+                     "the template is an Excel workbook, name it .xlsx")
+    big = tmp_path / "big.xlsx"
+    with big.open("wb") as handle:
+        handle.truncate(21 * 2**20)
+    assert_bad_input(run("import", "excel", big, "-o", tmp_path / "out.yaml"),
+                     "more than 20 MB")

@@ -20,6 +20,7 @@ from bemanna.cli.generate import generate_command
 from bemanna.cli.importing import import_app
 from bemanna.cli.replan import replan_command
 from bemanna.cli.report import report_command
+from bemanna.cli.serve import serve_command
 from bemanna.cli.simulate import simulate_command
 from bemanna.cli.solve import solve_command
 from bemanna.cli.template import template_command
@@ -55,6 +56,7 @@ app.command("compare")(compare_command)
 app.command("generate")(generate_command)
 app.add_typer(batch_app, name="batch")
 app.command("template")(template_command)
+app.command("serve")(serve_command)
 
 
 @app.command()

@@ -11,7 +11,14 @@ from typing import Annotated, Any
 
 import typer
 
-from bemanna.cli.console import bad_input, console, fail, load_or_exit
+from bemanna.cli.console import (
+    bad_input,
+    console,
+    fail,
+    load_or_exit,
+    out_file_or_exit,
+    say_moved,
+)
 
 
 def template_command(
@@ -22,19 +29,24 @@ def template_command(
 ) -> None:
     """Write the planner's Excel template, filled with INSTANCE or a small example unit."""
     from bemanna.importers.excel_template import write_template
+    from bemanna.roster.output import write_with_fallback
 
     if out.suffix.lower() != ".xlsx":
         fail(f"{out}: the template is an Excel workbook, name it .xlsx")
+    out_file_or_exit(out, "OUT")
     inst = load_or_exit(instance) if instance is not None else None
     buffer = io.BytesIO()
     write_template(buffer, inst)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(buffer.getvalue())
-    except OSError as exc:
-        fail(f"{out}: cannot write: {exc.strerror}")
+
+    def write(folder: Path) -> Path:
+        target = folder / out.name
+        target.write_bytes(buffer.getvalue())
+        return target
+
+    saved = write_with_fallback(out.parent, write)
+    say_moved(saved, "the template was")
     what = f"instance {inst.name}" if inst is not None else "the example unit"
-    console.print(f"{out}: Excel template with {what}", highlight=False)
+    console.print(f"{saved.value}: Excel template with {what}", highlight=False)
 
 
 def _plain(value: Any) -> Any:
@@ -55,14 +67,17 @@ def import_excel_command(
 ) -> None:
     """Read a filled Excel template into an instance file; bad cells are named in Swedish."""
     from bemanna.generate.records import to_yaml
-    from bemanna.importers.excel.workbook import MAX_BYTES
     from bemanna.importers.excel_template import read_template
     from bemanna.instance import InstanceError
-    from bemanna.roster import write_atomic
+    from bemanna.limits import FileTooLarge, read_bounded
+    from bemanna.roster import write_file_with_fallback
+    from bemanna.units import plural
 
+    out_file_or_exit(out, "--out")
     try:
-        with source.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)  # read_template refuses anything larger
+        data = read_bounded(source)
+    except FileTooLarge as exc:
+        fail(f"{source}: {exc.problem}")
     except OSError as exc:
         fail(f"{source}: cannot read: {exc.strerror}")
     try:
@@ -74,6 +89,7 @@ def import_excel_command(
         text = to_yaml(fields, header=f"# Read from {source.name} by `bemanna import excel`.\n")
     else:
         text = json.dumps(fields, indent=1, ensure_ascii=False, default=str) + "\n"
-    write_atomic(out, text)
-    console.print(f"{source} -> {out}: {len(instance.employees)} employees, "
-                  f"{instance.horizon.weeks} weeks", highlight=False)
+    saved = write_file_with_fallback(out, text)
+    say_moved(saved, "the instance was")
+    console.print(f"{source} -> {saved.value}: {plural(len(instance.employees), 'employee')}, "
+                  f"{plural(instance.horizon.weeks, 'week')}", highlight=False)

@@ -33,5 +33,5 @@ INSTRUCTIONS: tuple[str, ...] = (
     "över 100'. Rätta cellerna och ladda upp igen.",
     "Ett dolt blad (_bemanna) bär det som inga blad visar (OB-fönster, helgregler, "
     "frånvarofaktorer per veckodag och band, passgränser per passtyp, behov per pass och "
-    "datum). Låt det vara kvar så följer det med tillbaka.",
+    "datum, referensschemat vid omplanering). Låt det vara kvar så följer det med tillbaka.",
 )

@@ -57,6 +57,11 @@ TRANSLATIONS: tuple[tuple[str, str, str], ...] = (
     (r"'(.+)' breaks a hard rule \(pass_span or breaks\)",
      "passet '{0}' bryter en hård regel (passets längd eller raster)", ""),
     (r"(\S+) is a date the employee is unavailable", "{0} är en dag med frånvaro", ""),
+    (r"a pin without a pass has no role", "en ledig dag har ingen roll", ""),
+    (r"resurspass are off \(resurspass: false\)",
+     "resurspass är avstängda (Enhet: Resurspass tillåtna)", ""),
+    (r"'(.+)' is not a skill of both the employee and .*",
+     "rollen '{0}' är ingen kompetens som både den anställda och passet har", ""),
     (r"the first part must start before 24:00 of the pass's date",
      "passet måste börja före 24:00", "parts[0].start"),
     (r"a pass may not span more than 48 hours", "ett pass får inte sträcka sig över 48 timmar",
@@ -84,7 +89,8 @@ TRANSLATIONS: tuple[tuple[str, str, str], ...] = (
 SHEET_OF = {"name": "Enhet", "description": "Enhet", "horizon": "Enhet", "resurspass": "Enhet",
             "costs": "Enhet", "cost_model": "Enhet", "absence": "Enhet", "rohs": "Enhet",
             "skills": "Kompetenser", "employees": "Personal", "shift_types": "Passtyper",
-            "demand": "Bemanning", "rules": "Regler", "shift_demand": "_bemanna (dolt blad)"}
+            "demand": "Bemanning", "rules": "Regler", "shift_demand": "_bemanna (dolt blad)",
+            "repair": "_bemanna (dolt blad)"}
 
 
 def swedish(message: str, name: str) -> tuple[str, str]:

@@ -42,6 +42,7 @@ KEPT: tuple[tuple[str, ...], ...] = (
     ("cost_model", "holidays"),
     ("absence", "weekday_factor"),
     ("absence", "band_factor"),
+    ("repair",),
 )
 """Fields no visible sheet shows: kept in the hidden sheet, taken from it on reading.
 

@@ -166,7 +166,7 @@ def attach(lines: list[Line], reading: Reading, employees: list[Data]) -> None:
         index.setdefault(str(emp.get("id")), i)
     for table, field, keys in ((ABSENCES, "unavailable", ("start", "end", "reason")),
                                (WISHES, "wishes", ("kind", "date", "shift", "weight_sek")),
-                               (PINS, "pinned", ("date", "shift"))):
+                               (PINS, "pinned", ("date", "shift", "role"))):
         for line in (x for x in lines if x.sheet == table.title):
             eid = reading.take(line, table.column("employee"))
             if eid is None:

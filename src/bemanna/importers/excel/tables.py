@@ -159,6 +159,9 @@ PINS = Table("Låsta pass", "Pinned", (
     _employee(),
     Column("date", "Datum", "datum", "date", required=True, width=12),
     Column("shift", "Pass", "pass", "id", width=10, help="Tom: ledig den dagen."),
+    Column("role", "Roll", "roll", "id", width=10,
+           help="Tom: lösaren väljer. Annars en av passets kompetenser eller 'resurs' "
+                "(resurspass)."),
 ), "En rad per låst beslut: detta pass detta datum, eller (utan pass) ledig.")
 
 TABLES: tuple[Table, ...] = (SKILLS, STAFF, SHIFTS, DEMAND, ABSENCES, WISHES, PINS)

@@ -103,7 +103,7 @@ def wish_rows(inst: Instance) -> list[Row]:
 
 
 def pin_rows(inst: Instance) -> list[Row]:
-    return [{"employee": e.id, "date": p.date, "shift": p.shift}
+    return [{"employee": e.id, "date": p.date, "shift": p.shift, "role": p.role}
             for e in inst.employees for p in e.pinned]
 
 

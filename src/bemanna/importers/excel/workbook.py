@@ -10,8 +10,9 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
 from bemanna.instance.load import InstanceError
+from bemanna.limits import MAX_FILE_BYTES
 
-MAX_BYTES = 20 * 2**20
+MAX_BYTES = MAX_FILE_BYTES
 """An upload larger than this is refused before it is opened (the care home is ~60 kB)."""
 MAX_UNPACKED = 200 * 2**20
 """An .xlsx is a zip: its unpacked parts may not exceed this (no zip bombs)."""

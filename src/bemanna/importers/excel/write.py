@@ -40,6 +40,7 @@ from bemanna.importers.excel.tables import (
 )
 from bemanna.importers.excel.validation import LIST_ROWS, validation_for
 from bemanna.instance.model import Instance
+from bemanna.spreadsheet import starts_like_formula
 
 HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 ENGLISH_FONT = Font(italic=True, color="666666", size=9)
@@ -50,13 +51,14 @@ _FORMATS = {"date": "yyyy-mm-dd", "clock": "@", "ids": "@", "text": "@", "id": "
 
 
 def put_value(cell: Cell, value: Any, kind: str = "text") -> None:
-    """Write a value; text stays text (a name starting with '=' is no formula)."""
+    """Write a value; text stays text (a name starting with '=' is no formula: the rule of
+    `bemanna.spreadsheet`, applied cell by cell as the template is written)."""
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters: not allowed in xlsx
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
-        if value[:1] in ("=", "+", "-", "@"):
+        if starts_like_formula(value):
             cell.quotePrefix = True
     if kind in _FORMATS:
         cell.number_format = _FORMATS[kind]

@@ -1,0 +1,5 @@
+"""`python -m bemanna ...` runs the command line."""
+
+from bemanna.cli import main
+
+main()

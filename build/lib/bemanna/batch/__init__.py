@@ -1,0 +1,1 @@
+"""Batch runs: instances × scenarios, one solve job each, results in SQLite."""

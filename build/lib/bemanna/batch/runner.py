@@ -1,0 +1,176 @@
+"""Plan a batch (instances × scenarios), skip what the database already holds, run the rest.
+
+Planning reads every instance and scenario file and applies every scenario to every instance
+before any job runs: bad input stops the batch at once, one line per problem. The scenario
+`base` (the instance unchanged) is always planned unless left out, so every scenario has its
+reference. A job is skipped when the database holds a row for it with the same fingerprint
+(done, or failed unless `retry_failed`). Each finished job's roster is written under
+OUT/<instance>/<scenario>/ and then its row committed; a job stopped by a signal is not
+recorded (it runs again next time).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from bemanna.batch.job import JobOutcome, JobSpec, json_ready
+from bemanna.batch.store import Store
+from bemanna.instance import InstanceError
+from bemanna.scenario import (
+    BASE,
+    Scenario,
+    ScenarioError,
+    applied,
+    load_scenario,
+    read_file_data,
+)
+from bemanna.solver.params import SolverParams
+
+INSTANCE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+class Backend(Protocol):
+    name: str
+
+    def run(self, specs: list[JobSpec],
+            on_outcome: Callable[[JobSpec, JobOutcome], None]) -> None: ...
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    spec: JobSpec
+    instance_path: str
+    scenario_path: str | None
+
+
+@dataclass
+class BatchReport:
+    planned: int
+    skipped: int
+    done: int = 0
+    failed: int = 0
+    stopped: bool = False
+    seconds: float = 0.0
+    failures: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def collect_instances(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """Instance files: files as given, folders expanded to their *.yaml/*.yml/*.json."""
+    found: list[Path] = []
+    problems: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in INSTANCE_SUFFIXES)
+            if not files:
+                problems.append(f"{path}: no instance files (*.yaml, *.yml, *.json) in it")
+            found += files
+        elif path.is_file():
+            found.append(path)
+        elif path.exists():
+            problems.append(f"{path}: not a file or folder")
+        else:
+            problems.append(f"{path}: no such file or folder")
+    unique = list({p.resolve(): p for p in found}.values())
+    return unique, problems
+
+
+def plan_batch(instances: list[Path], scenario_files: list[Path], *, include_base: bool = True,
+               params: SolverParams) -> list[BatchJob]:
+    """Every (instance, scenario) job, validated; ScenarioError lists every problem."""
+    files, problems = collect_instances(instances)
+    scenarios: list[Scenario] = [BASE] if include_base else []
+    for path in scenario_files:
+        try:
+            scenarios.append(load_scenario(path))
+        except InstanceError as exc:
+            problems += [f"{exc.source}: {p}" for p in exc.problems]
+    names = [s.name for s in scenarios]
+    problems += [f"scenario name {n!r} appears more than once" for n in sorted(set(names))
+                 if names.count(n) > 1]
+    jobs: list[BatchJob] = []
+    units: dict[str, Path] = {}
+    for path in files:
+        try:
+            data = read_file_data(path)
+        except InstanceError as exc:
+            problems += [f"{exc.source}: {p}" for p in exc.problems]
+            continue
+        for scenario in scenarios:
+            try:
+                inst, changed = applied(scenario, data, str(path))
+            except InstanceError as exc:
+                problems += [f"{exc.source}: {p}" for p in exc.problems]
+                continue
+            if scenario is scenarios[0]:
+                if inst.name in units and units[inst.name] != path:
+                    problems.append(f"{path}: instance name {inst.name!r} is also the name of "
+                                    f"{units[inst.name]} (units are keyed by name)")
+                units[inst.name] = path
+            spec = JobSpec(inst.name, scenario.name, json_ready(changed), params)
+            jobs.append(BatchJob(spec, str(path),
+                                 None if scenario.path is None else str(scenario.path)))
+    if not jobs and not problems:
+        problems.append("nothing to run: no instances or no scenarios")
+    if problems:
+        raise ScenarioError("batch", problems)
+    return jobs
+
+
+def to_run(jobs: list[BatchJob], store: Store, retry_failed: bool) -> list[BatchJob]:
+    """The jobs the database does not already hold (same fingerprint)."""
+    held = store.finished()
+    todo = []
+    for job in jobs:
+        row = held.get((job.spec.instance, job.spec.scenario))
+        if row is not None and row[0] == job.spec.fingerprint and (
+                row[1] == "done" or not retry_failed):
+            continue
+        todo.append(job)
+    return todo
+
+
+def run_batch(jobs: list[BatchJob], store: Store, backend: Backend, out: Path, *,
+              retry_failed: bool = False,
+              on_result: Callable[[BatchReport, JobOutcome], None] | None = None,
+              ) -> BatchReport:
+    """Run the jobs the database lacks; record each as it finishes. Ctrl-C (KeyboardInterrupt)
+    stops the batch with everything finished so far recorded (report.stopped)."""
+    from bemanna.roster import roster_from_dict, save_roster
+
+    todo = to_run(jobs, store, retry_failed)
+    by_key = {(j.spec.instance, j.spec.scenario): j for j in todo}
+    report = BatchReport(planned=len(jobs), skipped=len(jobs) - len(todo))
+    started, clock = time.time(), time.monotonic()
+    run_id = store.start_run(backend.name, len(jobs), report.skipped, started)
+
+    def on_outcome(spec: JobSpec, outcome: JobOutcome) -> None:
+        if outcome.status == "interrupted":
+            return  # not a result: the job runs again next time
+        job = by_key[(spec.instance, spec.scenario)]
+        roster_path = None
+        if outcome.roster is not None:
+            folder = out / spec.instance / spec.scenario
+            roster_path = str(save_roster(roster_from_dict(outcome.roster), folder).resolve())
+        store.record(spec, outcome, job.instance_path, job.scenario_path, roster_path)
+        if outcome.status == "done":
+            report.done += 1
+        else:
+            report.failed += 1
+            report.failures.append((spec.instance, spec.scenario, outcome.error or ""))
+        if on_result is not None:
+            on_result(report, outcome)
+
+    try:
+        if todo:
+            backend.run([j.spec for j in todo], on_outcome)
+    except KeyboardInterrupt:
+        report.stopped = True
+    finally:
+        report.seconds = time.monotonic() - clock
+        store.end_run(run_id, report.done, report.failed, report.stopped, report.seconds,
+                      time.time())
+    return report

@@ -1,0 +1,64 @@
+"""What the checker hands back: violations in plain language, and the price of the roster."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One finding, written for a planner.
+
+    `rule` is a rule id (`bemanna.instance.RULE_IDS`) or a structural id
+    (`bemanna.checker.STRUCTURAL_RULES`); `employee` and `date` say where, when known.
+    """
+
+    rule: str
+    employee: str | None
+    date: dt.date | None
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class RuleResult(NamedTuple):
+    """What one rule check finds: one finding per breach, and the breach's units.
+
+    Units are what a soft rule is priced by: occurrences (pairs, passes, weeks, runs ...) for
+    per-occurrence rules, minutes for the per-hour rules (contract_hours, total_minutes,
+    average_weekly_hours).
+    """
+
+    findings: list[Violation]
+    units: int
+
+
+NOTHING = RuleResult([], 0)
+"""The result of a disabled rule."""
+
+
+@dataclass
+class CheckReport:
+    """The checker's verdict on a roster.
+
+    violations: every structural breach and every breach of a hard rule; ok when empty.
+    costs: öre per priced term (`PRICED_TERMS`) and per enabled soft rule.
+    units: units per enabled soft rule (minutes for the per-hour rules).
+    soft_breaches: the findings behind `units`, for reports; they do not make a roster not ok.
+    """
+
+    violations: list[Violation]
+    costs: dict[str, int]
+    units: dict[str, int]
+    soft_breaches: list[Violation] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.costs.values())
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations

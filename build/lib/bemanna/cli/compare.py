@@ -1,0 +1,97 @@
+"""`bemanna compare BASE SCENARIO...`: the scenarios solved alike, figures side by side in the
+terminal, compare.xlsx and compare.html."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from bemanna.cli.console import EXIT_VIOLATION, bad_input, console, err, out_folder_or_exit
+from bemanna.cli.options import DeterministicTimeOption, Strategy, StrategyOption
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from bemanna.comparison.run import Comparison
+
+
+def compare_command(
+    base: Annotated[Path, typer.Argument(help="Instance file, or a scenario file with a base.")],
+    scenarios: Annotated[list[Path], typer.Argument(help="Scenario files (YAML).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path(
+        "out/compare"),
+    time_limit: Annotated[float, typer.Option(min=0.1, help="Seconds per solve.")] = 30.0,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="CP-SAT workers.")] = 2,
+    seed: Annotated[int, typer.Option(min=0)] = 0,
+    deterministic_time: DeterministicTimeOption = None,
+    strategy: StrategyOption = Strategy.auto,
+    simulate: Annotated[int, typer.Option(
+        min=0, max=100_000, help="Also simulate sick leave over each roster, this many runs "
+                                 "(the same runs for every scenario; docs/resurstid.md).")] = 0,
+) -> None:
+    """Solve BASE and each SCENARIO with the same limits; show the figures side by side with
+    deltas against the base, annualised; write OUT/compare.xlsx, OUT/compare.html and a
+    roster per scenario under OUT/<scenario>/."""
+    import bemanna
+    from bemanna.comparison.output import write_outputs
+    from bemanna.comparison.run import plan, run_plan, simulate_columns, status_text
+    from bemanna.scenario import ScenarioError
+
+    out_folder_or_exit(out)
+    params = bemanna.SolverParams(time_limit=time_limit, workers=workers, seed=seed,
+                                  deterministic_time=deterministic_time,
+                                  strategy=strategy.value)
+    try:
+        instance_path, planned = plan(base, scenarios, params)
+    except ScenarioError as exc:
+        raise bad_input(exc) from None
+    err.print(f"Comparing {len(planned)} rosters of [bold]{planned[0].spec.instance}[/]: "
+              f"limit {time_limit:g} s, {workers} workers, seed {seed}, strategy "
+              f"{strategy.value} each", highlight=False)
+    comparison = run_plan(instance_path, planned, out,
+                          on_start=lambda name: err.print(f"  solving {name} ...",
+                                                          highlight=False))
+    if simulate:
+        err.print(f"  simulating sick leave: {simulate} runs, seed {seed}", highlight=False)
+        simulate_columns(planned, comparison, simulate, seed)
+    # Wide enough for every column: a table of numbers is unreadable when wrapped.
+    wide(console, 50 + 30 * (1 + len(comparison.scenarios))).print(terminal_table(comparison))
+    for column in [comparison.base, *comparison.scenarios]:
+        console.print(f"{column.name}: {status_text(column)}", highlight=False, markup=False)
+    xlsx, html_path = write_outputs(comparison, out)
+    console.print(f"Written {xlsx}, {html_path} and the rosters under {out}/", highlight=False)
+    if not comparison.ok:
+        raise typer.Exit(EXIT_VIOLATION)
+
+
+def wide(console: Console, width: int) -> Console:
+    """A console on the same output at least `width` columns wide (tables of numbers are
+    unreadable when wrapped)."""
+    from rich.console import Console
+
+    return Console(file=console.file, width=max(console.width, width), soft_wrap=True,
+                   no_color=console.no_color)
+
+
+def terminal_table(comparison: Comparison) -> Table:
+    from rich.table import Table
+
+    from bemanna.pricing.figures import FIGURE, display
+
+    table = Table(title=f"{comparison.instance}: scenarios against {comparison.base.name}, "
+                        "annualised (× 52 / weeks)")
+    table.add_column("figure", no_wrap=True)
+    table.add_column("unit", no_wrap=True)
+    table.add_column(comparison.base.name, justify="right", no_wrap=True)
+    for column in comparison.scenarios:
+        table.add_column(column.name, justify="right", no_wrap=True)
+        table.add_column("Δ", justify="right", no_wrap=True)
+    for key, base, values in comparison.rows():
+        cells = [FIGURE[key].label, FIGURE[key].unit, display(key, base)]
+        for value, change in values:
+            cells += [display(key, value), display(key, change, signed=True)]
+        table.add_row(*cells)
+    return table

@@ -1,0 +1,77 @@
+"""What every command shares: the two consoles, exit codes, and the one way bad input ends a
+command (a line naming the source, one line per problem, exit 2, never a traceback)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+from rich.console import Console
+
+if TYPE_CHECKING:
+    from bemanna.instance import Instance, InstanceError
+    from bemanna.roster import Roster, RosterError
+
+console = Console(soft_wrap=True)  # one finding per line, whatever the terminal width
+err = Console(stderr=True, soft_wrap=True)
+
+EXIT_VIOLATION = 1
+EXIT_BAD_INPUT = 2
+
+
+def bad_input(error: InstanceError | RosterError) -> typer.Exit:
+    """Print an input error (its source, then one line per problem); the Exit to raise."""
+    err.print(f"[bold red]error[/]: {error.source}", highlight=False)
+    for line in error.problems:
+        err.print(f"  {line}", highlight=False, markup=False)
+    return typer.Exit(EXIT_BAD_INPUT)
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
+    """One error line (no markup read from the message) and exit."""
+    err.print("[bold red]error[/]: ", end="")
+    err.print(message, markup=False, highlight=False)
+    raise typer.Exit(code)
+
+
+def load_or_exit(path: Path) -> Instance:
+    """The instance at `path` (bemanna.load), or exit 2 with its problems."""
+    import bemanna
+    from bemanna.instance import InstanceError
+
+    try:
+        return bemanna.load(path)
+    except InstanceError as exc:
+        raise bad_input(exc) from None
+
+
+def load_roster_or_exit(path: Path) -> Roster:
+    """The roster at `path` (a folder holding roster.json, or the file), or exit 2."""
+    import bemanna
+    from bemanna.roster import RosterError
+
+    try:
+        return bemanna.load_roster(path)
+    except RosterError as exc:
+        raise bad_input(exc) from None
+
+
+def roster_for_or_exit(instance: Instance, path: Path) -> Roster:
+    """The roster at `path`, which must belong to `instance` (name and horizon), or exit 2
+    with one line per mismatch."""
+    from bemanna.checker import roster_mismatch
+    from bemanna.roster import RosterError
+
+    roster = load_roster_or_exit(path)
+    problems = roster_mismatch(instance, roster)
+    if problems:
+        source = path / "roster.json" if path.is_dir() else path
+        raise bad_input(RosterError(str(source), problems))
+    return roster
+
+
+def out_folder_or_exit(out: Path, option: str = "--out") -> None:
+    """Refuse an output path that exists and is not a folder, before any work is done."""
+    if out.exists() and not out.is_dir():
+        fail(f"{option}: {out} exists and is not a folder")

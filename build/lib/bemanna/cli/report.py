@@ -1,0 +1,155 @@
+"""`bemanna report ROSTER_DIR --instance INSTANCE [--out DIR] [--simulate N [--seed S]]` and
+the pricing step of `bemanna solve` (the terminal cost table, `--report`, `--simulate`).
+
+With --simulate N the reports also show an absence simulation of the roster
+(`bemanna.simulation.simulate(instance, roster, runs=N, seed=S)`): resurstid utilisation, absence
+cost per year, overtime share, and planned versus expected-booked resurspass; its summary
+table is printed after the cost table.
+
+roster.json records the instance's name, not its file, so the instance is given with
+--instance; its name and horizon must be the roster's. Exit codes: 0 written, 1 written but
+the roster breaks a hard rule, 2 bad input (missing or unreadable roster, instance mismatch,
+a cost model lacking a salary or rate the pricing needs, an unwritable --out).
+
+Imports of the heavy parts (checker, pricing, openpyxl) happen when a command runs, so that
+`bemanna --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from bemanna.cli.console import (
+    EXIT_BAD_INPUT,
+    EXIT_VIOLATION,
+    bad_input,
+    console,
+    err,
+    load_or_exit,
+    out_folder_or_exit,
+    roster_for_or_exit,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from bemanna.checker import CheckReport
+    from bemanna.instance import Instance
+    from bemanna.roster import Roster
+    from bemanna.simulation.result import SimulationResult
+
+
+def run_simulation(console: Console, instance: Instance, roster: Roster, runs: int,
+                   seed: int) -> SimulationResult:
+    """Simulate absences over the roster and print the summary tables.
+
+    Raises InstanceError (a rate the simulation needs) or RosterError (not the instance's
+    roster), as `simulate` does."""
+    import bemanna
+    from bemanna.cli.simulate import print_simulation
+
+    result = bemanna.simulate(instance, roster, runs=runs, seed=seed)
+    print_simulation(console, instance, result)
+    return result
+
+
+def price_and_report(console: Console, err: Console, instance: Instance, roster: Roster,
+                     check: CheckReport, report_dir: Path | None,
+                     simulate_runs: int | None = None, seed: int = 0) -> bool:
+    """After a solve: print the cost table and, with report_dir, write the two reports
+    (with simulate_runs, after an absence simulation of that many runs from `seed`).
+
+    Returns False (after saying so on err) when the cost model cannot price the roster, the
+    simulation cannot run or the reports cannot be written; the roster is already written.
+    """
+    import bemanna
+    from bemanna.cli.summary_costs import print_costs
+    from bemanna.instance import InstanceError
+
+    try:
+        pricing = bemanna.price(instance, roster)
+    except InstanceError as exc:
+        err.print(f"[bold red]error[/]: cannot price the roster ({exc.source}): the roster was "
+                  "written, the cost table and reports were not", highlight=False)
+        for line in exc.problems:
+            err.print(f"  {line}", highlight=False, markup=False)
+        return False
+    print_costs(console, pricing)
+    if report_dir is not None:
+        from bemanna.report.build import write_reports
+        from bemanna.roster import RosterError
+
+        simulation = None
+        if simulate_runs is not None:
+            try:
+                simulation = run_simulation(console, instance, roster, simulate_runs, seed)
+            except (InstanceError, RosterError) as exc:
+                err.print(f"[bold red]error[/]: cannot simulate absences ({exc.source}): the "
+                          "roster was written, the reports were not", highlight=False)
+                for line in exc.problems:
+                    err.print(f"  {line}", highlight=False, markup=False)
+                return False
+        try:
+            xlsx, html = write_reports(report_dir, instance, roster, check, pricing,
+                                       simulation)
+        except OSError as exc:
+            err.print(f"[bold red]error[/]: cannot write the reports to {report_dir}: "
+                      f"{exc.strerror}", highlight=False)
+            return False
+        console.print(f"Reports written to {xlsx} and {html}", highlight=False)
+    return True
+
+
+def report_command(
+    roster_dir: Annotated[Path, typer.Argument(help="Folder holding roster.json (or the file).")],
+    instance: Annotated[Path, typer.Option(
+        "--instance", "-i", help="The instance file the roster was solved from (required: "
+        "roster.json records only the instance's name).")],
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Folder for report.xlsx and report.html (default: the roster's "
+        "folder).")] = None,
+    simulate: Annotated[int | None, typer.Option(
+        "--simulate", min=1, max=1_000_000, help="Also simulate sick leave over the roster "
+        "with this many runs: resurstid utilisation, absence cost and planned versus booked "
+        "resurspass in the reports (docs/resurstid.md).")] = None,
+    seed: Annotated[int, typer.Option(
+        min=0, help="Seed of the simulation's random draws (with --simulate).")] = 0,
+) -> None:
+    """Write report.xlsx and report.html for a solved roster (docs/reports.md)."""
+    import bemanna
+    from bemanna.cli.summary_costs import print_costs
+    from bemanna.instance import InstanceError
+    from bemanna.report.build import write_reports
+    from bemanna.roster import RosterError
+
+    inst = load_or_exit(instance)
+    roster = roster_for_or_exit(inst, roster_dir)
+    source = roster_dir / "roster.json" if roster_dir.is_dir() else roster_dir
+    target = out if out is not None else source.parent
+    out_folder_or_exit(target)
+    check = bemanna.check(inst, roster)
+    try:
+        pricing = bemanna.price(inst, roster)
+    except InstanceError as exc:
+        raise bad_input(exc) from None
+    print_costs(console, pricing)
+    simulation = None
+    if simulate is not None:
+        try:
+            simulation = run_simulation(console, inst, roster, simulate, seed)
+        except (InstanceError, RosterError) as exc:
+            raise bad_input(exc) from None
+    try:
+        xlsx, html = write_reports(target, inst, roster, check, pricing, simulation)
+    except OSError as exc:
+        err.print(f"[bold red]error[/]: --out: cannot write to {target}: {exc.strerror}",
+                  highlight=False)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    console.print(f"Reports written to {xlsx} and {html}", highlight=False)
+    if not check.ok:
+        err.print(f"[red]the roster breaks {len(check.violations)} hard rules[/] (listed in the "
+                  "report; `bemanna check` prints them)", highlight=False)
+        raise typer.Exit(EXIT_VIOLATION)

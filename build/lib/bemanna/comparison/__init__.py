@@ -1,0 +1,1 @@
+"""Compare scenarios side by side: figures, deltas, terminal table, xlsx and html."""

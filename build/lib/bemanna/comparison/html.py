@@ -1,0 +1,131 @@
+"""compare.html: one self-contained page (inline CSS and SVG, no scripts, no network).
+
+The figures table as in the terminal, then horizontal bar charts of the deltas against the
+base — money per budget line (kronor per year), FTE and hours per year — one bar per scenario
+and figure, increases to the right (red), decreases to the left (green). In the table, deltas
+of money, FTE and hours are coloured alike.
+"""
+
+from __future__ import annotations
+
+import html
+
+from bemanna.comparison.run import Comparison, status_text
+from bemanna.pricing.figures import FIGURE, LINE_KEYS, Value, display
+
+CSS = """
+body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
+table { border-collapse: collapse; margin: 1em 0; }
+th, td { padding: 0.25em 0.7em; border-bottom: 1px solid #ddd; }
+th { background: #dde5f0; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.up { color: #b02a1f; } td.down { color: #1d7a35; }
+.note { color: #555; font-size: 0.9em; max-width: 60em; }
+svg text { font-size: 12px; fill: #222; }
+"""
+
+CHARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Cost per year (kronor), delta against the base", "kr",
+     ("total_ore", *LINE_KEYS, "absence_cover_ore", "net_ore")),
+    ("FTE, delta against the base", "FTE", ("staff_fte", "uncovered_fte", "fte_needed")),
+    ("Hours per year, delta against the base", "h",
+     ("uncovered_hours", "bookable_resurstid_hours", "stranded_resurstid_hours",
+      "agency_hours")),
+)
+
+
+def _chart_value(key: str, value: Value) -> float | None:
+    if value is None:
+        return None
+    return value / 100 if FIGURE[key].kind == "ore" else float(value)
+
+
+def bar_chart(title: str, unit: str, bars: list[tuple[str, float | None, str]]) -> str:
+    """Horizontal bars (label, value, shown text) around a zero line, as an SVG element."""
+    longest = max((len(label) for label, _, _ in bars), default=10)
+    row, label_w, bar_w, text_w = 22, max(220, 7 * longest + 16), 420, 130
+    height = 30 + row * len(bars)
+    largest = max((abs(v) for _, v, _ in bars if v is not None), default=0.0) or 1.0
+    zero = label_w + bar_w / 2
+    width = label_w + bar_w + text_w
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
+             f'height="{height}" aria-label="{html.escape(title)}">',
+             f'<text x="0" y="14" font-weight="bold">{html.escape(title)}</text>',
+             f'<line x1="{zero}" y1="20" x2="{zero}" y2="{height}" stroke="#888"/>']
+    for i, (label, value, shown) in enumerate(bars):
+        y = 24 + i * row
+        parts.append(f'<text x="{label_w - 8}" y="{y + 13}" text-anchor="end">'
+                     f'{html.escape(label)}</text>')
+        if value is None:
+            parts.append(f'<text x="{zero + 4}" y="{y + 13}">no result</text>')
+            continue
+        length = abs(value) / largest * (bar_w / 2 - 4)
+        x = zero if value >= 0 else zero - length
+        colour = "#c0392b" if value > 0 else "#27ae60"
+        parts.append(f'<rect x="{x:.1f}" y="{y + 3}" width="{max(length, 0.5):.1f}" '
+                     f'height="{row - 8}" fill="{colour}"><title>{html.escape(shown)}</title>'
+                     '</rect>')
+        parts.append(f'<text x="{label_w + bar_w + 6}" y="{y + 13}">{html.escape(shown)} '
+                     f'{html.escape(unit)}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def charts(comparison: Comparison) -> list[str]:
+    out = []
+    for title, unit, keys in CHARTS:
+        bars: list[tuple[str, float | None, str]] = []
+        for column in comparison.scenarios:
+            base_values = comparison.base.outcome.figures or {}
+            for key in keys:
+                value, base = column.value(key), base_values.get(key)
+                change = None if value is None or base is None else value - base
+                bars.append((f"{column.name}: {FIGURE[key].label}", _chart_value(key, change),
+                             display(key, change, signed=True)))
+        out.append(bar_chart(title, unit, bars))
+    return out
+
+
+def _cell(key: str, value: Value, signed: bool = False) -> str:
+    """A number cell; deltas of money, FTE and hours in red (up) or green (down) — for
+    shares and counts up is not plainly worse, so they stay black."""
+    kind = "num"
+    if signed and value and FIGURE[key].kind in ("ore", "fte", "hours"):
+        kind += " up" if value > 0 else " down"
+    return f'<td class="{kind}">{html.escape(display(key, value, signed))}</td>'
+
+
+def page(comparison: Comparison) -> str:
+    esc = html.escape
+    head = ["figure", "unit", comparison.base.name]
+    for column in comparison.scenarios:
+        head += [column.name, "Δ"]
+    rows = []
+    for key, base, values in comparison.rows():
+        cells = [f"<td>{esc(FIGURE[key].label)}</td>", f"<td>{esc(FIGURE[key].unit)}</td>",
+                 _cell(key, base)]
+        for value, change in values:
+            cells += [_cell(key, value), _cell(key, change, signed=True)]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    runs = "".join(
+        f"<tr><td>{esc(c.name)}</td><td>{esc(c.description)}</td><td>{esc(status_text(c))}"
+        f"</td><td>{esc(str(c.roster_path or ''))}</td></tr>"
+        for c in [comparison.base, *comparison.scenarios])
+    params = ", ".join(f"{k} {v}" for k, v in comparison.params.items())
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>bemanna compare: {esc(comparison.instance)}</title>
+<style>{CSS}</style></head>
+<body>
+<h1>Scenarios for {esc(comparison.instance)}</h1>
+<p class="note">Instance {esc(str(comparison.instance_path))}, {comparison.weeks} weeks; every
+roster solved with the same parameters ({esc(params)}) and checked by the independent checker.
+Figures are annualised (× 52 / weeks); money in kronor per year. A delta is the scenario minus
+the base.</p>
+<table><thead><tr>{"".join(f"<th>{esc(h)}</th>" for h in head)}</tr></thead>
+<tbody>{"".join(rows)}</tbody></table>
+{"".join(f"<figure>{chart}</figure>" for chart in charts(comparison))}
+<h2>Runs</h2>
+<table><thead><tr><th>scenario</th><th>description</th><th>status</th><th>roster</th></tr>
+</thead><tbody>{runs}</tbody></table>
+</body></html>
+"""

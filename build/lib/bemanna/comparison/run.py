@@ -1,0 +1,195 @@
+"""`bemanna compare BASE SCENARIO...`: resolve the inputs, solve each, collect the figures.
+
+BASE is an instance file (its figures are the reference, scenario `base`) or a scenario file
+(its own `base` instance with its changes). Each SCENARIO file is applied to the base
+*instance* (not on top of BASE's changes: stack changes with `inherits`). Every input is read
+and every scenario applied before anything is solved, so bad input stops the run at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bemanna.batch.job import JobOutcome, JobSpec, json_ready, run_job
+from bemanna.instance import InstanceError
+from bemanna.pricing.figures import FIGURES, SIMULATED_FIGURES, Value, delta, simulated_figures
+from bemanna.scenario import (
+    BASE,
+    Scenario,
+    ScenarioError,
+    applied,
+    is_scenario_data,
+    load_scenario,
+    read_file_data,
+    scenario_base,
+)
+from bemanna.solver.params import SolverParams
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass
+class Planned:
+    scenario: Scenario
+    spec: JobSpec
+
+
+@dataclass
+class Column:
+    name: str
+    description: str
+    outcome: JobOutcome
+    roster_path: Path | None = None
+
+    def value(self, key: str) -> Value:
+        figures = self.outcome.figures or {}
+        result: Value = figures.get(key)
+        return result
+
+
+def status_text(column: Column) -> str:
+    o = column.outcome
+    if o.status == "done":
+        return f"done ({o.solver_status}, {o.job_seconds:.0f} s)"
+    return f"{o.status}: {o.error}"
+
+
+@dataclass
+class Comparison:
+    instance: str
+    instance_path: Path
+    weeks: int
+    params: dict[str, Any]
+    base: Column
+    scenarios: list[Column] = field(default_factory=list)
+
+    def rows(self) -> list[tuple[str, Value, list[tuple[Value, Value]]]]:
+        """Per figure: (key, base value, [(scenario value, delta vs base)])."""
+        out = []
+        simulated = any(c.value("sim_total_ore") is not None for c in [self.base,
+                                                                        *self.scenarios])
+        for fig in (*FIGURES, *(SIMULATED_FIGURES if simulated else ())):
+            base = self.base.value(fig.key)
+            out.append((fig.key, base, [(c.value(fig.key), delta(c.value(fig.key), base))
+                                        for c in self.scenarios]))
+        return out
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per figure: the base's value, then each scenario's value and its delta
+        against the base (columns `<scenario>` and `<scenario> Δ`)."""
+        import pandas as pd
+
+        records = []
+        for key, base, values in self.rows():
+            record: dict[str, Value | str] = {"figure": key, self.base.name: base}
+            for column, (value, change) in zip(self.scenarios, values, strict=True):
+                record[column.name] = value
+                record[f"{column.name} Δ"] = change
+            records.append(record)
+        return pd.DataFrame.from_records(records).set_index("figure")
+
+    @property
+    def ok(self) -> bool:
+        return all(c.outcome.status == "done" for c in [self.base, *self.scenarios])
+
+
+def plan(base_arg: Path, scenario_args: list[Path], params: SolverParams
+         ) -> tuple[Path, list[Planned]]:
+    """Read everything and apply every scenario; ScenarioError with all problems at once."""
+    problems: list[str] = []
+    base_scenario = BASE
+    instance_path = base_arg
+    try:
+        first = read_file_data(base_arg)
+        if is_scenario_data(first):
+            base_scenario = load_scenario(base_arg)
+            instance_path = scenario_base(base_scenario)
+        data = read_file_data(instance_path)
+    except InstanceError as exc:
+        raise ScenarioError(exc.source, exc.problems) from None
+    scenarios: list[Scenario] = [base_scenario]
+    for path in scenario_args:
+        try:
+            scenarios.append(load_scenario(path))
+        except InstanceError as exc:
+            problems += [f"{exc.source}: {p}" for p in exc.problems]
+    return instance_path, plan_data(data, str(instance_path), scenarios, params, problems)
+
+
+def plan_data(data: dict[str, Any], source: str, scenarios: list[Scenario],
+              params: SolverParams, problems: list[str] | None = None) -> list[Planned]:
+    """Apply each scenario (the first is the reference) to instance data; ScenarioError with
+    every problem at once (those given and those found)."""
+    problems = list(problems or [])
+    names = [s.name for s in scenarios]
+    for name in sorted({n for n in names if names.count(n) > 1}):
+        problems.append(f"scenario name {name!r} appears more than once (names must differ)")
+    planned: list[Planned] = []
+    for scenario in scenarios:
+        try:
+            inst, changed = applied(scenario, data, source)
+        except InstanceError as exc:
+            problems += [f"{exc.source}: {p}" for p in exc.problems]
+            continue
+        planned.append(Planned(scenario, JobSpec(inst.name, scenario.name, json_ready(changed),
+                                                 params)))
+    if problems:
+        raise ScenarioError("compare", problems)
+    return planned
+
+
+def run_plan(instance_path: Path, planned: list[Planned], out: Path | None,
+             on_start: Callable[[str], None] | None = None) -> Comparison:
+    """Solve each planned scenario (one after the other, same parameters), write each roster
+    under OUT/<scenario>/ (when OUT is given) and return the comparison (the first planned
+    is the base)."""
+    from bemanna.roster import roster_from_dict, save_roster
+
+    columns: list[Column] = []
+    for item in planned:
+        if on_start is not None:
+            on_start(item.scenario.name)
+        outcome = run_job(item.spec)
+        path = None
+        if outcome.roster is not None and out is not None:
+            path = save_roster(roster_from_dict(outcome.roster), out / item.scenario.name)
+        columns.append(Column(item.scenario.name, item.scenario.description, outcome, path))
+    spec = planned[0].spec
+    return Comparison(spec.instance, instance_path, int(spec.data["horizon"]["weeks"]),
+                      shown_params(spec.params), columns[0], columns[1:])
+
+
+def simulate_columns(planned: list[Planned], comparison: Comparison, runs: int,
+                     seed: int) -> None:
+    """Add the simulated sick-leave figures to each column with a roster: the same runs and
+    seed for every scenario (`bemanna.simulation`)."""
+    from bemanna.instance import instance_from_data
+    from bemanna.roster import roster_from_dict
+    from bemanna.simulation import simulate
+
+    for item, column in zip(planned, [comparison.base, *comparison.scenarios], strict=True):
+        if column.outcome.roster is None or column.outcome.figures is None:
+            continue
+        inst = instance_from_data(item.spec.data, item.scenario.name)
+        result = simulate(inst, roster_from_dict(column.outcome.roster), runs=runs, seed=seed)
+        column.outcome.figures.update(simulated_figures(result.figures()))
+
+
+def shown_params(params: SolverParams) -> dict[str, Any]:
+    """The solver settings every column shares, as compare's outputs show them."""
+    shown: dict[str, Any] = {"time_limit": params.time_limit, "workers": params.workers,
+                             "seed": params.seed, "strategy": params.strategy}
+    if params.deterministic_time is not None:
+        shown["deterministic_time"] = params.deterministic_time
+    return shown
+
+
+def compare(base_arg: Path, scenario_args: list[Path], out: Path,
+            params: SolverParams) -> Comparison:
+    """Plan and run: the whole comparison of BASE and the scenario files."""
+    instance_path, planned = plan(base_arg, scenario_args, params)
+    return run_plan(instance_path, planned, out)

@@ -1,0 +1,1 @@
+"""Synthetic portfolios of units (care homes, LSS group homes, nurse groups), seeded."""

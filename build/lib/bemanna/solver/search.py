@@ -1,0 +1,341 @@
+"""The search: a first roster built employee group by employee group, then large-neighbourhood
+search (LNS) that frees a block of the roster — a window of days for everyone, a few employees
+over the whole horizon, or one skill's staff over a fortnight — and lets CP-SAT re-solve it with
+everything else pinned, then a last solve of the full model from the best roster, which also
+proves a lower bound.
+
+Why this works: every hard rule in bemanna is a rule about one employee's own passes; the
+employees meet only in coverage, which is priced, not hard. So each employee's schedule can be
+found alone (fast, and an employee whose own rules cannot hold is named), and every
+neighbourhood model holds all rules and prices exactly: its objective is the roster's.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+from ortools.sat.python import cp_model
+
+from bemanna.instance.model import Instance
+from bemanna.solver.assignment import (
+    Assignment,
+    add_hint,
+    fixed_model,
+    hint_all,
+    read_assignment,
+)
+from bemanna.solver.builders import build_all
+from bemanna.solver.context import Context, create_variables
+from bemanna.solver.index import Index, build_index
+from bemanna.solver.lns import LargeNeighbourhoodSearch
+from bemanna.solver.params import SolverParams
+
+SMALL_MODEL_LITERALS = 2500
+"""Up to this many pass literals the full model first gets a chance to solve outright, with
+its LP relaxation (which proves optima of small models). Larger models search without the LP
+(linearization_level 0): measured on the care home at 30 s, 2 workers, seeds 0–2, median
+117 518 SEK against 134 368 SEK with the default level (benchmarks/RESULTS.md)."""
+SMALL_FIRST_SHARE = 0.25
+OPENING_SHARE = 0.3
+"""Share of the time limit for CP-SAT on the full model before block search (large models)."""
+MIN_BLOCKS = 100
+"""Block search runs only when this many of the smallest blocks fit in its time."""
+CONSTRUCT_GROUP = 4
+POLISH_SHARE = 0.1
+"""Share of the time limit kept for the final solve of the full model."""
+NEIGHBOURHOOD_SECONDS = 0.5
+"""Time limit of one neighbourhood solve."""
+EVALUATION_RESERVE = 0.3
+"""Seconds kept at the end to price the final roster exactly."""
+
+
+@dataclass
+class Progress:
+    """One improving roster found during search (objective: an upper bound, öre)."""
+
+    seconds: float
+    objective: int
+    bound: int
+
+
+def build_model(instance: Instance, index: Index | None = None,
+                need_cache: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+                prices: bool = True) -> Context:
+    """Build the CP-SAT model: variables, every rule, the objective (öre); without `prices`
+    a feasibility model of the rules alone."""
+    ctx = Context(instance, index or build_index(instance), cp_model.CpModel())
+    if need_cache is not None:
+        ctx.need_cache = need_cache
+    create_variables(ctx)
+    build_all(ctx, prices)
+    objective = [t.coef * t.expr for terms in ctx.terms.values() for t in terms]
+    ctx.model.minimize(cp_model.LinearExpr.sum(objective) + sum(ctx.constants.values()))
+    return ctx
+
+
+@dataclass
+class Outcome:
+    """What the search hands back: the solved model the roster is read from, and why."""
+
+    status: str
+    ctx: Context | None = None
+    solver: cp_model.CpSolver | None = None
+    objective: int | None = None
+    bound: int | None = None
+    infeasible_employees: list[str] = field(default_factory=list)
+
+
+class _Recorder(cp_model.CpSolverSolutionCallback):
+    def __init__(self, report: Callable[[int, int], None]) -> None:
+        super().__init__()
+        self.report = report
+
+    def on_solution_callback(self) -> None:
+        self.report(round(self.objective_value), round(self.best_objective_bound))
+
+
+class Search:
+    """Runs in a worker thread; `stop()` (from a signal handler) ends it early but keeps the
+    best roster found."""
+
+    def __init__(self, instance: Instance, params: SolverParams,
+                 on_progress: Callable[[Progress], None] | None = None) -> None:
+        self.instance = instance
+        self.params = params
+        self.on_progress = on_progress
+        self.progress: list[Progress] = []
+        self.started = time.monotonic()
+        self.deadline = self.started + params.time_limit
+        self.stopped = threading.Event()
+        self._running: set[cp_model.CpSolver] = set()
+        self._best_bound = 0
+        self.rng = random.Random(params.seed)
+        self.need_cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.build_time = 0.0
+        self.iterations = 0
+        self.improvements = 0
+        self.lns_blocks: dict[str, dict[str, float]] = {}
+        self.probe_seconds: float | None = None
+
+    # -- control ---------------------------------------------------------------------------
+    def stop(self) -> None:
+        self.stopped.set()
+        for solver in list(self._running):
+            solver.stop_search()
+
+    def _left(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def _record(self, objective: int, bound: int) -> None:
+        self._best_bound = max(self._best_bound, bound)
+        if self.progress and objective >= self.progress[-1].objective:
+            return
+        step = Progress(time.monotonic() - self.started, objective, self._best_bound)
+        self.progress.append(step)
+        if self.on_progress is not None:
+            self.on_progress(step)
+
+    def _solve(self, model: cp_model.CpModel, limit: float, *, workers: int | None = None,
+               seed: int | None = None, callback: cp_model.CpSolverSolutionCallback | None = None,
+               log: bool = False, essential: bool = False, lp_level: int | None = None
+               ) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
+        """Solve with the search's parameters; once stopped, only `essential` solves (pricing
+        the roster to keep) still run."""
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = max(0.05, limit)
+        solver.parameters.num_workers = workers or self.params.workers
+        solver.parameters.random_seed = self.params.seed if seed is None else seed
+        solver.parameters.log_search_progress = log
+        # Signals are ours: solve.py stops the search and keeps the best roster.
+        solver.parameters.catch_sigint_signal = False
+        if lp_level is not None:
+            solver.parameters.linearization_level = lp_level
+        for name, value in self.params.cp_sat_parameters():
+            setattr(solver.parameters, name, value)
+        if self.stopped.is_set() and not essential:
+            return cp_model.UNKNOWN, solver
+        self._running.add(solver)
+        try:
+            status = solver.solve(model, callback)
+        finally:
+            self._running.discard(solver)
+        return status, solver
+
+    def _model(self, index: Index | None = None, prices: bool = True) -> Context:
+        return build_model(self.instance, index, self.need_cache, prices)
+
+    # -- phases ----------------------------------------------------------------------------
+    def run(self) -> Outcome:
+        t = time.monotonic()
+        full = self._model()
+        self.build_time = time.monotonic() - t
+        if self.params.strategy == "cpsat":
+            return self._solve_full(full, None, self._left())
+        incumbent: Assignment | None = None
+        if len(full.work) <= SMALL_MODEL_LITERALS:
+            limit = SMALL_FIRST_SHARE * self.params.time_limit
+            status, solver = self._solve(full.model, limit, callback=_Recorder(self._record))
+            if status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+                return self._finish_status(full, status, solver)
+            if status == cp_model.FEASIBLE:
+                self._best_bound = max(self._best_bound, round(solver.best_objective_bound))
+                incumbent = read_assignment(full, solver)
+        if incumbent is None:
+            constructed = self._construct(full.index)
+            if not isinstance(constructed, dict):
+                return constructed
+            incumbent = constructed
+        evaluated = self._evaluate(full, incumbent)
+        if evaluated is None:
+            return Outcome("UNKNOWN")
+        objective, solver = evaluated
+        self._record(objective, 0)
+        strategy = self.params.strategy
+        if strategy == "auto" and self.params.is_reproducible:
+            strategy = "hinted"  # blocks run on wall time, in parallel: not reproducible
+        if strategy in ("lns", "auto"):
+            polish_at = self.deadline - POLISH_SHARE * self.params.time_limit
+            lns = LargeNeighbourhoodSearch(full, self.rng, self._solve_block)
+            if strategy == "lns" or self._blocks_pay(lns, solver, polish_at):
+                if len(full.work) > SMALL_MODEL_LITERALS:
+                    status, opened = self._open(full, solver)
+                    if status == cp_model.OPTIMAL:
+                        return self._finish_status(full, status, opened)
+                    if status == cp_model.FEASIBLE and opened.objective_value < objective:
+                        solver, objective = opened, round(opened.objective_value)
+                solver, objective = self._improve(lns, solver, objective, polish_at)
+                if lns.proven:
+                    return Outcome("OPTIMAL", full, solver, objective, objective)
+        hint_all(full.model, list(solver.response_proto.solution))
+        return self._solve_full(full, read_assignment(full, solver), self._left())
+
+    def _open(self, full: Context, solver: cp_model.CpSolver
+              ) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
+        """The full model from the first roster for a share of the time: CP-SAT's own
+        search makes the large early gains faster than blocks do (measured on Curtois
+        Instance13 and Instance20, benchmarks/RESULTS.md)."""
+        hint_all(full.model, list(solver.response_proto.solution))
+        return self._solve(full.model, OPENING_SHARE * self.params.time_limit,
+                           callback=_Recorder(self._record), lp_level=0)
+
+    def _blocks_pay(self, lns: LargeNeighbourhoodSearch, solver: cp_model.CpSolver,
+                    until: float) -> bool:
+        """Whether neighbourhood search can run enough blocks before `until`: the time of the
+        smallest block (one employee, one day) times MIN_BLOCKS must fit. Measured: 0.01 s
+        on the LSS group home and nurse group (LNS: 11–17 % cheaper rosters at 20 s), 0.06 s
+        on Curtois Instance13, 0.22 s on the care home, whose many priced segments make every
+        block's presolve slow (block search lost to the full model there)."""
+        seconds = lns.probe(list(solver.response_proto.solution))
+        self.probe_seconds = seconds
+        return seconds * MIN_BLOCKS <= until - time.monotonic()
+
+    def _finish_status(self, full: Context, status: cp_model.CpSolverStatus,
+                       solver: cp_model.CpSolver) -> Outcome:
+        if status == cp_model.INFEASIBLE:
+            return Outcome("INFEASIBLE", infeasible_employees=self._infeasible(
+                [e.id for e in self.instance.employees], full.index))
+        objective = round(solver.objective_value)
+        return Outcome("OPTIMAL", full, solver, objective, objective)
+
+    def _solve_full(self, full: Context, hint: Assignment | None, limit: float) -> Outcome:
+        """Solve the full model from the hint; never return worse than it.
+
+        A roster found before the end of search may carry slack in its cost variables (a
+        shortfall variable above the true shortfall), so unless it is proven optimal its
+        decisions are priced again on the fixed model: the objective then equals the
+        checker's total to the öre.
+        """
+        if hint is not None and not full.model.proto.solution_hint.vars:
+            add_hint(full, hint)
+        large = len(full.work) > SMALL_MODEL_LITERALS
+        status, solver = self._solve(full.model, limit - EVALUATION_RESERVE,
+                                     callback=_Recorder(self._record), log=self.params.log,
+                                     lp_level=0 if large else None)
+        if status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+            return self._finish_status(full, status, solver)
+        candidates: list[Assignment] = []
+        if status == cp_model.FEASIBLE:
+            self._best_bound = max(self._best_bound, round(solver.best_objective_bound))
+            candidates.append(read_assignment(full, solver))
+        if hint is not None:
+            candidates.append(hint)
+        best = Outcome(solver.status_name(status))
+        for assignment in candidates:
+            evaluated = self._evaluate(full, assignment)
+            if evaluated is not None and (best.objective is None
+                                          or evaluated[0] < best.objective):
+                proven = evaluated[0] <= self._best_bound
+                best = Outcome("OPTIMAL" if proven else "FEASIBLE", full, evaluated[1],
+                               evaluated[0], self._best_bound)
+        return best
+
+    def _evaluate(self, ctx: Context, assignment: Assignment
+                  ) -> tuple[int, cp_model.CpSolver] | None:
+        """The exact objective of `assignment` on `ctx`'s model (every decision fixed)."""
+        status, solver = self._solve(fixed_model(ctx, assignment), 60.0, workers=1,
+                                     essential=True)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        return round(solver.objective_value), solver
+
+    def _construct(self, index: Index) -> Assignment | Outcome:
+        """Each group of employees alone, keeping their own rules (no prices): any roster
+        that keeps the rules will do as a start. The most constrained employees go first."""
+        counts = {e.id: 0 for e in self.instance.employees}
+        for emp, _ in index.options:
+            counts[emp] += 1
+        order = sorted(counts, key=lambda e: (counts[e], e))
+        assignment: Assignment = {}
+        for n in range(0, len(order), CONSTRUCT_GROUP):
+            group = order[n:n + CONSTRUCT_GROUP]
+            ctx = self._model(_only(index, set(group)), prices=False)
+            status, solver = self._solve(ctx.model, max(1.0, self._left()),
+                                         seed=self.params.seed + n)
+            if status == cp_model.INFEASIBLE:
+                return Outcome("INFEASIBLE",
+                               infeasible_employees=self._infeasible(group, index))
+            if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                return Outcome("UNKNOWN")
+            assignment.update(read_assignment(ctx, solver))
+        return assignment
+
+    def _infeasible(self, group: list[str], index: Index) -> list[str]:
+        """The employees whose own rules cannot hold (each solved alone)."""
+        found = []
+        for emp in group:
+            ctx = self._model(_only(index, {emp}), prices=False)
+            status, _ = self._solve(ctx.model, 5.0, workers=1)
+            if status == cp_model.INFEASIBLE:
+                found.append(emp)
+        return found
+
+    # -- large-neighbourhood search --------------------------------------------------------
+    def _improve(self, lns: LargeNeighbourhoodSearch, solver: cp_model.CpSolver,
+                 objective: int, until: float) -> tuple[cp_model.CpSolver, int]:
+        """Neighbourhood search from the roster `solver` holds (a solve of the full model or
+        of a copy of it); returns the solver of the best roster found and its objective."""
+        _, objective, better = lns.run(
+            list(solver.response_proto.solution), objective, until, NEIGHBOURHOOD_SECONDS,
+            self.params.seed, self.params.workers, self.stopped,
+            lambda found: self._record(found, 0))
+        self.iterations, self.improvements = lns.iterations, lns.improvements
+        self.lns_blocks = lns.summary()
+        return better or solver, objective
+
+    def _solve_block(self, model: cp_model.CpModel, limit: float, seed: int
+                     ) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
+        """One block: one CP-SAT worker with the full LP relaxation."""
+        return self._solve(model, limit, seed=seed, workers=1, lp_level=2)
+
+
+def _only(index: Index, employees: set[str]) -> Index:
+    """The index with the pass options of `employees` only."""
+    result = Index(index.instance, index.days, index.cyclic, scope=frozenset(employees))
+    result.options = {k: v for k, v in index.options.items() if k[0] in employees}
+    result.forced = {k: v for k, v in index.forced.items() if k[0] in employees}
+    return result
