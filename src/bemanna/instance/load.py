@@ -20,7 +20,7 @@ SIZE_LIMITS: tuple[tuple[str, int, str], ...] = (
     ("demand", 5000, "demand entries"),
     ("shift_demand", 50_000, "shift_demand entries"),
 )
-"""Hard limits on input size (the horizon is limited to 26 weeks by the model itself)."""
+"""Hard limits on input size (the horizon is limited to 53 weeks by the model itself)."""
 PER_ITEM_LIMITS: tuple[tuple[str, str, int], ...] = (
     ("employees", "wishes", 1000),
     ("employees", "pinned", 1000),

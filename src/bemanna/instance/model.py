@@ -34,8 +34,10 @@ if TYPE_CHECKING:
     import pandas as pd
 
 FULL_TIME_ROTATING = 2295  # 38.25 h/week, rotating day/evening work (domain.md glossary)
-MAX_WEEKS = 26
-"""Schedule periods run 4–16 weeks (AB); 26 admits half-year benchmark horizons."""
+MAX_WEEKS = 53
+"""Schedule periods run 4–16 weeks (AB); 53 admits annual planning (a year has 52 or 53
+ISO weeks) and half-year benchmark horizons. Whether an instance fits in memory is judged
+by `bemanna.presolve.size` from its pass options, not by its weeks alone."""
 FULL_TIME_NIGHT = 2060  # 34.33 h/week = 34 h 20 min, permanent night work (since Apr 2022)
 
 

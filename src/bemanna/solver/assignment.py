@@ -60,8 +60,11 @@ def hint_all(model: cp_model.CpModel, values: list[int]) -> None:
 
 
 def fixed_model(ctx: Context, assignment: Assignment) -> cp_model.CpModel:
-    """A copy of the model with every decision literal fixed to `assignment`."""
+    """A copy of the model with every decision literal fixed to `assignment`, without the
+    model's hints (a hint from another roster made proving the fixed model's optimum take
+    58 s instead of 0.3 s on the care home)."""
     clone = ctx.model.clone()
+    clone.clear_hints()
     proto = clone.proto
     for lit, value in decision_values(ctx, assignment).items():
         domain = proto.variables[lit.index].domain

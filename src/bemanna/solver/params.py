@@ -95,3 +95,12 @@ class SolverParams:
         values = dict(data)
         values["cp_sat"] = tuple(tuple(pair) for pair in values.get("cp_sat", ()))
         return cls(**values)
+
+
+@dataclass
+class Progress:
+    """One improving roster found during search (objective: an upper bound, öre)."""
+
+    seconds: float
+    objective: int
+    bound: int

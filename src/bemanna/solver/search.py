@@ -1,12 +1,11 @@
-"""The search: a first roster built employee group by employee group, then large-neighbourhood
-search (LNS) that frees a block of the roster — a window of days for everyone, a few employees
-over the whole horizon, or one skill's staff over a fortnight — and lets CP-SAT re-solve it with
-everything else pinned, then a last solve of the full model from the best roster, which also
-proves a lower bound.
+"""The search: a constructive first roster (a greedy, its doubtful lines mended with CP-SAT;
+`construct.py`, `first.py`), then large-neighbourhood search (LNS) that frees a block of the
+roster and lets CP-SAT re-solve it with everything else pinned (`lns.py`), then a last solve of
+the full model from the best roster, which also proves a lower bound.
 
 Why this works: every hard rule in bemanna is a rule about one employee's own passes; the
-employees meet only in coverage, which is priced, not hard. So each employee's schedule can be
-found alone (fast, and an employee whose own rules cannot hold is named), and every
+employees meet only in coverage, which is priced, not hard. So each employee's line can be
+made legal alone (and an employee whose own rules cannot hold is named), and every
 neighbourhood model holds all rules and prices exactly: its objective is the roster's.
 """
 
@@ -22,6 +21,7 @@ import numpy as np
 from ortools.sat.python import cp_model
 
 from bemanna.instance.model import Instance
+from bemanna.roster.model import Roster
 from bemanna.solver.assignment import (
     Assignment,
     add_hint,
@@ -29,11 +29,18 @@ from bemanna.solver.assignment import (
     hint_all,
     read_assignment,
 )
-from bemanna.solver.builders import build_all
-from bemanna.solver.context import Context, create_variables
-from bemanna.solver.index import Index, build_index
+from bemanna.solver.construct import construct, ejection_seconds
+from bemanna.solver.context import Context
+from bemanna.solver.first import (
+    assignment_from_roster,
+    infeasible_alone,
+    mend,
+    most_constrained_first,
+)
+from bemanna.solver.index import Index
 from bemanna.solver.lns import LargeNeighbourhoodSearch
-from bemanna.solver.params import SolverParams
+from bemanna.solver.model import build_model
+from bemanna.solver.params import Progress, SolverParams
 
 SMALL_MODEL_LITERALS = 2500
 """Up to this many pass literals the full model first gets a chance to solve outright, with
@@ -45,37 +52,14 @@ OPENING_SHARE = 0.3
 """Share of the time limit for CP-SAT on the full model before block search (large models)."""
 MIN_BLOCKS = 100
 """Block search runs only when this many of the smallest blocks fit in its time."""
-CONSTRUCT_GROUP = 4
 POLISH_SHARE = 0.1
 """Share of the time limit kept for the final solve of the full model."""
 NEIGHBOURHOOD_SECONDS = 0.5
 """Time limit of one neighbourhood solve."""
+EVALUATION_FIRST_SECONDS = 5.0
+"""Pricing a fixed roster: time for the LP-level-2 proof before trying the default level."""
 EVALUATION_RESERVE = 0.3
 """Seconds kept at the end to price the final roster exactly."""
-
-
-@dataclass
-class Progress:
-    """One improving roster found during search (objective: an upper bound, öre)."""
-
-    seconds: float
-    objective: int
-    bound: int
-
-
-def build_model(instance: Instance, index: Index | None = None,
-                need_cache: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
-                prices: bool = True) -> Context:
-    """Build the CP-SAT model: variables, every rule, the objective (öre); without `prices`
-    a feasibility model of the rules alone."""
-    ctx = Context(instance, index or build_index(instance), cp_model.CpModel())
-    if need_cache is not None:
-        ctx.need_cache = need_cache
-    create_variables(ctx)
-    build_all(ctx, prices)
-    objective = [t.coef * t.expr for terms in ctx.terms.values() for t in terms]
-    ctx.model.minimize(cp_model.LinearExpr.sum(objective) + sum(ctx.constants.values()))
-    return ctx
 
 
 @dataclass
@@ -105,7 +89,7 @@ class Search:
 
     def __init__(self, instance: Instance, params: SolverParams,
                  on_progress: Callable[[Progress], None] | None = None,
-                 start: Assignment | None = None) -> None:
+                 start: Assignment | None = None, hint: Roster | None = None) -> None:
         self.instance = instance
         self.start = start
         """A roster to start from (a repair's old roster): the full model is solved from it
@@ -125,6 +109,13 @@ class Search:
         self.improvements = 0
         self.lns_blocks: dict[str, dict[str, float]] = {}
         self.probe_seconds: float | None = None
+        self.hint = hint
+        self.hint_dropped: int | None = None
+        self.hint_objective: int | None = None
+        """The price of the caller's roster once made legal (öre), when one was given."""
+        self.construct_seconds = 0.0
+        self.mended = 0
+        """Lines of the greedy first roster that CP-SAT had to mend."""
 
     # -- control ---------------------------------------------------------------------------
     def stop(self) -> None:
@@ -179,6 +170,10 @@ class Search:
         full = self._model()
         self.build_time = time.monotonic() - t
         if self.params.strategy == "cpsat":
+            if self.hint is not None:
+                reading = assignment_from_roster(full.index, self.hint)
+                self.hint_dropped = reading.dropped
+                add_hint(full, reading.assignment)
             return self._solve_full(full, None, self._left())
         if self.start is not None:
             start = {k: v for k, v in self.start.items() if k in full.work}
@@ -187,25 +182,24 @@ class Search:
                 self._record(evaluated[0], 0)
                 hint_all(full.model, list(evaluated[1].response_proto.solution))
             return self._solve_full(full, start, self._left())
-        incumbent: Assignment | None = None
+        first = self._first_roster(full)
+        if isinstance(first, Outcome):
+            if first.status == "UNKNOWN" and self._left() > EVALUATION_RESERVE \
+                    and not self.stopped.is_set():
+                return self._solve_full(full, None, self._left())  # no legal start found
+            return first
+        _, objective, solver = first
         if len(full.work) <= SMALL_MODEL_LITERALS:
+            hint_all(full.model, list(solver.response_proto.solution))
             limit = SMALL_FIRST_SHARE * self.params.time_limit
-            status, solver = self._solve(full.model, limit, callback=_Recorder(self._record))
+            status, small = self._solve(full.model, limit, callback=_Recorder(self._record))
             if status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
-                return self._finish_status(full, status, solver)
+                return self._finish_status(full, status, small)
             if status == cp_model.FEASIBLE:
-                self._best_bound = max(self._best_bound, round(solver.best_objective_bound))
-                incumbent = read_assignment(full, solver)
-        if incumbent is None:
-            constructed = self._construct(full.index)
-            if not isinstance(constructed, dict):
-                return constructed
-            incumbent = constructed
-        evaluated = self._evaluate(full, incumbent)
-        if evaluated is None:
-            return Outcome("UNKNOWN")
-        objective, solver = evaluated
-        self._record(objective, 0)
+                self._best_bound = max(self._best_bound, round(small.best_objective_bound))
+                evaluated = self._evaluate(full, read_assignment(full, small))
+                if evaluated is not None and evaluated[0] < objective:
+                    objective, solver = evaluated
         strategy = self.params.strategy
         if strategy == "auto" and self.params.is_reproducible:
             strategy = "hinted"  # blocks run on wall time, in parallel: not reproducible
@@ -241,15 +235,18 @@ class Search:
         on the LSS group home and nurse group (LNS: 11–17 % cheaper rosters at 20 s), 0.06 s
         on Curtois Instance13, 0.22 s on the care home, whose many priced segments make every
         block's presolve slow (block search lost to the full model there)."""
-        seconds = lns.probe(list(solver.response_proto.solution))
+        budget = until - time.monotonic()
+        seconds = lns.probe(list(solver.response_proto.solution),
+                            min(5.0, max(0.05, 2 * budget / MIN_BLOCKS)))
         self.probe_seconds = seconds
         return seconds * MIN_BLOCKS <= until - time.monotonic()
 
     def _finish_status(self, full: Context, status: cp_model.CpSolverStatus,
                        solver: cp_model.CpSolver) -> Outcome:
         if status == cp_model.INFEASIBLE:
-            return Outcome("INFEASIBLE", infeasible_employees=self._infeasible(
-                [e.id for e in self.instance.employees], full.index))
+            return Outcome("INFEASIBLE", infeasible_employees=infeasible_alone(
+                full.index, [e.id for e in self.instance.employees],
+                lambda scoped: self._model(scoped, prices=False), self._solve))
         objective = round(solver.objective_value)
         return Outcome("OPTIMAL", full, solver, objective, objective)
 
@@ -287,43 +284,95 @@ class Search:
 
     def _evaluate(self, ctx: Context, assignment: Assignment
                   ) -> tuple[int, cp_model.CpSolver] | None:
-        """The exact objective of `assignment` on `ctx`'s model (every decision fixed)."""
-        status, solver = self._solve(fixed_model(ctx, assignment), 60.0, workers=1,
-                                     essential=True)
+        """The exact objective of `assignment` (every decision fixed): with the full LP (care
+        home: 0.7 s, no proof in 30 s at the default level), then at the default level when
+        that proof runs long (one roster: none in 60 s); only a proven price is the checker's
+        to the öre, so it waits for a proof (60 s at most, as before)."""
+        model = fixed_model(ctx, assignment)
+        status, solver = self._solve(model, EVALUATION_FIRST_SECONDS, workers=1,
+                                     essential=True, lp_level=2)
+        if status == cp_model.FEASIBLE:
+            again, other = self._solve(model, 60.0 - EVALUATION_FIRST_SECONDS, workers=1,
+                                       essential=True)
+            if again == cp_model.OPTIMAL or (
+                    again == cp_model.FEASIBLE
+                    and other.objective_value < solver.objective_value):
+                status, solver = again, other
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None
         return round(solver.objective_value), solver
 
-    def _construct(self, index: Index) -> Assignment | Outcome:
-        """Each group of employees alone, keeping their own rules (no prices): any roster
-        that keeps the rules will do as a start. The most constrained employees go first."""
-        counts = {e.id: 0 for e in self.instance.employees}
-        for emp, _ in index.options:
-            counts[emp] += 1
-        order = sorted(counts, key=lambda e: (counts[e], e))
-        assignment: Assignment = {}
-        for n in range(0, len(order), CONSTRUCT_GROUP):
-            group = order[n:n + CONSTRUCT_GROUP]
-            ctx = self._model(_only(index, set(group)), prices=False)
-            status, solver = self._solve(ctx.model, max(1.0, self._left()),
-                                         seed=self.params.seed + n)
-            if status == cp_model.INFEASIBLE:
-                return Outcome("INFEASIBLE",
-                               infeasible_employees=self._infeasible(group, index))
-            if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                return Outcome("UNKNOWN")
-            assignment.update(read_assignment(ctx, solver))
-        return assignment
+    def _first_roster(self, full: Context
+                      ) -> tuple[Assignment, int, cp_model.CpSolver] | Outcome:
+        """The constructive roster (lines the greedy leaves in doubt mended with CP-SAT) and
+        the caller's hint made legal; the cheaper one, priced on the full model."""
+        started = time.monotonic()
+        eject = ejection_seconds(self.params.time_limit)
+        reproducible = any(name == "max_deterministic_time" for name, _ in self.params.cp_sat)
+        if self.stopped.is_set():
+            return Outcome("UNKNOWN")  # interrupted before any roster: nothing to keep
+        greedy = construct(full.index, full.need_cache, self.params.seed, eject,
+                           None if reproducible else self._first_roster_late)
+        if self.stopped.is_set():
+            return Outcome("UNKNOWN")
+        self.construct_seconds = time.monotonic() - started
+        self.mended = len(greedy.doubtful)
+        candidates = []
+        made = self._legal(full, greedy.assignment, sorted(greedy.doubtful))
+        if isinstance(made, Outcome):
+            return made
+        if made is not None:
+            candidates.append(made)
+        if self.hint is not None:
+            reading = assignment_from_roster(full.index, self.hint)
+            self.hint_dropped = reading.dropped
+            hinted = self._legal(full, reading.assignment, None)
+            if isinstance(hinted, Outcome):
+                return hinted
+            if hinted is not None:
+                self.hint_objective = hinted[1]
+                candidates.append(hinted)
+        if not candidates:
+            return Outcome("UNKNOWN")
+        best = min(candidates, key=lambda c: c[1])
+        self._record(best[1], 0)
+        return best
 
-    def _infeasible(self, group: list[str], index: Index) -> list[str]:
-        """The employees whose own rules cannot hold (each solved alone)."""
-        found = []
-        for emp in group:
-            ctx = self._model(_only(index, {emp}), prices=False)
-            status, _ = self._solve(ctx.model, 5.0, workers=1)
-            if status == cp_model.INFEASIBLE:
-                found.append(emp)
-        return found
+    def _first_roster_late(self) -> bool:  # interrupted, or half the time is gone
+        return self.stopped.is_set() or self._left() < 0.5 * self.params.time_limit
+
+    def _legal(self, full: Context, target: Assignment, doubtful: list[str] | None
+               ) -> tuple[Assignment, int, cp_model.CpSolver] | Outcome | None:
+        """`target` made legal and priced: the `doubtful` lines mended first (None: the
+        roster is tried as it is), every line when that is not enough."""
+        index = full.index
+        assignment = dict(target)
+        if doubtful:
+            mended = self._mend(index, doubtful, target)
+            if not isinstance(mended, dict):
+                return mended
+            assignment = {k: v for k, v in target.items() if k[0] not in set(doubtful)}
+            assignment.update(mended)
+        evaluated = self._evaluate(full, assignment)
+        if evaluated is None:
+            mended = self._mend(index, most_constrained_first(index), target)
+            if not isinstance(mended, dict):
+                return mended
+            assignment = mended
+            evaluated = self._evaluate(full, assignment)
+        if evaluated is None:
+            return None
+        return assignment, evaluated[0], evaluated[1]
+
+    def _mend(self, index: Index, employees: list[str], target: Assignment
+              ) -> Assignment | Outcome:
+        mended = mend(index, employees, target, lambda scoped: self._model(scoped, False),
+                      self._solve, self._left, self.params.seed)
+        if mended.infeasible:
+            return Outcome("INFEASIBLE", infeasible_employees=mended.infeasible)
+        if mended.unknown:
+            return Outcome("UNKNOWN")
+        return mended.assignment
 
     # -- large-neighbourhood search --------------------------------------------------------
     def _improve(self, lns: LargeNeighbourhoodSearch, solver: cp_model.CpSolver,
@@ -343,10 +392,3 @@ class Search:
         """One block: one CP-SAT worker with the full LP relaxation."""
         return self._solve(model, limit, seed=seed, workers=1, lp_level=2)
 
-
-def _only(index: Index, employees: set[str]) -> Index:
-    """The index with the pass options of `employees` only."""
-    result = Index(index.instance, index.days, index.cyclic, scope=frozenset(employees))
-    result.options = {k: v for k, v in index.options.items() if k[0] in employees}
-    result.forced = {k: v for k, v in index.forced.items() if k[0] in employees}
-    return result

@@ -88,14 +88,22 @@ def start_assignment(instance: Instance, roster: Roster | None) -> Assignment | 
 
 def solve(instance: Instance, params: SolverParams | None = None,
           on_progress: Callable[[Progress], None] | None = None,
-          stop: threading.Event | None = None, start: Roster | None = None) -> Result:
+          stop: threading.Event | None = None, start: Roster | None = None,
+          hint: Roster | None = None) -> Result:
     """Search for the cheapest roster; it comes back whenever the hard rules can hold.
     Setting `stop` ends the search early with the best roster so far (`interrupted`).
     `start`: a roster of the instance to search from (a repair starts from the old roster);
-    the result is never worse than it when it keeps the hard rules."""
+    the result is never worse than it when it keeps the hard rules.
+
+    `hint`: a roster to warm-start from (e.g. last period's or a planner's edit), beside the
+    constructive first roster. Its passes that this instance no longer allows are dropped
+    (counted in the roster's stats as `hint_dropped`), lines that break a rule are mended
+    with CP-SAT, and the cheaper of it and the constructive roster is the first incumbent;
+    the returned roster is never dearer than the hint made legal (`hint_objective`).
+    """
     params = params or SolverParams()
     started = time.monotonic()
-    search = Search(instance, params, on_progress, start_assignment(instance, start))
+    search = Search(instance, params, on_progress, start_assignment(instance, start), hint)
     outcome, interrupted = _run_interruptibly(search, stop)
     wall = time.monotonic() - started
     first = search.progress[0].seconds if search.progress else None
@@ -104,7 +112,12 @@ def solve(instance: Instance, params: SolverParams | None = None,
                       {}, search.progress, interrupted, outcome.infeasible_employees)
     ctx, solver = outcome.ctx, outcome.solver
     stats = {"lns_iterations": search.iterations, "lns_improvements": search.improvements,
-             "lns_blocks": search.lns_blocks, "lns_probe_seconds": search.probe_seconds}
+             "lns_blocks": search.lns_blocks, "lns_probe_seconds": search.probe_seconds,
+             "construct_seconds": round(search.construct_seconds, 3),
+             "construct_mended_lines": search.mended}
+    if hint is not None:
+        stats.update({"hint_dropped": search.hint_dropped,
+                      "hint_objective": search.hint_objective})
     by_term = {
         term: sum(t.coef * solver.value(t.expr) for t in terms) + ctx.constants.get(term, 0)
         for term, terms in ctx.terms.items()
