@@ -43,7 +43,7 @@ def test_batch_workers_is_a_deprecated_alias_of_jobs(tmp_path: Path) -> None:
                                  "--deterministic-time", "0.1"])
     assert result.exit_code == 0, result.output
     assert "--workers is deprecated" in result.output
-    assert "1 local processes" in result.output
+    assert "1 local process" in result.output
     clash = runner.invoke(app, ["batch", "run", str(units), "--db", str(tmp_path / "c.sqlite"),
                                 "--workers", "1", "--jobs", "2"])
     assert clash.exit_code == 2 and "disagree" in clash.output
@@ -66,3 +66,27 @@ def test_compare_records_the_strategy(tmp_path: Path) -> None:
     cells = [str(c.value) for sheet in book for row in sheet.iter_rows() for c in row
              if c.value is not None]
     assert "strategy" in cells and "hinted" in cells
+
+
+def test_solve_hint_starts_from_a_roster(tmp_path: Path) -> None:
+    """`solve --hint ROSTER`: the nurse group re-solved from its own 4 s roster is no dearer
+    than that roster (the hint is the first incumbent when it is the cheaper one, and the
+    search only improves on its incumbent); the stats record the hint's price. A roster of
+    another horizon is bad input (exit 2, one line naming the field)."""
+    nurses = str(ROOT / "instances" / "nurse_group.yaml")
+    first = runner.invoke(app, ["solve", nurses, "--time-limit", "4", "--workers", "1",
+                                "--out", str(tmp_path / "a"), "--quiet"])
+    assert first.exit_code == 0, first.output
+    old = json.loads((tmp_path / "a" / "roster.json").read_text())
+    again = runner.invoke(app, ["solve", nurses, "--time-limit", "4", "--workers", "1",
+                                "--hint", str(tmp_path / "a"), "--out", str(tmp_path / "b"),
+                                "--quiet"])
+    assert again.exit_code == 0, again.output
+    new = json.loads((tmp_path / "b" / "roster.json").read_text())
+    assert new["objective"] <= old["objective"]
+    assert new["stats"]["hint_objective"] is not None
+    old["horizon"]["start"] = "2024-01-01"
+    (tmp_path / "other.json").write_text(json.dumps(old))
+    bad = runner.invoke(app, ["solve", nurses, "--hint", str(tmp_path / "other.json"),
+                              "--out", str(tmp_path / "c")])
+    assert bad.exit_code == 2 and "horizon.start" in bad.output

@@ -68,10 +68,13 @@ def load(path: str | Path) -> Instance:
 
 def solve(instance: Instance, params: SolverParams | None = None, *,
           on_progress: Callable[[Progress], None] | None = None,
-          stop: threading.Event | None = None) -> Result:
+          stop: threading.Event | None = None, hint: Roster | None = None) -> Result:
     """The cheapest roster the search finds within `params.time_limit` that keeps every hard
     rule. `on_progress` is called with each improving roster's objective and bound; setting
-    `stop` (from any thread) ends the search with the best roster so far.
+    `stop` (from any thread) ends the search with the best roster so far. `hint`: a roster to
+    start from (a re-solve after pins, a scenario from its base roster): passes the instance
+    no longer allows are dropped, and the cheaper of it and the constructed roster is the
+    first incumbent, so the result changes little where nothing forces it.
 
     >>> instance = bemanna.load("instances/nurse_group.yaml")
     >>> result = bemanna.solve(instance, bemanna.SolverParams(time_limit=3, workers=1))
@@ -81,7 +84,7 @@ def solve(instance: Instance, params: SolverParams | None = None, *,
     from bemanna.solver import solve as run_search
 
     params = params or SolverParams()
-    found = run_search(instance, params, on_progress=on_progress, stop=stop)
+    found = run_search(instance, params, on_progress=on_progress, stop=stop, hint=hint)
     return Result(instance=instance, params=params, status=found.status, roster=found.roster,
                   objective=found.objective, bound=found.bound, wall_time=found.wall_time,
                   build_time=found.build_time, first_solution_time=found.first_solution_time,

@@ -96,3 +96,19 @@ def say_moved(written: Written[Any], what: str) -> None:
         err.print("[yellow]warning[/]: ", end="")
         err.print(f"{written.problem}; {what} written to {written.folder} instead",
                   highlight=False, markup=False)
+
+
+def hint_or_exit(instance: Instance, path: Path) -> Roster:
+    """A roster to start a solve from (--hint): it must be laid over the instance's horizon
+    (start and days); other differences (employees, shift types) are the solver's to drop.
+    Exit 2 with one line per problem otherwise."""
+    from bemanna.checker.match import horizon_mismatch
+    from bemanna.roster import RosterError
+
+    roster = load_roster_or_exit(path)
+    problems = horizon_mismatch(instance, roster)
+    if problems:
+        source = path / "roster.json" if path.is_dir() else path
+        raise bad_input(RosterError(f"--hint {source}", problems))
+    return roster
+

@@ -14,11 +14,19 @@ from bemanna.cli.console import (
     EXIT_VIOLATION,
     console,
     err,
+    hint_or_exit,
     load_or_exit,
     out_folder_or_exit,
     say_moved,
 )
-from bemanna.cli.options import DetailsOption, LangOption, Language, Strategy, lang_of
+from bemanna.cli.options import (
+    DetailsOption,
+    LangOption,
+    Language,
+    Strategy,
+    StrategyOption,
+    lang_of,
+)
 
 
 def solve_command(
@@ -47,10 +55,11 @@ def solve_command(
         "BEMANNA_MAX_MEMORY_MB, else 8 GB or 80 % of RAM).")] = None,
     checks: Annotated[bool, typer.Option(
         "--checks/--no-checks", help="Run the pre-solve checks first.")] = True,
-    strategy: Annotated[Strategy, typer.Option(
-        help="Search: auto = first roster, full model, block search when blocks re-solve "
-        "fast, full model again; lns = always block search; hinted = first roster then the "
-        "full model; cpsat = the full model alone (docs/architecture.md).")] = Strategy.auto,
+    strategy: StrategyOption = Strategy.auto,
+    hint: Annotated[Path | None, typer.Option(
+        help="A roster (folder or roster.json) of this instance to start from: passes the "
+        "instance no longer allows are dropped; the rest changes little where nothing forces "
+        "it (a re-solve after a change).")] = None,
     lang: LangOption = Language.sv,
     details: DetailsOption = False,
 ) -> None:
@@ -70,6 +79,7 @@ def solve_command(
         err.print("[bold red]error[/]: --simulate: only with --report (the simulation is shown "
                   "in the reports; `bemanna simulate` runs it alone)", highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT)
+    start_from = None if hint is None else hint_or_exit(inst, hint)
     before_solving(inst, out, workers, explain, max_memory, checks)
     params = bemanna.SolverParams(time_limit=time_limit, workers=workers, seed=seed, log=log,
                           strategy=strategy.value, deterministic_time=deterministic_time)
@@ -85,7 +95,7 @@ def solve_command(
                   employees=count(len(inst.employees), "employee", language),
                   days=count(inst.horizon.days, "day", language), limit=f"{time_limit:g}",
                   workers=count(workers, "worker", language), seed=seed), highlight=False)
-    result = bemanna.solve(inst, params, on_progress=progress)
+    result = bemanna.solve(inst, params, on_progress=progress, hint=start_from)
     if result.interrupted and result.roster is not None:
         err.print(f"[yellow]{say('interrupted', language)}[/]", highlight=False)
     if result.roster is None:

@@ -11,7 +11,6 @@ is marked interrupted with that roster kept.
 from __future__ import annotations
 
 import contextlib
-import inspect
 import threading
 import time
 from collections.abc import Callable
@@ -41,17 +40,9 @@ TIME_LIMITS = (5, 15, 30, 60, 120, 300)
 
 def run_solve(instance: Instance, params: bemanna.SolverParams, on_progress: Any,
               stop: threading.Event, hint: Roster | None) -> bemanna.Result:
-    """THE single call site of `bemanna.solve` for the workbench.
-
-    HINT: "Re-solve keeping pins" passes the previous roster as `hint=` so the rest changes
-    little. `bemanna.solve(..., hint=)` is being added by another helper; until it is in main
-    the re-solve runs without it (the pins still hold: they are in the instance). Once the
-    parameter exists it is used here with no other change.
-    """
-    if hint is not None and "hint" in inspect.signature(bemanna.solve).parameters:
-        return bemanna.solve(instance, params, on_progress=on_progress, stop=stop,
-                             hint=hint)  # type: ignore[call-arg]
-    return bemanna.solve(instance, params, on_progress=on_progress, stop=stop)
+    """The single call site of `bemanna.solve` for the workbench. "Re-solve keeping pins"
+    passes the previous roster as `hint=`, so the rest of the roster changes little."""
+    return bemanna.solve(instance, params, on_progress=on_progress, stop=stop, hint=hint)
 
 
 class JobRunner:
