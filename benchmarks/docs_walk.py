@@ -37,10 +37,10 @@ EXPECTED_ERRORS = ("typo.yaml",)
 SKIPPED = ("--dask-scheduler", "bemanna serve")
 """Examples not run here: a Dask cluster that is not there, and the workbench's server, which
 runs until stopped (tests/test_web_security.py starts and stops the real command)."""
-NOT_YET_SWEDISH = ("--simulate",)
-"""Outputs still English in Swedish mode (the absence simulation's summary table, which the
-`robust` branch is editing): the language check notes them instead of failing."""
-"""Examples that need infrastructure a walk cannot start (a Dask cluster)."""
+NOT_YET_SWEDISH = ("--simulate", "bemanna explain")
+"""Outputs still English in Swedish mode (the absence simulation's summary table; explain's
+soft-rule messages, which come from the checker): issue 17 lists them as open, so the language
+check notes them instead of failing."""
 
 
 @dataclass

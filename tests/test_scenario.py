@@ -119,7 +119,7 @@ def test_every_problem_of_a_scenario_file_is_one_line_naming_its_path(tmp_path: 
             "reduced_minutes") in found
     assert ("set.rules.weekly_rest.min_minutes: Input should be a valid integer, unable to "
             "parse string as an integer (got 'long')") in found
-    assert "set.horizon.weeks: Input should be less than or equal to 26 (got 99)" in found
+    assert "set.horizon.weeks: Input should be less than or equal to 53 (got 99)" in found
     assert len(found) == 8
 
 

@@ -293,7 +293,7 @@ def test_a_larger_instance_takes_the_constructed_path_and_is_priced_exactly(
 ) -> None:
     """26 employees × 28 days × 4 shift types is above SMALL_MODEL_LITERALS (2 500 pass
     literals), so the search builds a first roster group by group, improves it and re-prices
-    the final roster on the fixed model. Within 6 s it is rarely proven optimal; whatever it
+    the final roster on the fixed model. Within 6 s it is not always proven optimal; whatever it
     returns must still keep every hard rule and cost what the checker says."""
     rates = [100, 75, 50]
     employees = [employee(f"E{i}", employment_rate=rates[i % 3]) for i in range(26)]
@@ -308,5 +308,7 @@ def test_a_larger_instance_takes_the_constructed_path_and_is_priced_exactly(
     assert report.ok, [v.message for v in report.violations][:5]
     assert report.total == result.objective
     assert nonzero(report.costs) == nonzero(result.objective_by_term)
-    if strategy == "lns":  # block search ran (it is what this case exercises)
-        assert result.roster.stats["lns_iterations"] > 0
+    if strategy == "lns":  # block search ran, unless the opening full-model solve from the
+        # constructed roster already proved the optimum (it does on a quiet machine since the
+        # greedy first roster: OPTIMAL with 0 blocks)
+        assert result.status == "OPTIMAL" or result.roster.stats["lns_iterations"] > 0

@@ -93,7 +93,7 @@ def test_employee_explanation_text(client: TestClient) -> None:
     job = wait_for(store, store.jobs()[-1].id)
     reply = client.get(f"/rosters/{job.roster_id}/explain/{FIRST}")
     assert reply.status_code == 200
-    assert f"{FIRST}: rules that bind in this roster" in reply.text
+    assert f"{FIRST} " in reply.text and ": rules that bind in this roster" in reply.text
     assert client.get(f"/rosters/{job.roster_id}/explain/nobody").status_code == 404
 
 
