@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         load_roster,
         load_scenario,
         price,
+        replan,
         simulate,
         solve,
     )
@@ -49,6 +50,7 @@ __all__ = [
     "load_roster",
     "load_scenario",
     "price",
+    "replan",
     "simulate",
     "solve",
 ]

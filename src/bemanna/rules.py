@@ -202,6 +202,11 @@ TERMS: dict[str, TermSpec] = {term.id: term for term in (
              "extra salary of RÖHS grants"),
     TermSpec("expected_absence_cover", _SOLVER + "absence:build_expected_absence_cover",
              _CHECK + "coverage:expected_absence_cover", "resurspass where absence is expected"),
+    # Only in a roster repair (`Instance.repair`, docs/replan.md); 0 otherwise.
+    TermSpec("roster_changes", _SOLVER + "repair:build_roster_changes",
+             _CHECK + "repair:roster_changes", "changed passes against the old roster"),
+    TermSpec("extra_hours", _SOLVER + "repair:build_extra_hours", _CHECK + "repair:extra_hours",
+             "mertid and overtime beyond planned hours"),
 )}
 """Every priced term, by id, in the order of `bemanna.instance.PRICED_TERMS`."""
 

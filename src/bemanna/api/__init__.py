@@ -15,6 +15,7 @@ functions. docs/api.md walks a notebook session.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from bemanna.checker import CheckReport
     from bemanna.comparison.run import Comparison
     from bemanna.pricing import Pricing
+    from bemanna.replanning.events import Events
+    from bemanna.replanning.result import ReplanResult
     from bemanna.simulation import SimulationResult
     from bemanna.solver import Progress
 
@@ -46,6 +49,7 @@ __all__ = [
     "load_roster",
     "load_scenario",
     "price",
+    "replan",
     "simulate",
     "solve",
 ]
@@ -164,3 +168,28 @@ def compare(base: Instance | str | Path, scenarios: Sequence[Scenario | str | Pa
     if simulate_runs:
         simulate_columns(planned, comparison, simulate_runs, seed)
     return comparison
+
+
+def replan(instance: Instance, roster: Roster, events: Events | str | Path | dict[str, object],
+           now: dt.datetime | str | None = None, params: SolverParams | None = None
+           ) -> ReplanResult:
+    """Repair `roster` after `events` (absence, leaving, joining, extra need, swap; an events
+    file, its mapping, or `bemanna.replanning.Events`): everything that started before `now`
+    stays, the need is covered in refill order at real prices, and as few passes of people not
+    hit by an event change as the change weights say (docs/replan.md).
+
+    >>> r = bemanna.replan(instance, roster, "sick.yaml", "2025-03-12T06:30")  # doctest: +SKIP
+    >>> r.check.ok, r.disruptions, [c.text for c in r.changes][:2]  # doctest: +SKIP
+
+    Raises `bemanna.instance.InstanceError` (one line per problem) on bad input.
+    """
+    from bemanna.replanning.events import Events, events_from_data, load_events
+    from bemanna.replanning.run import replan as run_replan
+
+    if isinstance(events, dict):
+        events = events_from_data(events)
+    elif not isinstance(events, Events):
+        events = load_events(events)
+    moment = dt.datetime.fromisoformat(now) if isinstance(now, str) else now
+    return run_replan(instance, roster, events, moment,
+                      params or SolverParams(time_limit=1.0, workers=2, seed=0))

@@ -69,7 +69,12 @@ def hard_violations(instance: Instance, roster: Roster) -> list[Violation]:
 
 def check_roster(instance: Instance, roster: Roster) -> CheckReport:
     """Every structural rule, every enabled rule and every price, read off the roster."""
-    view = read_roster(instance, roster)
+    return check_view(read_roster(instance, roster))
+
+
+def check_view(view: RosterView) -> CheckReport:
+    """`check_roster` on a roster already read (its memo, e.g. the OB clock, is reused)."""
+    instance = view.instance
     violations: list[Violation] = [v for check in STRUCTURE_CHECKS.values() for v in check(view)]
     costs = {term: term_pricer(term)(view) for term in TERMS}
     units: dict[str, int] = {}

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from bemanna.checker.passes import Pass, RosterView, duration, following, stamp, well_formed
+from bemanna.checker.repair import frozen_past
 from bemanna.checker.report import Violation
 from bemanna.checker.rohs import rohs_grants
 from bemanna.instance import contract_minutes
@@ -275,9 +276,12 @@ def pinned(view: RosterView) -> list[Violation]:
         for pin in emp.pinned:
             shifts = [p.shift_id for p in on_date[pin.date]]
             wanted = [pin.shift] if pin.shift is not None else []
-            if shifts != wanted:
+            roles = ["resurs" if p.kind == "resurs" else p.skill for p in on_date[pin.date]]
+            if shifts != wanted or (pin.role is not None and roles != [pin.role]):
                 want = f"pass {pin.shift}" if pin.shift is not None else "no pass"
-                have = ", ".join(shifts) or "no pass"
+                want += f" as {pin.role}" if pin.role is not None else ""
+                have = ", ".join(f"{s} as {r}" for s, r in zip(shifts, roles, strict=True))
+                have = have or "no pass"
                 found.append(
                     Violation(
                         "pinned",
@@ -364,6 +368,7 @@ STRUCTURE_CHECKS: dict[str, Callable[[RosterView], list[Violation]]] = {
     "resurs_allowed": resurs_allowed,
     "employee_summary": employee_summary,
     "rohs": rohs_grants,
+    "frozen_past": frozen_past,
 }
 """Structural checks by the id their violations carry."""
 

@@ -18,10 +18,12 @@ from bemanna.cli.console import err
 from bemanna.cli.explain import explain_command
 from bemanna.cli.generate import generate_command
 from bemanna.cli.importing import import_app
+from bemanna.cli.replan import replan_command
 from bemanna.cli.report import report_command
 from bemanna.cli.serve import serve_command
 from bemanna.cli.simulate import simulate_command
 from bemanna.cli.solve import solve_command
+from bemanna.cli.template import template_command
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Staff rosters for Swedish municipal care (CP-SAT).")
@@ -49,9 +51,11 @@ app.add_typer(import_app, name="import")
 app.command("report")(report_command)
 app.command("explain")(explain_command)
 app.command("simulate")(simulate_command)
+app.command("replan")(replan_command)
 app.command("compare")(compare_command)
 app.command("generate")(generate_command)
 app.add_typer(batch_app, name="batch")
+app.command("template")(template_command)
 app.command("serve")(serve_command)
 
 

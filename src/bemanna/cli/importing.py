@@ -16,6 +16,7 @@ from bemanna.cli.console import (
     out_file_or_exit,
     say_moved,
 )
+from bemanna.cli.template import import_excel_command
 from bemanna.instance import InstanceError
 
 import_app = typer.Typer(help="Convert other formats into bemanna instances.",
@@ -47,3 +48,6 @@ def import_curtois_command(
     say_moved(saved, "the instance was")
     console.print(f"{source} -> {saved.value}: {plural(len(data['employees']), 'employee')}, "
                   f"{plural(data['horizon']['weeks'], 'week')}", highlight=False)
+
+
+import_app.command("excel")(import_excel_command)

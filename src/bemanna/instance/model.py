@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 
 from bemanna.instance.absence import AbsenceProfile
 from bemanna.instance.cost_model import CostModel
+from bemanna.instance.repair import RosterRepair
 from bemanna.instance.rohs import RohsPolicy
 from bemanna.instance.rules import Rules
 from bemanna.instance.types import (
@@ -197,6 +198,9 @@ class Pin(BaseModel):
 
     date: dt.date
     shift: Identifier | None
+    role: Identifier | None = None
+    """Optionally how the pass is worked: one of its skills (ordinary cover) or 'resurs'
+    (a resurspass). None: the solver chooses."""
 
 
 class Employee(BaseModel):
@@ -343,6 +347,8 @@ class Instance(BaseModel):
     """Absence rates (sick leave): simulation and resurspass placement (docs/resurstid.md)."""
     rohs: RohsPolicy = Field(default_factory=RohsPolicy)
     """How RÖHS requests (desired_employment_rate) are decided (docs/resurstid.md)."""
+    repair: RosterRepair | None = None
+    """Set when the instance repairs an existing roster (`bemanna.replanning`, docs/replan.md)."""
 
     @cached_property
     def shift(self) -> dict[str, ShiftType]:

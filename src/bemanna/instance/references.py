@@ -10,7 +10,7 @@ from bemanna.instance.absence import absence_problems
 from bemanna.instance.shape import shape_allowed
 
 if TYPE_CHECKING:
-    from bemanna.instance.model import Instance, ShiftType
+    from bemanna.instance.model import Instance, Pin, ShiftType
 
 
 def _duplicates(ids: list[str]) -> list[str]:
@@ -31,6 +31,23 @@ def _pin_problems(inst: Instance, emp_id: str, skills: list[str], allowed: list[
     if not shape_allowed(inst.rules, shift):
         problems.append(f"{where}.shift: {shift.id!r} breaks a hard rule (pass_span or breaks)")
     return problems
+
+
+def _role_problems(inst: Instance, skills: list[str], pin: Pin, shifts: dict[str, ShiftType],
+                   where: str) -> list[str]:
+    """A pinned role is 'resurs' (when resurspass are allowed) or a skill of both the employee
+    and the pinned shift."""
+    if pin.role is None:
+        return []
+    if pin.shift is None:
+        return [f"{where}.role: a pin without a pass has no role"]
+    if pin.role == "resurs":
+        return [] if inst.resurspass else [f"{where}.role: resurspass are off (resurspass: false)"]
+    shift = shifts.get(pin.shift)
+    if pin.role not in skills or (shift is not None and pin.role not in shift.skills):
+        return [f"{where}.role: {pin.role!r} is not a skill of both the employee and "
+                f"{pin.shift!r}"]
+    return []
 
 
 def reference_problems(inst: Instance) -> list[str]:
@@ -88,6 +105,7 @@ def reference_problems(inst: Instance) -> list[str]:
             if pin.shift in shifts:
                 problems += _pin_problems(inst, emp.id, emp.skills, emp.allowed_shifts,
                                           shifts[pin.shift], pin.date, f"{where}.pinned[{j}]")
+            problems += _role_problems(inst, emp.skills, pin, shifts, f"{where}.pinned[{j}]")
         pin_dates = [p.date for p in emp.pinned]
         for twice in sorted({d for d in pin_dates if pin_dates.count(d) > 1}):
             problems.append(f"{where}.pinned: {twice} is pinned more than once")
@@ -134,6 +152,8 @@ def reference_problems(inst: Instance) -> list[str]:
                         f"horizon's {inst.horizon.weeks} weeks")
     problems.extend(cost_model_references(inst))
     problems.extend(absence_problems(inst))
+    if inst.repair is not None:
+        problems.extend(inst.repair.repair_problems(employees, set(shifts), first, last))
     money = cost_model_problems(inst) if "cost_model" in inst.model_fields_set else []
     said = {line.split(":")[0] for line in money}
     problems.extend(money)

@@ -225,7 +225,10 @@ PRICED_TERMS: tuple[str, ...] = (
     "ob",
     "rohs",
     "expected_absence_cover",
+    "roster_changes",
+    "extra_hours",
 )
 """Objective terms that are not rules but prices: coverage, wishes, stranded resurstid, the
 OB of the roster's own passes, the extra salary of RÖHS grants, and the credit of resurspass
-placed where absence is expected."""
+placed where absence is expected; in a roster repair the price of changed passes and of extra
+hours (`instance/repair.py`)."""

@@ -28,7 +28,7 @@ from bemanna.checker.passes import Interval
 from bemanna.instance import Instance
 from bemanna.simulation.overtime import RunStaff, StaffCalendar
 from bemanna.simulation.timeline import Timeline
-from bemanna.units import MINUTES_PER_HOUR, round_half_up
+from bemanna.tariff.refill_order import bought_steps
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
@@ -92,18 +92,13 @@ def policies(instance: Instance, timeline: Timeline,
              planned: dict[tuple[str, str], int]) -> list[Policy]:
     """Per skill of the timeline: the gap-fill sources, each cap less the planned minutes."""
     cm = instance.cost_model
-    weeks = instance.horizon.weeks
     found = []
     for skill in timeline.skills:
-        _, policy = cm.policy(skill)
         sources = []
-        for entry in policy:
-            if entry.max_hours_per_week is None:
-                left = INFINITE
-            else:
-                cap = round_half_up(entry.max_hours_per_week * MINUTES_PER_HOUR * weeks)
-                left = max(0, cap - planned.get((skill, entry.source), 0))
-            sources.append((entry.source, left))
+        for step in bought_steps(instance, skill):  # the one refill order (tariff)
+            left = (INFINITE if step.cap_minutes is None
+                    else max(0, step.cap_minutes - planned.get((skill, step.source), 0)))
+            sources.append((step.source, left))
         fallback = AGENCY if cm.agency_basis(skill) is not None else TEMP
         found.append(Policy(tuple(sources), fallback))
     return found

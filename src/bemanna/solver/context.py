@@ -119,16 +119,20 @@ def create_variables(ctx: Context) -> None:
             work = model.new_bool_var(f"w_{emp}_{day}_{sid}")
             ctx.work[(emp, day, sid)] = work
             day_literals.append(work)
-            choices = len(opt.roles) + (1 if allow_resurs else 0)
+            resurs_ok = allow_resurs and opt.resurs
+            choices = len(opt.roles) + (1 if resurs_ok else 0)
             if choices == 1:
-                ctx.cover[(emp, day, sid, opt.roles[0])] = work
+                if opt.roles:
+                    ctx.cover[(emp, day, sid, opt.roles[0])] = work
+                else:
+                    ctx.resurs[(emp, day, sid)] = work
                 continue
             parts = []
             for skill in opt.roles:
                 lit = model.new_bool_var(f"c_{emp}_{day}_{sid}_{skill}")
                 ctx.cover[(emp, day, sid, skill)] = lit
                 parts.append(lit)
-            if allow_resurs:
+            if resurs_ok:
                 lit = model.new_bool_var(f"r_{emp}_{day}_{sid}")
                 ctx.resurs[(emp, day, sid)] = lit
                 parts.append(lit)

@@ -8,6 +8,7 @@ cyclic horizon `day` arithmetic wraps (see `Index.day_at`).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from bemanna.instance.model import Employee, Instance, ShiftType
@@ -22,6 +23,8 @@ class PassOption:
     shift: ShiftType
     roles: tuple[str, ...]
     """Skills the pass may be worked in (employee's ∩ shift's)."""
+    resurs: bool = True
+    """Whether it may be a resurspass (when the instance allows them); a pin's role decides."""
 
     @property
     def start(self) -> int:
@@ -70,6 +73,26 @@ def _unavailable_days(inst: Instance, emp: Employee) -> set[int]:
     return days
 
 
+def _frozen_minutes(inst: Instance) -> int:
+    """Minutes after the horizon start before which no new pass may start: a repair's `now`
+    (passes that started before it are pinned), else no limit."""
+    if inst.repair is None:
+        return -(10**9)
+    origin = dt.datetime.combine(inst.horizon.start, dt.time())
+    return int((inst.repair.now - origin).total_seconds()) // 60
+
+
+def _option(emp: Employee, day: int, shift: ShiftType, role: str | None) -> PassOption:
+    """The pass option; a pinned role leaves one way to work it (a skill, or resurs)."""
+    roles = tuple(k for k in emp.skills if k in shift.skills)
+    if role == "resurs":
+        return PassOption(emp.id, day, shift, (), resurs=True)
+    if role is not None:
+        return PassOption(emp.id, day, shift, tuple(k for k in roles if k == role),
+                          resurs=False)
+    return PassOption(emp.id, day, shift, roles)
+
+
 def build_index(inst: Instance) -> Index:
     index = Index(inst, inst.horizon.days, inst.horizon.cyclic)
     for emp in inst.employees:
@@ -83,6 +106,8 @@ def build_index(inst: Instance) -> Index:
         ]
         unavailable = _unavailable_days(inst, emp)
         pins = {inst.horizon.day_of(p.date): p.shift for p in emp.pinned}
+        roles = {inst.horizon.day_of(p.date): p.role for p in emp.pinned if p.role}
+        frozen_until = _frozen_minutes(inst)
         for day in range(inst.horizon.days):
             if day in unavailable:
                 continue
@@ -94,11 +119,9 @@ def build_index(inst: Instance) -> Index:
                     continue
                 index.forced[(emp.id, day)] = pinned
                 shifts = [inst.shift[pinned]]  # a pin overrides allowed shifts and weekdays
-            options = [
-                PassOption(emp.id, day, s, tuple(k for k in emp.skills if k in s.skills))
-                for s in shifts
-            ]
-            options = [o for o in options if o.roles]
+            options = [_option(emp, day, s, roles.get(day)) for s in shifts]
+            options = [o for o in options if (o.roles or (o.resurs and inst.resurspass))
+                       and (day in pins or o.start >= frozen_until)]
             if options:
                 index.options[(emp.id, day)] = options
     return index

@@ -104,8 +104,12 @@ class Search:
     best roster found."""
 
     def __init__(self, instance: Instance, params: SolverParams,
-                 on_progress: Callable[[Progress], None] | None = None) -> None:
+                 on_progress: Callable[[Progress], None] | None = None,
+                 start: Assignment | None = None) -> None:
         self.instance = instance
+        self.start = start
+        """A roster to start from (a repair's old roster): the full model is solved from it
+        as a hint and never returns worse."""
         self.params = params
         self.on_progress = on_progress
         self.progress: list[Progress] = []
@@ -176,6 +180,13 @@ class Search:
         self.build_time = time.monotonic() - t
         if self.params.strategy == "cpsat":
             return self._solve_full(full, None, self._left())
+        if self.start is not None:
+            start = {k: v for k, v in self.start.items() if k in full.work}
+            evaluated = self._evaluate(full, start)
+            if evaluated is not None:  # a complete hint: CP-SAT starts from it at once
+                self._record(evaluated[0], 0)
+                hint_all(full.model, list(evaluated[1].response_proto.solution))
+            return self._solve_full(full, start, self._left())
         incumbent: Assignment | None = None
         if len(full.work) <= SMALL_MODEL_LITERALS:
             limit = SMALL_FIRST_SHARE * self.params.time_limit

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from bemanna.instance.model import Instance
 from bemanna.roster.model import Roster
+from bemanna.solver.assignment import RESURS, Assignment
 from bemanna.solver.extract import extract_roster
 from bemanna.solver.params import SolverParams
 from bemanna.solver.search import Outcome, Progress, Search
@@ -73,14 +74,28 @@ def _run_interruptibly(search: Search, stop_event: threading.Event | None = None
     return outcome, interrupted.is_set()
 
 
+def start_assignment(instance: Instance, roster: Roster | None) -> Assignment | None:
+    """A roster as the search's decisions: (employee, day, shift) -> skill or RESURS."""
+    if roster is None:
+        return None
+    found: Assignment = {}
+    for a in roster.assignments:
+        day = instance.horizon.day_of(a.date)
+        if day is not None:
+            found[(a.employee, day, a.shift)] = RESURS if a.kind == "resurs" else a.skill
+    return found
+
+
 def solve(instance: Instance, params: SolverParams | None = None,
           on_progress: Callable[[Progress], None] | None = None,
-          stop: threading.Event | None = None) -> Result:
+          stop: threading.Event | None = None, start: Roster | None = None) -> Result:
     """Search for the cheapest roster; it comes back whenever the hard rules can hold.
-    Setting `stop` ends the search early with the best roster so far (`interrupted`)."""
+    Setting `stop` ends the search early with the best roster so far (`interrupted`).
+    `start`: a roster of the instance to search from (a repair starts from the old roster);
+    the result is never worse than it when it keeps the hard rules."""
     params = params or SolverParams()
     started = time.monotonic()
-    search = Search(instance, params, on_progress)
+    search = Search(instance, params, on_progress, start_assignment(instance, start))
     outcome, interrupted = _run_interruptibly(search, stop)
     wall = time.monotonic() - started
     first = search.progress[0].seconds if search.progress else None

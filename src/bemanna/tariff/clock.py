@@ -10,7 +10,7 @@ Minute 0 is the horizon's start date at 00:00 (a Monday).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 import numpy as np
@@ -38,6 +38,9 @@ class ObClock:
     categories: tuple[ObCategory, ...]
     index: IntArray
     """Per minute: index into `categories`, or -1 for no OB."""
+    pass_costs: dict[tuple[Fraction, tuple[tuple[int, int], ...]], int] = field(
+        default_factory=dict, compare=False, repr=False)
+    """`pass_ob_cost` per (PO factor, parts), computed once (rosters repeat passes)."""
 
     def name(self, index: int) -> str:
         return NO_OB if index < 0 else self.categories[index].id
@@ -108,5 +111,10 @@ def pass_ob_minutes(clock: ObClock, parts: list[tuple[int, int]]) -> IntArray:
 def pass_ob_cost(clock: ObClock, po_factor: Fraction, parts: list[tuple[int, int]]) -> int:
     """The OB of one pass incl. PO, in öre: per category minutes × rate × (1 + PO) / 60,
     rounded once per category (as the pricing's rows)."""
-    return sum(cost_of(int(count), clock.rate(i) * po_factor)
-               for i, count in enumerate(pass_ob_minutes(clock, parts)) if count)
+    key = (po_factor, tuple(parts))
+    cached = clock.pass_costs.get(key)
+    if cached is None:
+        cached = sum(cost_of(int(count), clock.rate(i) * po_factor)
+                     for i, count in enumerate(pass_ob_minutes(clock, parts)) if count)
+        clock.pass_costs[key] = cached
+    return cached

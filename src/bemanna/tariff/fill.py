@@ -24,7 +24,6 @@ it is given: a planner's weight instead of money (benchmarks use 0).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 
 import numpy as np
 import numpy.typing as npt
@@ -41,7 +40,8 @@ from bemanna.tariff.rates import (
     temp_rate,
     with_po,
 )
-from bemanna.units import MINUTES_PER_HOUR, ore_per_minute, round_half_up
+from bemanna.tariff.refill_order import bought_steps
+from bemanna.units import MINUTES_PER_HOUR, ore_per_minute
 
 IntArray = npt.NDArray[np.int64]
 
@@ -112,14 +112,12 @@ def fill_plan(instance: Instance, skill: str, clock: ObClock, *, money: bool = F
         array.flags.writeable = False
         return array
 
-    _, policy = cm.policy(skill)
     pays: list[Pay] = []
     caps: dict[str, int] = {}
     enkel_window = 0
-    for entry in policy:
-        if entry.max_hours_per_week is not None:
-            caps[entry.source] = round_half_up(
-                Fraction(entry.max_hours_per_week) * MINUTES_PER_HOUR * instance.horizon.weeks)
+    for entry in bought_steps(instance, skill):  # the one refill order (refill_order.py)
+        if entry.cap_minutes is not None:
+            caps[entry.source] = entry.cap_minutes
         if entry.source == "hourly_temp":
             wage = skill_wage(cm, skill)
             price = {i: per_minute(temp_rate(cm, wage, clock.rate(i))) for i in categories}
