@@ -202,3 +202,24 @@ def test_no_page_needs_the_internet(client: TestClient) -> None:
     for asset in ("app.js", "app.css", "htmx.min.js"):
         text = client.get(f"/static/{asset}").text
         assert not re.search(r"""(?:src|href|url)\s*[=(]\s*["']?https?://""", text), asset
+
+
+def test_excel_template_round_trip_through_the_pages(client: TestClient) -> None:
+    """With the real template module: the care home downloaded as its filled template and
+    uploaded again becomes a plan with the same instance data; the blank template uploads as
+    its example unit."""
+    pytest.importorskip("bemanna.importers.excel_template")
+    csrf = csrf_of(client)
+    filled = client.get("/plans/1/versions/1/template.xlsx")
+    assert filled.status_code == 200 and filled.content[:2] == b"PK"
+    reply = client.post("/plans/excel", data={"csrf_token": csrf},
+                        files={"file": ("care.xlsx", filled.content, "application/octet-stream")},
+                        follow_redirects=False)
+    assert reply.status_code == 303 and reply.headers["location"] == "/plans/4"
+    store = client.app.state.store  # type: ignore[attr-defined]
+    assert store.version(4).data == store.version(1).data
+    blank = client.get("/template.xlsx")
+    reply = client.post("/plans/excel", data={"csrf_token": csrf},
+                        files={"file": ("blank.xlsx", blank.content, "application/octet-stream")},
+                        follow_redirects=False)
+    assert reply.status_code == 303
