@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 import bemanna
@@ -196,3 +197,32 @@ def test_stopping_uvicorn_with_a_page_watching_keeps_the_best_roster(tmp_path: P
     assert job.status == JOB_INTERRUPTED and job.roster_id is not None
     assert time.monotonic() - stopping < 60, "the shutdown waited for the solve's time limit"
     assert any(line.startswith("event: progress") for line in events)
+
+
+def test_the_re_solve_passes_the_previous_roster_once_solve_takes_a_hint(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """jobs.run_solve is the single call site: with a `bemanna.solve` that accepts `hint=`
+    the previous roster goes along; with today's signature it is left out."""
+    import threading
+
+    from bemanna.web import jobs
+
+    seen: dict[str, object] = {}
+
+    def with_hint(instance: object, params: object, *, on_progress: object = None,
+                  stop: object = None, hint: object = None) -> str:
+        seen["hint"] = hint
+        return "result"
+
+    def without_hint(instance: object, params: object, *, on_progress: object = None,
+                     stop: object = None) -> str:
+        seen["hint"] = "not passed"
+        return "result"
+
+    previous = object()
+    monkeypatch.setattr(bemanna, "solve", with_hint, raising=False)
+    jobs.run_solve(None, None, None, threading.Event(), previous)  # type: ignore[arg-type]
+    assert seen["hint"] is previous
+    monkeypatch.setattr(bemanna, "solve", without_hint, raising=False)
+    jobs.run_solve(None, None, None, threading.Event(), previous)  # type: ignore[arg-type]
+    assert seen["hint"] == "not passed"
