@@ -187,3 +187,39 @@ def test_excel_routes_use_the_template_module(client: TestClient,
                        files={"file": ("m.xlsx", b"ok", "application/octet-stream")},
                        follow_redirects=False)
     assert good.status_code == 303 and good.headers["location"] == "/plans/4"
+
+
+def test_no_page_needs_the_internet(client: TestClient) -> None:
+    """Every script, style and image a page loads comes from the app itself (/static/...),
+    and the pages' Content-Security-Policy allows nothing else."""
+    for path in ("/", "/plans/1", "/plans/1/edit", "/plans/1/compare", "/login"):
+        reply = client.get(path)
+        assert reply.status_code == 200, path
+        loads = re.findall(r'(?:src|href)="([^"]+)"', reply.text)
+        external = [u for u in loads if re.match(r"(https?:)?//", u)]
+        assert not external, (path, external)
+        assert "default-src 'self'" in reply.headers["content-security-policy"]
+    for asset in ("app.js", "app.css", "htmx.min.js"):
+        text = client.get(f"/static/{asset}").text
+        assert not re.search(r"""(?:src|href|url)\s*[=(]\s*["']?https?://""", text), asset
+
+
+def test_excel_template_round_trip_through_the_pages(client: TestClient) -> None:
+    """With the real template module: the care home downloaded as its filled template and
+    uploaded again becomes a plan with the same instance data; the blank template uploads as
+    its example unit."""
+    pytest.importorskip("bemanna.importers.excel_template")
+    csrf = csrf_of(client)
+    filled = client.get("/plans/1/versions/1/template.xlsx")
+    assert filled.status_code == 200 and filled.content[:2] == b"PK"
+    reply = client.post("/plans/excel", data={"csrf_token": csrf},
+                        files={"file": ("care.xlsx", filled.content, "application/octet-stream")},
+                        follow_redirects=False)
+    assert reply.status_code == 303 and reply.headers["location"] == "/plans/4"
+    store = client.app.state.store  # type: ignore[attr-defined]
+    assert store.version(4).data == store.version(1).data
+    blank = client.get("/template.xlsx")
+    reply = client.post("/plans/excel", data={"csrf_token": csrf},
+                        files={"file": ("blank.xlsx", blank.content, "application/octet-stream")},
+                        follow_redirects=False)
+    assert reply.status_code == 303

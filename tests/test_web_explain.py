@@ -17,7 +17,7 @@ import yaml
 from fastapi.testclient import TestClient
 
 from bemanna.web import create_app
-from web_helpers import REPO, csrf_of, wait_for
+from web_helpers import REPO, csrf_of, stop_at_first_roster, wait_for
 
 
 @pytest.fixture
@@ -71,8 +71,8 @@ def test_infeasible_plan_shows_conflict_and_repairs_that_apply(client: TestClien
         "base_version": "2"}, follow_redirects=False)
     assert reply.status_code == 303
     assert store.version(plan).data["rules"]["contract_hours"]["mode"] == "soft"
-    client.post(f"/plans/{plan}/solve", data={"csrf_token": csrf, "time_limit": "5"})
-    solved = wait_for(store, store.jobs()[-1].id)
+    client.post(f"/plans/{plan}/solve", data={"csrf_token": csrf, "time_limit": "60"})
+    solved = stop_at_first_roster(client, store, store.jobs()[-1].id)
     assert solved.roster_id is not None, solved.message
 
 
@@ -89,8 +89,8 @@ def test_employee_explanation_text(client: TestClient) -> None:
     """The `bemanna explain` text of one employee, as a fragment for the roster page."""
     csrf = csrf_of(client)
     store = client.app.state.store  # type: ignore[attr-defined]
-    client.post("/plans/2/solve", data={"csrf_token": csrf, "time_limit": "5"})
-    job = wait_for(store, store.jobs()[-1].id)
+    client.post("/plans/2/solve", data={"csrf_token": csrf, "time_limit": "60"})
+    job = stop_at_first_roster(client, store, store.jobs()[-1].id)
     reply = client.get(f"/rosters/{job.roster_id}/explain/{FIRST}")
     assert reply.status_code == 200
     assert f"{FIRST} " in reply.text and ": rules that bind in this roster" in reply.text

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 import bemanna
@@ -16,7 +17,7 @@ from bemanna.instance import instance_from_data
 from bemanna.roster import roster_from_dict
 from bemanna.web import create_app
 from bemanna.web.store import JOB_DONE, JOB_INTERRUPTED, JOB_QUEUED, JOB_STOPPED
-from web_helpers import csrf_of, wait_for
+from web_helpers import csrf_of, stop_at_first_roster, wait_for
 
 LSS = 2
 """The LSS group home's plan id (the second example): 4 weeks, small, feasible."""
@@ -39,11 +40,11 @@ def _checked(client: TestClient, roster_id: int) -> tuple[bemanna.Instance, bema
 def test_solve_stores_a_checked_roster_and_the_page_shows_it(tmp_path: Path) -> None:
     with TestClient(create_app(tmp_path, solver_workers=1)) as client:
         csrf = csrf_of(client)
-        reply = client.post(f"/plans/{LSS}/solve", data={"csrf_token": csrf, "time_limit": "5"})
+        reply = client.post(f"/plans/{LSS}/solve", data={"csrf_token": csrf, "time_limit": "60"})
         assert reply.status_code == 200
         store = client.app.state.store  # type: ignore[attr-defined]
-        job = wait_for(store, store.jobs()[0].id)
-        assert job.status == JOB_DONE and job.roster_id is not None
+        job = stop_at_first_roster(client, store, store.jobs()[0].id)
+        assert job.status == JOB_STOPPED and job.roster_id is not None
         assert job.progress, "at least one improving roster was reported"
         _checked(client, job.roster_id)
         page = client.get(f"/rosters/{job.roster_id}").text
@@ -106,8 +107,8 @@ def test_a_pin_from_the_grid_holds_after_the_re_solve(tmp_path: Path) -> None:
     with TestClient(create_app(tmp_path, solver_workers=1)) as client:
         csrf = csrf_of(client)
         store = client.app.state.store  # type: ignore[attr-defined]
-        client.post(f"/plans/{LSS}/solve", data={"csrf_token": csrf, "time_limit": "5"})
-        first = wait_for(store, store.jobs()[0].id)
+        client.post(f"/plans/{LSS}/solve", data={"csrf_token": csrf, "time_limit": "60"})
+        first = stop_at_first_roster(client, store, store.jobs()[0].id)
         instance, roster = _checked(client, first.roster_id)
         worked = roster.assignments[0]
         free_date = next(instance.horizon.date(d) for d in range(instance.horizon.days)
@@ -122,9 +123,9 @@ def test_a_pin_from_the_grid_holds_after_the_re_solve(tmp_path: Path) -> None:
                 "shift": worked.shift, "base_version": str(store.version(LSS).number)})
             assert "Sparat som version" in reply.text, reply.text
         client.post(f"/rosters/{first.roster_id}/resolve", data={"csrf_token": csrf,
-                                                                 "time_limit": "5"})
-        second = wait_for(store, store.jobs()[-1].id)
-        assert second.status == JOB_DONE, second.message
+                                                                 "time_limit": "60"})
+        second = stop_at_first_roster(client, store, store.jobs()[-1].id)
+        assert second.roster_id is not None, second.message
         _, after = _checked(client, second.roster_id)
         mine = {a.date: a.shift for a in after.assignments if a.employee == worked.employee}
         assert worked.date not in mine
@@ -150,9 +151,11 @@ def test_a_generated_unit_without_a_budget_solves_and_shows(tmp_path: Path) -> N
         client.post("/plans/generate", data={"csrf_token": csrf, "kind": "care_home",
                                              "weeks": "1", "seed": "2"})
         store = client.app.state.store  # type: ignore[attr-defined]
-        client.post("/plans/4/solve", data={"csrf_token": csrf, "time_limit": "5"})
+        # One week of a generated care home: small, so the solve runs to its limit and ends
+        # as done (the other tests stop at the first roster).
+        client.post("/plans/4/solve", data={"csrf_token": csrf, "time_limit": "15"})
         job = wait_for(store, store.jobs()[-1].id)
-        assert job.roster_id is not None, job.message
+        assert job.status == JOB_DONE and job.roster_id is not None, job.message
         summary = store.roster(job.roster_id).summary
         assert summary["budget_ore"] is None and summary["forecast_ore"] > 0
         assert client.get(f"/rosters/{job.roster_id}").status_code == 200
@@ -194,3 +197,24 @@ def test_stopping_uvicorn_with_a_page_watching_keeps_the_best_roster(tmp_path: P
     assert job.status == JOB_INTERRUPTED and job.roster_id is not None
     assert time.monotonic() - stopping < 60, "the shutdown waited for the solve's time limit"
     assert any(line.startswith("event: progress") for line in events)
+
+
+def test_the_re_solve_passes_the_previous_roster_as_hint(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """jobs.run_solve is the single call site of `bemanna.solve`: "Re-solve keeping pins"
+    hands it the previous roster as `hint=`."""
+    import threading
+
+    from bemanna.web import jobs
+
+    seen: dict[str, object] = {}
+
+    def solve(instance: object, params: object, *, on_progress: object = None,
+              stop: object = None, hint: object = None) -> str:
+        seen["hint"] = hint
+        return "result"
+
+    previous = object()
+    monkeypatch.setattr(bemanna, "solve", solve, raising=False)
+    jobs.run_solve(None, None, None, threading.Event(), previous)  # type: ignore[arg-type]
+    assert seen["hint"] is previous
