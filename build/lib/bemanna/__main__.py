@@ -1,5 +1,0 @@
-"""`python -m bemanna ...` runs the command line."""
-
-from bemanna.cli import main
-
-main()

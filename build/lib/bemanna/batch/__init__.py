@@ -1,1 +1,0 @@
-"""Batch runs: instances × scenarios, one solve job each, results in SQLite."""

@@ -1,1 +1,0 @@
-"""Compare scenarios side by side: figures, deltas, terminal table, xlsx and html."""

@@ -1,1 +1,0 @@
-"""Synthetic portfolios of units (care homes, LSS group homes, nurse groups), seeded."""

@@ -1,1 +1,0 @@
-"""View models: what each page shows, read off the API's results (no second computation)."""
