@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -28,11 +29,12 @@ from bemanna.solver.assignment import Assignment, fixed_model
 from bemanna.solver.construct import construct
 from bemanna.solver.extract import extract_roster
 from bemanna.solver.search import Search
-from solver_cases import D, K, band, build, employee, need
+from solver_cases import MONDAY, D, K, band, build, day, employee, need
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = sorted((ROOT / "instances").glob("*.yaml"))
 CURTOIS = ROOT / "benchmarks" / "data" / "curtois"
+D1 = MONDAY + dt.timedelta(days=1)
 
 
 def _generated() -> list[Instance]:
@@ -140,3 +142,17 @@ def test_stale_hint_with_an_impossible_pass_is_tolerated() -> None:
     assert result.roster.stats["hint_dropped"] == e1_passes
     assert not any(a.employee == "E1" for a in result.roster.assignments)
     _assert_legal(changed, result.roster)
+
+
+def test_a_pinned_resurspass_is_placed_by_the_greedy() -> None:
+    """A pass pinned as a resurspass (role 'resurs', as a repair's frozen past pins one) has
+    no skill role to choose from: the greedy places it as a resurspass instead of failing
+    (it raised IndexError on `opt.roles[0]` before), and the roster keeps the pin."""
+    inst = build([D, K], [employee("E1", pinned=[{"date": day(1), "shift": "D",
+                                                  "role": "resurs"}]), employee("E2")],
+                 [need(band("07:00", "15:30"))], resurspass=True)
+    result = solve(inst, SolverParams(time_limit=5, workers=1, seed=0))
+    assert result.roster is not None
+    pinned = [a for a in result.roster.assignments if a.employee == "E1" and a.date == D1]
+    assert [(a.shift, a.kind) for a in pinned] == [("D", "resurs")]
+    _assert_legal(inst, result.roster)

@@ -159,7 +159,10 @@ class Greedy:
                 - self.idle[skill] * (self.worked[opt.shift.id] - wanted))
 
     def best_role(self, opt: PassOption) -> tuple[str, float]:
-        """The role that covers most (a resurspass when none covers anything)."""
+        """The role that covers most (a resurspass when none covers anything, or when the
+        option is one: a pinned resurspass has no skill role)."""
+        if not opt.roles:
+            return RESURS, 0.0
         role, best = opt.roles[0], -float("inf")
         for skill in opt.roles:
             key = (opt.day, opt.shift.id, skill)
