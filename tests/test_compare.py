@@ -164,7 +164,11 @@ def test_page_and_workbook_in_swedish(comparison: Any) -> None:
     assert "fewer: personal (Σ sysselsättningsgrad)" in swedish and "\u22120,75" in swedish
     assert "staff (Σ employment rate)" not in swedish and "delta against" not in swedish
     book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(result)))
-    assert [c.value for c in book["compare"][1]][:2] == ["nyckeltal", "enhet"]
+    # The sheets are named in Swedish too (they were 'compare', 'runs', 'about' in both).
+    assert book.sheetnames == ["jämförelse", "körningar", "om"]
+    assert [c.value for c in book["jämförelse"][1]][:2] == ["nyckeltal", "enhet"]
+    assert book["körningar"]["A1"].value == "scenario" and book["om"]["A1"].value == "instans"
+    assert "klar (" in swedish and "done (" not in swedish  # the runs table's status
 
 
 def test_compare_command_on_the_shipped_nurse_group(tmp_path: Path) -> None:

@@ -76,4 +76,5 @@ def test_compare_xlsx_holds_no_formulas(tmp_path: Path) -> None:
     assert proc.returncode in (0, 1), proc.stdout + proc.stderr
     book = tmp_path / "c" / "compare.xlsx"
     assert formula_cells(book) == []
-    assert text_cells_with(book, EVIL) == [("runs!B3", "s")]
+    # The runs sheet, Swedish by default ('runs' with --lang en).
+    assert text_cells_with(book, EVIL) == [("körningar!B3", "s")]

@@ -26,10 +26,10 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bemanna.checker import CheckReport, Violation, check_roster
+from bemanna.labels import money as sek
 from bemanna.pricing import price_roster
 from bemanna.report.build import SHEETS, page, report_data, shift_kind, write_reports, xlsx_bytes
 from bemanna.report.data import ReportData
-from bemanna.report.labels import sek
 from bemanna.report.xlsx import KIND_FILL
 from test_check_builders import MONDAY, make_instance, make_pass, make_roster
 from test_cli import assert_bad_input, bemanna, flat, tiny_data, write_instance

@@ -102,7 +102,8 @@ def test_rohs_sheet(granted: ReportData) -> None:
     total = row_where(ws, "Totalt")
     assert total[5:] == (19.12, 994.07, 5476.64, 284785.28)
     text = " ".join(str(r[0]) for r in rows_of(ws))
-    assert "RÖHS policies" in text and "Målfunktionens term rohs: 5476.64 kr" in text
+    # The amount in a Swedish sentence is written the Swedish way (it was '5476.64 kr').
+    assert "RÖHS policies" in text and "Målfunktionens term rohs: 5\u00a0476,64\u00a0kr" in text
 
 
 def test_rohs_html_section(granted: ReportData) -> None:

@@ -81,7 +81,8 @@ def compare_command(
     wide(console, 50 + 30 * (1 + len(comparison.scenarios))).print(
         terminal_table(comparison, language))
     for column in [comparison.base, *comparison.scenarios]:
-        console.print(f"{column.name}: {status_text(column)}", highlight=False, markup=False)
+        console.print(f"{column.name}: {status_text(column, language)}", highlight=False,
+                      markup=False)
     written = write_with_fallback(out, lambda folder: write_outputs(comparison, folder,
                                                                     language))
     say_moved(written, "compare.xlsx and compare.html were")

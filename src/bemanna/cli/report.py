@@ -114,7 +114,7 @@ def price_and_report(console: Console, err: Console, instance: Instance, roster:
                 return False
         try:  # a folder that refuses now: the reports go to a temporary folder
             written = write_with_fallback(report_dir, lambda folder: write_reports(
-                folder, instance, roster, check, pricing, simulation))
+                folder, instance, roster, check, pricing, simulation, lang))
         except OSError as exc:
             err.print(f"[bold red]error[/]: cannot write the reports to {report_dir}: "
                       f"{exc.strerror}", highlight=False)
@@ -171,7 +171,7 @@ def report_command(
             raise bad_input(exc) from None
     try:  # a folder that refuses now: the reports go to a temporary folder
         written = write_with_fallback(target, lambda folder: write_reports(
-            folder, inst, roster, check, pricing, simulation))
+            folder, inst, roster, check, pricing, simulation, lang_of(lang)))
     except OSError as exc:
         err.print(f"[bold red]error[/]: --out: cannot write to {target}: {exc.strerror}",
                   highlight=False)

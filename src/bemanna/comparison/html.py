@@ -113,7 +113,7 @@ def page(comparison: Comparison, lang: Lang = "sv") -> str:
             cells += [_cell(key, value, lang=lang), _cell(key, change, True, lang)]
         rows.append("<tr>" + "".join(cells) + "</tr>")
     runs = "".join(
-        f"<tr><td>{esc(c.name)}</td><td>{esc(c.description)}</td><td>{esc(status_text(c))}"
+        f"<tr><td>{esc(c.name)}</td><td>{esc(c.description)}</td><td>{esc(status_text(c, lang))}"
         f"</td><td>{esc(str(c.roster_path or ''))}</td></tr>"
         for c in [comparison.base, *comparison.scenarios])
     params = ", ".join(f"{k} {v}" for k, v in comparison.params.items())

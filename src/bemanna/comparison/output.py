@@ -16,7 +16,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from bemanna.comparison.run import Comparison
-from bemanna.labels import COLUMNS, Lang, label
+from bemanna.labels import COLUMNS, Lang, label, say
+from bemanna.labels.report_words import RUN_STATUS
 from bemanna.pricing.figures import FIGURE, display_value, label_of, unit_of
 from bemanna.spreadsheet import text_cells
 
@@ -52,7 +53,8 @@ def workbook_bytes(comparison: Comparison, lang: Lang = "sv") -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "compare"
+    names = say("compare.sheets", lang).split("|")
+    sheet.title = names[0]
     header = [label(COLUMNS, "figure", lang), label(COLUMNS, "unit", lang),
               comparison.base.name]
     for column in comparison.scenarios:
@@ -77,21 +79,21 @@ def workbook_bytes(comparison: Comparison, lang: Lang = "sv") -> bytes:
     for index in range(3, len(header) + 1):
         sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = 16
     sheet.freeze_panes = "C2"
-    runs = book.create_sheet("runs")
-    runs.append(["scenario", "description", "status", "error", "solver status",
-                 "objective (kr, horizon)", "seconds", "roster"])
+    runs = book.create_sheet(names[1])
+    runs.append(say("compare.run_sheet_columns", lang).split("|"))
     for column in [comparison.base, *comparison.scenarios]:
         o = column.outcome
-        runs.append([column.name, column.description, o.status, o.error or "", o.solver_status,
+        runs.append([column.name, column.description, label(RUN_STATUS, o.status, lang),
+                     o.error or "", o.solver_status,
                      None if o.objective_ore is None else round(o.objective_ore / 100, 2),
                      o.job_seconds, str(column.roster_path or "")])
     for cell in runs[1]:
         cell.font, cell.fill = _BOLD, _HEAD
-    about = book.create_sheet("about")
-    for line in (("instance", comparison.instance), ("file", str(comparison.instance_path)),
-                 ("horizon weeks", comparison.weeks),
-                 *((k, v) for k, v in comparison.params.items()),
-                 ("annualised", "× 52 / horizon weeks; money in kronor per year")):
+    about = book.create_sheet(names[2])
+    instance, file, weeks, annualised = say("compare.about", lang).split("|")
+    for line in ((instance, comparison.instance), (file, str(comparison.instance_path)),
+                 (weeks, comparison.weeks), *((k, v) for k, v in comparison.params.items()),
+                 (annualised, say("compare.annualised", lang))):
         about.append(list(line))
     buffer = io.BytesIO()
     text_cells(book).save(buffer)  # scenario names and descriptions never become formulas
@@ -99,8 +101,8 @@ def workbook_bytes(comparison: Comparison, lang: Lang = "sv") -> bytes:
 
 
 def write_outputs(comparison: Comparison, out: Path, lang: Lang = "sv") -> tuple[Path, Path]:
-    """compare.xlsx and compare.html in `lang` (figures' words and units; the page's numbers
-    in the language's format, the workbook's as numbers)."""
+    """compare.xlsx and compare.html in `lang` (sheet names, heads, figures' words and units;
+    the page's numbers in the language's format, the workbook's as numbers)."""
     from bemanna.comparison.html import page
 
     xlsx, html_path = out / "compare.xlsx", out / "compare.html"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from bemanna.batch.job import JobOutcome, JobSpec, json_ready, run_job
 from bemanna.instance import InstanceError
+from bemanna.labels import Lang, number, say
 from bemanna.pricing.figures import FIGURES, SIMULATED_FIGURES, Value, delta, simulated_figures
 from bemanna.scenario import (
     BASE,
@@ -52,11 +53,13 @@ class Column:
         return result
 
 
-def status_text(column: Column) -> str:
+def status_text(column: Column, lang: Lang = "sv") -> str:
+    """'klar (OPTIMAL, 3 s)' / 'done (OPTIMAL, 3 s)', or why there is no roster."""
     o = column.outcome
     if o.status == "done":
-        return f"done ({o.solver_status}, {o.job_seconds:.0f} s)"
-    return f"{o.status}: {o.error}"
+        return say("compare.done", lang, status=o.solver_status,
+                   seconds=number(o.job_seconds, 0, lang))
+    return say(f"compare.{o.status}", lang, error=o.error)
 
 
 @dataclass

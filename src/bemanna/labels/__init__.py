@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import os
 
-from bemanna.labels.messages import MESSAGES
+from bemanna.labels.dates import day_month, short_day, weekday
+from bemanna.labels.messages import MESSAGES as TERMINAL_MESSAGES
 from bemanna.labels.numbers import (
     DASH,
     LANGS,
@@ -23,14 +24,21 @@ from bemanna.labels.numbers import (
     money,
     money_whole,
     number,
+    number_or_dash,
     percent,
 )
+from bemanna.labels.report_words import REPORT_WORDS, SHEET_NAMES
 from bemanna.labels.tables import (
     BANDS,
     BUDGET_LINES,
     COLUMNS,
     FIGURES,
     KPIS,
+    PAY,
+    ROHS_POLICY,
+    SHIFT_KINDS,
+    SIMULATED,
+    SOURCES,
     STATUS,
     TERMS,
     UNITS,
@@ -38,10 +46,15 @@ from bemanna.labels.tables import (
 )
 
 __all__ = [
-    "BANDS", "BUDGET_LINES", "COLUMNS", "DASH", "DEFAULT_LANG", "FIGURES", "KPIS", "LANGS",
-    "STATUS", "TERMS", "UNITS", "Lang", "count", "hours", "label", "money", "money_whole", "number",
-    "percent", "resolve_lang", "say", "term_label",
+    "BANDS", "BUDGET_LINES", "COLUMNS", "DASH", "DEFAULT_LANG", "FIGURES", "KPIS", "LANGS", "PAY",
+    "ROHS_POLICY", "SHEET_NAMES", "SHIFT_KINDS", "SIMULATED", "SOURCES", "STATUS", "TERMS",
+    "UNITS", "Lang", "count", "day_month", "hours", "label", "money", "money_whole", "number",
+    "number_or_dash", "percent", "resolve_lang", "say", "short_day", "term_label", "weekday",
 ]
+
+MESSAGES: dict[str, tuple[str, str]] = {**TERMINAL_MESSAGES, **REPORT_WORDS}
+"""Every sentence `say` knows: the terminal's (messages.py) and the reports'
+(report_words.py, keys `report.*` and `sheet.*`)."""
 
 DEFAULT_LANG: Lang = "sv"
 ENV = "BEMANNA_LANG"

@@ -68,3 +68,8 @@ def hours(minutes: int, lang: Lang = "sv", places: int = 1) -> str:
 def percent(value: float | None, lang: Lang = "sv", places: int = 1) -> str:
     """12.34 -> '12,3 %' (sv), '12.3 %' (en); None -> '–'."""
     return DASH if value is None else f"{number(value, places, lang)}{NBSP}%"
+
+
+def number_or_dash(value: float | None, places: int = 1, lang: Lang = "sv") -> str:
+    """`number`, or '–' for a figure without a value (no denominator, not simulated)."""
+    return DASH if value is None else number(value, places, lang)

@@ -144,3 +144,40 @@ FIGURES: Table = {
                          "agency hours with sick leave"),
 }
 """compare's figures (`bemanna.pricing.figures.FIGURES`)."""
+
+SIMULATED: Table = {
+    "resurstid_utilisation": ("Resurstid bokad (utnyttjandegrad)",
+                              "Resurstid booked (utilisation)"),
+    "absence_cost_annual": ("Förväntad frånvarokostnad per år", "Expected absence cost per year"),
+    "simulated_overtime_share": ("Övertid/mertid av personalkostnad med frånvaro",
+                                 "Overtime share of personnel cost with absence"),
+}
+"""The absence simulation's key figures in the reports (`--simulate`)."""
+
+ROHS_POLICY: Table = {
+    "optimise": ("optimera (lösaren väljer beviljandet)", "optimise (the solver chooses)"),
+    "grant_all": ("bevilja alla", "grant all"),
+    "grant_none": ("bevilja inga", "grant none"),
+}
+
+SOURCES: Table = {
+    "hourly_temp": ("Timvikarie", "Hourly temp"),
+    "overtime": ("Övertid", "Overtime"),
+    "agency": ("Bemanningsföretag", "Agency staff"),
+}
+"""Where bought cover of uncovered need comes from (the pricing's gap fill)."""
+
+PAY: Table = {
+    "hourly_temp": ("timlön + semesterersättning + OB", "hourly wage + holiday pay + OB"),
+    "enkel": ("enkel övertid", "simple overtime"),
+    "kvalificerad": ("kvalificerad övertid", "qualified overtime"),
+    "agency": ("faktura + OB", "invoice + OB"),
+}
+
+SHIFT_KINDS: Table = {
+    "day": ("dag", "day"),
+    "evening": ("kväll", "evening"),
+    "night": ("natt", "night"),
+    "split": ("delad tur", "split shift"),
+}
+"""The colour classes of the roster grid (`bemanna.report.data.shift_kind`)."""

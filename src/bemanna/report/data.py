@@ -35,9 +35,9 @@ import pandas as pd
 from bemanna.checker import CheckReport, Pass, RosterView, read_roster
 from bemanna.checker.coverage import Coverage, MinuteCounter, coverage
 from bemanna.instance import Instance, ShiftType, contract_minutes
+from bemanna.labels import SHIFT_KINDS, Lang, label, say
 from bemanna.pricing import Pricing
 from bemanna.pricing.bands import CELLS, per_cell
-from bemanna.report.labels import SHIFT_KINDS
 from bemanna.report.rohs import rohs_table
 from bemanna.report.simulation import SimulationFigures, simulation_figures
 from bemanna.roster import Roster
@@ -77,6 +77,18 @@ def shift_kind(shift: ShiftType) -> str:
 
 
 @dataclass(frozen=True)
+class PassNote:
+    """One pass of a grid cell, for the cell's tooltip."""
+
+    name: str
+    shift_id: str
+    times: str
+    kind: str
+    skill: str
+    resurs: bool
+
+
+@dataclass(frozen=True)
 class GridCell:
     text: str
     """The shift name(s) (the id when unnamed) starting that date; a resurspass gets ' R'."""
@@ -85,8 +97,23 @@ class GridCell:
     resurs: bool
     absent: bool
     """The employee is unavailable that date (vacation, leave)."""
-    title: str
-    """A tooltip: shift, times, skill, resurspass, absence reason."""
+    notes: tuple[PassNote, ...] = ()
+    reason: str | None = None
+    """Why the employee is unavailable, when the instance says."""
+
+    @property
+    def title(self) -> str:
+        """The tooltip in Swedish (the workbench's grid)."""
+        return self.title_in("sv")
+
+    def title_in(self, lang: Lang) -> str:
+        """A tooltip: shift, times, kind, skill, resurspass; or free / unavailable (reason)."""
+        if not self.notes:
+            if not self.absent:
+                return say("report.free", lang)
+            return say("report.unavailable", lang) + (f": {self.reason}" if self.reason else "")
+        return "; ".join(f"{n.name} ({n.shift_id}) {n.times} ({label(SHIFT_KINDS, n.kind, lang)}, "
+                         f"{n.skill})" + (", resurspass" if n.resurs else "") for n in self.notes)
 
 
 @dataclass(frozen=True)
@@ -142,22 +169,21 @@ class ReportData:
 def _cell(view: RosterView, emp_id: str, date: dt.date, day_passes: list[Pass]) -> GridCell:
     emp = view.instance.employee[emp_id]
     absence = next((r for r in emp.unavailable if r.contains(date)), None)
+    reason = absence.reason if absence and absence.reason else None
     if not day_passes:
-        title = "ej tillgänglig" + (f": {absence.reason}" if absence and absence.reason else "")
-        return GridCell("", None, False, absence is not None, title if absence else "ledig")
-    texts, titles = [], []
+        return GridCell("", None, False, absence is not None, reason=reason)
+    texts, notes = [], []
     for p in day_passes:
         resurs = p.kind == "resurs"
         # The shift's name ("Kväll 14-21"), not its id ("kvall_sen"); the id stays in the title.
         texts.append((p.shift.name or p.shift_id) + (" R" if resurs else ""))
         times = " + ".join(f"{format_clock(a)}–{format_clock(b)}" for a, b in p.shift.offsets)
-        kind = SHIFT_KINDS[shift_kind(p.shift)]
-        titles.append(f"{p.shift.name or p.shift_id} ({p.shift_id}) {times} ({kind}, {p.skill})"
-                      + (", resurspass" if resurs else ""))
+        notes.append(PassNote(p.shift.name or p.shift_id, p.shift_id, times,
+                              shift_kind(p.shift), p.skill, resurs))
     first = day_passes[0]
     return GridCell(" + ".join(texts), shift_kind(first.shift),
                     any(p.kind == "resurs" for p in day_passes), absence is not None,
-                    "; ".join(titles))
+                    tuple(notes), reason)
 
 
 def roster_grid(view: RosterView) -> tuple[GridRow, ...]:

@@ -13,7 +13,17 @@ from html import escape
 import numpy as np
 import pandas as pd
 
-from bemanna.report import labels as sv
+from bemanna.labels import (
+    BANDS,
+    BUDGET_LINES,
+    Lang,
+    hours,
+    label,
+    money_whole,
+    number_or_dash,
+    say,
+    weekday,
+)
 from bemanna.report.data import Step
 from bemanna.units import MINUTES_PER_DAY, MINUTES_PER_WEEK
 
@@ -85,7 +95,7 @@ def _y_ticks(y_max: int) -> list[int]:
     return list(range(0, y_max + 1, step))
 
 
-def coverage_chart(skill: str, weeks: Sequence[Sequence[Step]]) -> str:
+def coverage_chart(skill: str, weeks: Sequence[Sequence[Step]], lang: Lang = "sv") -> str:
     """Minimum need, desired need and staffed headcount over Monday–Sunday, one `<g>` per
     horizon week (only week 1 shown until the page's week selector picks another);
     uncovered minimum need shaded red."""
@@ -108,7 +118,7 @@ def coverage_chart(skill: str, weeks: Sequence[Sequence[Step]]) -> str:
                             f' text-anchor="middle">{hour:02d}</text>')
             body.append(f'<text class="axis" x="{frame.x(day * MINUTES_PER_DAY + 720)}" '
                         f'y="{frame.height - 6}" text-anchor="middle">'
-                        f'{sv.WEEKDAY_SHORT[day]}</text>')
+                        f'{weekday(day, lang)}</text>')
     base = frame.y(0)
     for number, steps in enumerate(weeks, start=1):
         shown = "inline" if number == 1 else "none"
@@ -124,8 +134,7 @@ def coverage_chart(skill: str, weeks: Sequence[Sequence[Step]]) -> str:
             f'<path class="staffed" d="{area}"/>{gaps}'
             f'<path class="need-desired" d="{_step_line(frame, steps, "need_desired")}"/>'
             f'<path class="need-min" d="{_step_line(frame, steps, "need_min")}"/></g>')
-    return _svg(frame.width, frame.height, body,
-                f"Behov och bemanning för {skill}, måndag–söndag")
+    return _svg(frame.width, frame.height, body, say("report.chart_coverage", lang, skill=skill))
 
 
 # --- resurstid heatmap -----------------------------------------------------------------------
@@ -138,7 +147,7 @@ def _shade(share: float) -> str:
     return "#" + "".join(f"{c:02x}" for c in rgb)
 
 
-def resurstid_heatmap(bookable: np.ndarray, stranded: np.ndarray) -> str:
+def resurstid_heatmap(bookable: np.ndarray, stranded: np.ndarray, lang: Lang = "sv") -> str:
     """Weekday × hour cells coloured by resurstid hours (bookable + stranded), summed over
     the horizon; each cell's tooltip gives the split."""
     total = bookable + stranded
@@ -152,14 +161,15 @@ def resurstid_heatmap(bookable: np.ndarray, stranded: np.ndarray) -> str:
     for day in range(7):
         y = head + day * cell_h
         body.append(f'<text class="axis" x="{left - 8}" y="{y + cell_h / 2}" text-anchor="end" '
-                    f'dominant-baseline="middle">{sv.WEEKDAY_SHORT[day]}</text>')
+                    f'dominant-baseline="middle">{weekday(day, lang)}</text>')
         for hour in range(24):
             minutes = int(total[day, hour])
             share = minutes / top if top else 0.0
             x = left + hour * cell_w
-            tip = (f"{sv.WEEKDAY_SHORT[day]} {hour:02d}–{hour + 1:02d}: {sv.hours(minutes)} h "
-                   f"(bokningsbar {sv.hours(int(bookable[day, hour]))} h, outnyttjad "
-                   f"{sv.hours(int(stranded[day, hour]))} h)")
+            tip = say("report.resurstid_tip", lang, day=weekday(day, lang),
+                      hours=f"{hour:02d}–{hour + 1:02d}", total=hours(minutes, lang),
+                      bookable=hours(int(bookable[day, hour]), lang),
+                      stranded=hours(int(stranded[day, hour]), lang))
             body.append(f'<rect class="cell" x="{x}" y="{y}" width="{cell_w - 1}" '
                         f'height="{cell_h - 1}" fill="{_shade(share)}" '
                         f'data-minutes="{minutes}"><title>{escape(tip)}</title></rect>')
@@ -167,31 +177,33 @@ def resurstid_heatmap(bookable: np.ndarray, stranded: np.ndarray) -> str:
                 colour = "#fff" if share > 0.6 else "#333"
                 body.append(f'<text class="value" x="{x + cell_w / 2}" y="{y + cell_h / 2}" '
                             f'text-anchor="middle" dominant-baseline="middle" fill="{colour}">'
-                            f'{sv.hours(minutes)}</text>')
-    return _svg(width, height, body, "Resurstid per veckodag och timme")
+                            f'{hours(minutes, lang)}</text>')
+    return _svg(width, height, body, say("report.resurstid_heading", lang))
 
 
-PANELS = (("planned", "Planerade resurspass"), ("booked", "Förväntat bokade (simulering)"))
+PANELS = ("planned", "booked")
 
 
-def booked_heatmap(planned: np.ndarray, booked: np.ndarray) -> str:
+def booked_heatmap(planned: np.ndarray, booked: np.ndarray, lang: Lang = "sv") -> str:
     """Two heatmaps side by side on one scale, weekday × time band: the roster's resurspass
     hours (planned) and the hours the absence simulation books onto absences (mean over the
     runs). A cell's tooltip gives both and the cell's utilisation."""
     values = {"planned": planned.astype(float), "booked": booked.astype(float)}
     top = max(float(planned.max()), float(booked.max()))
     left, head, cell_w, cell_h, gap = 44, 50, 100, 28, 36
-    panel_w = left + len(sv.BANDS) * cell_w
+    bands = [label(BANDS, band, lang) for band in BANDS]
+    panel_w = left + len(bands) * cell_w
     width, height = 2 * panel_w + gap, head + 7 * cell_h + 8
     body = []
-    for p, (panel, title) in enumerate(PANELS):
+    titles = say("report.panels", lang).split("|")
+    for p, (panel, title) in enumerate(zip(PANELS, titles, strict=True)):
         x0 = p * (panel_w + gap)
         body.append(f'<g class="panel" data-panel="{panel}">')
         body.append(f'<text class="axis" x="{x0 + left}" y="13" font-weight="bold">'
                     f"{escape(title)}</text>")
-        for b, name in enumerate(sv.BANDS.values()):
+        for b, name in enumerate(bands):
             centre = x0 + left + b * cell_w + cell_w / 2
-            word, clock = name.split(" ", 1)  # 'förmiddag', '07–13' on two lines
+            word, clock = name.rsplit(" ", 1)  # 'förmiddag', '07–13' on two lines
             body.append(f'<text class="tick" x="{centre}" y="29" text-anchor="middle">'
                         f'{escape(word)}</text><text class="tick" x="{centre}" y="43" '
                         f'text-anchor="middle">{escape(clock)}</text>')
@@ -199,15 +211,16 @@ def booked_heatmap(planned: np.ndarray, booked: np.ndarray) -> str:
             y = head + day * cell_h
             body.append(f'<text class="axis" x="{x0 + left - 8}" y="{y + cell_h / 2}" '
                         f'text-anchor="end" dominant-baseline="middle">'
-                        f"{sv.WEEKDAY_SHORT[day]}</text>")
-            for b, name in enumerate(sv.BANDS.values()):
+                        f"{weekday(day, lang)}</text>")
+            for b, name in enumerate(bands):
                 minutes = float(values[panel][day, b])
                 plan, got = int(planned[day, b]), float(booked[day, b])
                 share = minutes / top if top else 0.0
                 x = x0 + left + b * cell_w
-                used = f" ({sv.decimal(100 * got / plan)} %)" if plan else ""
-                tip = (f"{sv.WEEKDAY_SHORT[day]} {name}: planerat {sv.hours(plan)} h, "
-                       f"förväntat bokat {sv.decimal(got / 60)} h{used}")
+                used = f" ({number_or_dash(100 * got / plan, 1, lang)} %)" if plan else ""
+                tip = say("report.booked_tip", lang, day=weekday(day, lang), band=name,
+                          planned=hours(plan, lang), booked=number_or_dash(got / 60, 1, lang),
+                          used=used)
                 body.append(f'<rect class="cell" x="{x}" y="{y}" width="{cell_w - 1}" '
                             f'height="{cell_h - 1}" fill="{_shade(share)}" '
                             f'data-minutes="{_num(minutes)}"><title>{escape(tip)}</title></rect>')
@@ -215,16 +228,15 @@ def booked_heatmap(planned: np.ndarray, booked: np.ndarray) -> str:
                     colour = "#fff" if share > 0.6 else "#333"
                     body.append(f'<text class="value" x="{x + cell_w / 2}" y="{y + cell_h / 2}" '
                                 f'text-anchor="middle" dominant-baseline="middle" '
-                                f'fill="{colour}">{sv.decimal(minutes / 60)}</text>')
+                                f'fill="{colour}">{number_or_dash(minutes / 60, 1, lang)}</text>')
         body.append("</g>")
-    return _svg(width, height, body, "Planerade och förväntat bokade resurspass per veckodag "
-                "och tidsband")
+    return _svg(width, height, body, say("report.chart_booked", lang))
 
 
 # --- cost vs budget ---------------------------------------------------------------------------
 
 
-def cost_budget_chart(budget: pd.DataFrame) -> str:
+def cost_budget_chart(budget: pd.DataFrame, lang: Lang = "sv") -> str:
     """One row per budget line and the total, each on its own scale (personnel is a hundred
     times overtime): forecast as a bar, the budget as a black mark with a grey band; green
     within budget, red over. A line without a budget is a blue bar of its share of the total
@@ -244,7 +256,7 @@ def cost_budget_chart(budget: pd.DataFrame) -> str:
         line = str(r.line)
         weight = ' font-weight="bold"' if line == "total" else ""
         body.append(f'<text class="axis" x="{label_w}" y="{y + 14}" text-anchor="end"{weight}>'
-                    f'{escape(sv.label(sv.BUDGET_LINES, line))}</text>')
+                    f'{escape(label(BUDGET_LINES, line, lang))}</text>')
         colour = "#5b8db8" if planned is None else ("#3a9d5d" if forecast <= planned
                                                     else "#c0392b")
         if planned is not None:
@@ -257,12 +269,13 @@ def cost_budget_chart(budget: pd.DataFrame) -> str:
             mark = _num(bar_x + planned / scale * bar_w)
             body.append(f'<line class="budget-mark" x1="{mark}" x2="{mark}" y1="{y - 2}" '
                         f'y2="{y + 26}"/>')
-        text = f"prognos {sv.sek_whole(forecast)}"
+        text = say("report.chart_forecast", lang, amount=money_whole(forecast, lang))
         if planned is None:
-            text += " · ingen budget"
+            text += say("report.chart_no_budget", lang)
         else:
-            pct = "" if pd.isna(r.deviation_pct) else f" ({sv.decimal(float(r.deviation_pct))} %)"
-            text += (f" · budget {sv.sek_whole(planned)} · avvikelse "
-                     f"{sv.sek_whole(int(r.deviation_ore))}{pct}")
+            pct = ("" if pd.isna(r.deviation_pct)
+                   else f" ({number_or_dash(float(r.deviation_pct), 1, lang)} %)")
+            text += say("report.chart_budget", lang, budget=money_whole(planned, lang),
+                        deviation=money_whole(int(r.deviation_ore), lang), pct=pct)
         body.append(f'<text class="amount" x="{bar_x}" y="{y + 42}">{escape(text)}</text>')
-    return _svg(width, height, body, "Prognos mot budget per budgetpost")
+    return _svg(width, height, body, say("report.chart_costs", lang))

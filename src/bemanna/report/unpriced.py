@@ -12,18 +12,13 @@ from html import escape
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from bemanna.labels import Lang, number, say
 from bemanna.report.data import ReportData
 
-TITLE = "Ingen kostnadsmodell"
-UNITS = "målfunktionens enheter"
 
-
-def note(data: ReportData) -> str:
+def note(data: ReportData, lang: Lang = "sv") -> str:
     """One sentence: why there is no money and where the costs are instead."""
-    lacking = "; ".join(data.pricing.unpriced[:3])
-    return (f"{TITLE}: instansen har ingen cost_model och den inbyggda räcker inte ({lacking}). "
-            f"Inga belopp i kronor; kostnaderna är målfunktionens termer i instansens egna "
-            f"enheter (vikterna / 100 per öre).")
+    return say("report.unpriced", lang, lacking="; ".join(data.pricing.unpriced[:3]))
 
 
 def objective_terms(data: ReportData) -> list[tuple[str, float]]:
@@ -31,28 +26,31 @@ def objective_terms(data: ReportData) -> list[tuple[str, float]]:
     return [(term, round(ore / 100, 2)) for term, ore in sorted(data.check.costs.items())]
 
 
-def cost_sheet(ws: Worksheet, data: ReportData) -> None:
-    """The 'Kostnader' sheet without money: the note and the objective by term."""
-    ws.cell(row=1, column=1, value=note(data)).font = Font(bold=True)
-    ws.cell(row=3, column=1, value="Term").font = Font(bold=True)
-    ws.cell(row=3, column=2, value=UNITS.capitalize()).font = Font(bold=True)
+def cost_sheet(ws: Worksheet, data: ReportData, lang: Lang = "sv") -> None:
+    """The costs sheet without money: the note and the objective by term."""
+    term, units, total = say("report.unpriced_columns", lang).split("|")
+    ws.cell(row=1, column=1, value=note(data, lang)).font = Font(bold=True)
+    ws.cell(row=3, column=1, value=term).font = Font(bold=True)
+    ws.cell(row=3, column=2, value=units).font = Font(bold=True)
     row = 4
-    for term, value in objective_terms(data):
-        ws.cell(row=row, column=1, value=term)
+    for name, value in objective_terms(data):
+        ws.cell(row=row, column=1, value=name)
         ws.cell(row=row, column=2, value=value).number_format = "#,##0.00"
         row += 1
-    ws.cell(row=row, column=1, value="total").font = Font(bold=True)
+    ws.cell(row=row, column=1, value=total).font = Font(bold=True)
     ws.cell(row=row, column=2, value=round(data.check.total / 100, 2)).font = Font(bold=True)
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 24
 
 
-def cost_section(data: ReportData) -> str:
+def cost_section(data: ReportData, lang: Lang = "sv") -> str:
     """The page's cost section without money."""
-    rows = "".join(f'<tr><td>{escape(term)}</td><td class="num">{value:,.2f}</td></tr>'
-                   for term, value in objective_terms(data))
-    total = (f'<tr class="total"><td>total</td><td class="num">{data.check.total / 100:,.2f}'
-             "</td></tr>")
-    return (f'<section id="costs"><h2>Kostnader</h2><p class="note" id="unpriced">'
-            f"{escape(note(data))}</p><table id=\"objective-table\"><tr><th>Term</th>"
-            f"<th>{escape(UNITS.capitalize())}</th></tr>{rows}{total}</table></section>")
+    term, units, total = say("report.unpriced_columns", lang).split("|")
+    rows = "".join(f'<tr><td>{escape(name)}</td><td class="num">{number(value, 2, lang)}'
+                   "</td></tr>" for name, value in objective_terms(data))
+    total_row = (f'<tr class="total"><td>{escape(total)}</td><td class="num">'
+                 f"{number(data.check.total / 100, 2, lang)}</td></tr>")
+    return (f'<section id="costs"><h2>{escape(say("report.nav", lang).split("|")[1])}</h2>'
+            f'<p class="note" id="unpriced">{escape(note(data, lang))}</p>'
+            f'<table id="objective-table"><tr><th>{escape(term)}</th><th>{escape(units)}</th>'
+            f"</tr>{rows}{total_row}</table></section>")

@@ -112,7 +112,7 @@ def report_xlsx(request: Request, roster_id: int) -> Response:
     from bemanna.report.xlsx import xlsx_bytes
 
     page = roster_page(request, roster_id)
-    return _download(xlsx_bytes(page.data), "application/vnd.openxmlformats-officedocument."
+    return _download(xlsx_bytes(page.data, "sv"), "application/vnd.openxmlformats-officedocument."
                      "spreadsheetml.sheet", f"{page.instance.name}-report.xlsx")
 
 
@@ -121,7 +121,7 @@ def report_html(request: Request, roster_id: int) -> Response:
     from bemanna.report.html import page as html_page
 
     page = roster_page(request, roster_id)
-    return _download(html_page(page.data), "text/html; charset=utf-8",
+    return _download(html_page(page.data, "sv"), "text/html; charset=utf-8",
                      f"{page.instance.name}-report.html")
 
 

@@ -15,16 +15,15 @@ import pandas as pd
 import bemanna
 from bemanna.checker import CheckReport
 from bemanna.instance import Instance, instance_from_data
+from bemanna.labels import BUDGET_LINES, KPIS, label, weekday
 from bemanna.pricing import Pricing
 from bemanna.report.data import ReportData, report_data
-from bemanna.report.labels import BUDGET_LINES, KPIS
 from bemanna.roster import Roster, roster_from_dict
 from bemanna.tariff.holidays import swedish_holidays
 from bemanna.web.outcome import whole
 from bemanna.web.store import Store, StoredRoster, Version
 
 Priced = tuple[CheckReport, Pricing]
-WEEKDAYS = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")
 CACHE_SIZE = 16
 
 
@@ -58,14 +57,14 @@ def _days(instance: Instance) -> list[DayHead]:
     start = instance.horizon.start
     dates = [start + dt.timedelta(days=d) for d in range(instance.horizon.days)]
     holidays = swedish_holidays(dates[0].year, dates[-1].year)
-    return [DayHead(d, WEEKDAYS[d.weekday()], d.weekday() >= 5,
+    return [DayHead(d, weekday(d.weekday(), "sv"), d.weekday() >= 5,
                     ", ".join(holidays.get(d, ()))) for d in dates]
 
 
 def _budget(data: ReportData) -> list[dict[str, Any]]:
     rows = []
     for row in data.pricing.budget.to_dict("records"):
-        rows.append({"label": BUDGET_LINES.get(row["line"], row["line"]), "line": row["line"],
+        rows.append({"label": label(BUDGET_LINES, row["line"], "sv"), "line": row["line"],
                      "forecast_ore": whole(row["forecast_ore"]),
                      "budget_ore": whole(row["budget_ore"]),
                      "deviation_ore": whole(row["deviation_ore"]),
@@ -92,7 +91,7 @@ def build_page(stored: StoredRoster, version: Version, priced: Priced | None = N
     check, pricing = priced
     data = report_data(instance, roster, check, pricing)
     pins = {(e.id, p.date): p.shift for e in instance.employees for p in e.pinned}
-    kpis = [{"label": KPIS.get(k, k), "value": v, "unit": u}
+    kpis = [{"label": label(KPIS, k, "sv"), "value": v, "unit": u}
             for k, v, u in zip(pricing.kpis.kpi, pricing.kpis.value, pricing.kpis.unit,
                                strict=True)]
     coverage = {skill: [[[s.start, s.end, s.need_min, s.need_desired, s.staffed] for s in week]
