@@ -140,7 +140,9 @@ class Search:
                log: bool = False, essential: bool = False, lp_level: int | None = None
                ) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
         """Solve with the search's parameters; once stopped, only `essential` solves (pricing
-        the roster to keep) still run."""
+        the roster to keep) still run. An essential solve prices one fixed roster on one
+        worker (deterministic by itself): the search's deterministic time budget is not its
+        limit, or a reproducible run would return a price with slack in it."""
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = max(0.05, limit)
         solver.parameters.num_workers = workers or self.params.workers
@@ -151,6 +153,8 @@ class Search:
         if lp_level is not None:
             solver.parameters.linearization_level = lp_level
         for name, value in self.params.cp_sat_parameters():
+            if essential and name in ("max_deterministic_time", "interleave_search"):
+                continue
             setattr(solver.parameters, name, value)
         if self.stopped.is_set() and not essential:
             return cp_model.UNKNOWN, solver
