@@ -25,7 +25,7 @@ DAY24 = shift("L", ("07:00", "07:00"))
 
 
 def shift_messages(inst: Any) -> list[str]:
-    return [f.message for f in presolve(inst) if f.check == "shifts"]
+    return [f.text("en") for f in presolve(inst) if f.check == "shifts"]
 
 
 def test_a_24_hour_pass_is_flagged() -> None:
@@ -71,8 +71,8 @@ def test_need_no_shift_type_covers() -> None:
     inst = build([D], demand=[need(band("22:00", "23:00"))])
     found = [f for f in presolve(inst) if f.check == "bands"]
     assert len(found) == 1
-    assert found[0].message.startswith("usk: no shift type covers Mondays 22:00–23:00")
-    assert found[0].message.endswith("7 h of need will be uncovered (priced as "
+    assert found[0].text("en").startswith("usk: no shift type covers Mondays 22:00–23:00")
+    assert found[0].text("en").endswith("7 h of need will be uncovered (priced as "
                                      "uncovered_demand)")
     assert [f for f in presolve(inst) if f.check == "qualified"] == []  # not said twice
 

@@ -18,10 +18,22 @@ NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "summary": (("sammanställning", "sammanställningar"), ("summary", "summaries")),
     "employee": (("medarbetare", "medarbetare"), ("employee", "employees")),
     "hour": (("timme", "timmar"), ("hour", "hours")),
+    "date": (("datum", "datum"), ("date", "dates")),
+    "shift_type": (("passtyp", "passtyper"), ("shift type", "shift types")),
+    "worker": (("arbetstråd", "arbetstrådar"), ("worker", "workers")),
+    "error": (("fel", "fel"), ("error", "errors")),
+    "violation": (("regelbrott", "regelbrott"), ("violation", "violations")),
 }
 """Nouns that follow a count: (Swedish singular, plural), (English singular, plural)."""
 
 CHECKER_WORDS: dict[str, tuple[str, str]] = {
+    # --- `bemanna check` (cli/check.py) ---
+    "check.cost": ("  kostnad {term}: {money}", "  cost {term}: {money}"),
+    "check.total": ("totalt {money}; {count}", "total {money}; {count}"),
+    "check.objective_differs": (
+        "schemats målvärde {objective} skiljer sig från kontrollens totala {total}",
+        "the roster's objective {objective} differs from the checker's total {total}"),
+    "check.note": ("obs", "note"),
     # --- pieces shared by several sentences ---
     "checker.ending": ("pass {shift} som slutar {at}", "pass {shift} ending {at}"),
     "checker.starting": ("pass {shift} som börjar {at}{turn}", "pass {shift} starting {at}{turn}"),

@@ -5,11 +5,13 @@ with a sentence key; `render` writes it in Swedish or English. A template says h
 shown with a format spec:
 
     {rest:dur}      minutes as '10 tim 30 min' (sv) / '10 h 30 min' (en)
+    {need:hours}    minutes as whole hours: '1 234 tim' (sv) / '1,234 h' (en)
     {date}          a date as a short date; a date-time as date and clock
     {date:weekday}  the weekday's name
     {count}         a `Counted` is '3 arbetsdagar' / '3 working days'
     {list}          a list or tuple: its items, comma-separated
-    {phrase}        a nested `Phrase`, rendered in the same language
+    {phrase}        a nested `Phrase` (or anything with `text(lang)`: a checker finding, a
+                    `Worded` part), rendered in the same language
 
 A key that is in no table is shown as it stands: a sentence written elsewhere (a rule added
 outside the checker, a test's toy rule) is never lost.
@@ -18,12 +20,12 @@ outside the checker, a test's toy rule) is never lost.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, runtime_checkable
 
 from bemanna.labels.checker_words import CHECKER_WORDS, NOUNS
-from bemanna.labels.numbers import Lang
+from bemanna.labels.numbers import Lang, number
 from bemanna.labels.presolve_words import PRESOLVE_WORDS
 
 PHRASES: dict[str, tuple[str, str]] = {**CHECKER_WORDS, **PRESOLVE_WORDS}
@@ -52,6 +54,27 @@ class Phrase:
 
     def text(self, lang: Lang = "sv") -> str:
         return render(self.key, lang, self.fields)
+
+
+@runtime_checkable
+class Wordable(Protocol):
+    """Anything that words itself per language (a Phrase, a Violation, a Worded part)."""
+
+    def text(self, lang: Lang = "sv") -> str: ...
+
+
+class Worded:
+    """A part of a sentence that a function words per language (a list a check builds: the
+    weeks that fit, the gaps in the need)."""
+
+    def __init__(self, words: Callable[[Lang], str]) -> None:
+        self.words = words
+
+    def text(self, lang: Lang = "sv") -> str:
+        return self.words(lang)
+
+    def __repr__(self) -> str:
+        return f"Worded({self.text('en')!r})"
 
 
 def phrase(key: str, **fields: object) -> Phrase:
@@ -95,9 +118,11 @@ def word(value: object, lang: Lang, spec: str = "") -> str:
     """One field as text in `lang` (the format spec as in the module docstring)."""
     if spec == "dur":
         return "-" if value is None else duration(int(value), lang)  # type: ignore[call-overload]
+    if spec == "hours":
+        return f"{number(int(value) / 60, 0, lang)} {'tim' if lang == 'sv' else 'h'}"  # type: ignore[call-overload]
     if spec == "weekday" and isinstance(value, dt.date):
         return WEEKDAYS[lang][value.weekday()]
-    if isinstance(value, Phrase):
+    if isinstance(value, Wordable):
         text = value.text(lang)
     elif isinstance(value, Counted):
         text = counted(value, lang)
