@@ -81,7 +81,11 @@ def test_validate_names_the_24_hour_shift(tmp_path: Path) -> None:
     data = tiny_data()
     data["shift_types"].append({"id": "L", "parts": [{"start": "07:00", "end": "07:00"}],
                                 "break_minutes": 60, "skills": ["usk"]})
-    result = CliRunner().invoke(app, ["validate", str(write_instance(tmp_path / "l.yaml",
-                                                                     data))])
+    path = str(write_instance(tmp_path / "l.yaml", data))
+    result = CliRunner().invoke(app, ["validate", path, "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "shift type L (07:00–07:00) can never be worked" in " ".join(result.output.split())
+    # Swedish, the default: the same finding in the planner's words.
+    result = CliRunner().invoke(app, ["validate", path], env={"BEMANNA_LANG": ""})
+    assert "passtypen L (07:00–07:00) kan aldrig arbetas: den sträcker sig över 24 tim" in (
+        " ".join(result.output.split()))
