@@ -43,7 +43,7 @@ def check_command(
     for term, ore in sorted(report.costs.items()):
         if ore:
             console.print(render("check.cost", language, {
-                "term": f"{term_label(term, language)} ({term})",
+                "term": term_label(term, language),
                 "money": money(ore, language)}), highlight=False, markup=False)
     console.print(render("check.total", language, {
         "money": money(report.total, language),

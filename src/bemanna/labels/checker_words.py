@@ -23,6 +23,12 @@ NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "worker": (("arbetstråd", "arbetstrådar"), ("worker", "workers")),
     "error": (("fel", "fel"), ("error", "errors")),
     "violation": (("regelbrott", "regelbrott"), ("violation", "violations")),
+    "run": (("körning", "körningar"), ("run", "runs")),
+    "unit": (("enhet", "enheter"), ("unit", "units")),
+    "care_home": (("äldreboende", "äldreboenden"), ("care home", "care homes")),
+    "lss_home": (("LSS-gruppbostad", "LSS-gruppbostäder"), ("LSS group home", "LSS group homes")),
+    "nurse_group": (("sjuksköterskegrupp", "sjuksköterskegrupper"),
+                    ("nurse group", "nurse groups")),
 }
 """Nouns that follow a count: (Swedish singular, plural), (English singular, plural)."""
 
