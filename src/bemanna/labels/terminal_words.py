@@ -66,6 +66,29 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "import.done": ("{source} -> {path}: {employees}, {weeks}",
                     "{source} -> {path}: {employees}, {weeks}"),
     "cannot_read": ("{source}: kan inte läsas: {reason}", "{source}: cannot read: {reason}"),
+    # --- batch (cli/batch.py) ---
+    "batch.start": ("Körning: {jobs}, {already} redan i {db}, {todo} att köra på {where}; "
+                    "{limit} s × {workers}, frö {seed}, strategi {strategy}",
+                    "Batch: {jobs}, {already} already in {db}, {todo} to run on {where}; "
+                    "{limit} s × {workers}, seed {seed}, strategy {strategy}"),
+    "batch.local": ("{count} lokala processer", "{count} local processes"),
+    "batch.local_one": ("1 lokal process", "1 local process"),
+    "batch.failed_job": ("  misslyckades: {instance} × {scenario}: {error}",
+                         "  failed: {instance} × {scenario}: {error}"),
+    "batch.done": ("{done} klara, {failed} misslyckade, {skipped} överhoppade (redan i {db}) "
+                   "på {seconds} s; scheman under {out}/",
+                   "{done} done, {failed} failed, {skipped} skipped (already in {db}) in "
+                   "{seconds} s; rosters under {out}/"),
+    "batch.stopped": ("avbruten: klara jobb är sparade; kör samma kommando för att fortsätta",
+                      "stopped: finished jobs are recorded; run the same command to resume"),
+    "batch.title": ("{figure} ({unit}): per scenario, skillnader mot {base}",
+                    "{figure} ({unit}): per scenario, deltas against {base}"),
+    "batch.columns": ("scenario|enheter|misslyckade|totalt|Δ totalt|Δ per enhet min|median|max",
+                      "scenario|units|failed|total|Δ total|Δ per unit min|median|max"),
+    "batch.failures": ("{count} misslyckades:", "{count} failed:"),
+    "batch.bar": ("jobb", "jobs"),
+    "batch.bar_failed": ("misslyckade", "failed"),
+    "batch.bar_left": ("kvar", "ETA"),
     # --- replan ---
     "replan.title": ("Omplanering av {name} vid {now}: {changed} ändrade pass för personer som "
                      "ingen händelse träffar, {seconds} s",
