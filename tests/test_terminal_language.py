@@ -107,7 +107,8 @@ def commands(roster: Path, tmp: Path) -> dict[str, list[str]]:
         "explain": ["explain", str(roster), "-i", NURSES, "-e", "ssk1", "--time-limit", "2",
                     "--max-wishes", "1"],
         "simulate": ["simulate", str(roster), "-i", NURSES, "--runs", "20"],
-        "generate": ["generate", "--out", str(tmp / "units"), "--care-homes", "0", "--nurse-groups", "1"],
+        "generate": ["generate", "--out", str(tmp / "units"), "--care-homes", "0",
+                     "--nurse-groups", "1"],
         "template": ["template", str(tmp / "mall.xlsx")],
     }
 
