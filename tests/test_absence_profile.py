@@ -133,7 +133,7 @@ def test_missing_history_file(tmp_path: Path) -> None:
 
 def test_validate_exits_2_on_a_bad_rate(tmp_path: Path) -> None:
     """The command line: one line naming the field, exit code 2, no traceback."""
-    proc = bemanna("validate", write_instance(tmp_path, {"rate": 1.2}))
+    proc = bemanna("validate", write_instance(tmp_path, {"rate": 1.2}), lang="en")
     assert_bad_input(proc, "absence.rate: Input should be less than 1")
 
 

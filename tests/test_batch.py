@@ -232,7 +232,7 @@ def test_dask_local_cluster_gives_the_local_results(tmp_path: Path) -> None:
 def batch_command(units: Path, db: Path) -> list[str]:
     return [sys.executable, "-m", "bemanna", "batch", "run", str(units), "-s", str(PRE_2023),
             "--db", str(db), "--time-limit", "20", "--solver-workers", "1", "--seed", "0",
-            "--deterministic-time", "0.1", "--workers", "1"]
+            "--deterministic-time", "0.1", "--workers", "1", "--lang", "en"]
 
 
 def test_resume_after_sigkill_gives_the_uninterrupted_figures(
@@ -321,9 +321,16 @@ def test_summary_command_prints_the_figures(tmp_path: Path) -> None:
                                                   job.spec.scenario == "base" else 123556789,
                                                   "fte_needed": 3.0})
             store.record(job.spec, outcome, job.instance_path, job.scenario_path, None)
-    done = subprocess.run([sys.executable, "-m", "bemanna", "batch", "summary", str(db)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    done = subprocess.run([sys.executable, "-m", "bemanna", "batch", "summary", str(db),
+                           "--lang", "en"], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
     line = next(s for s in done.stdout.splitlines() if "pre_2023_rest_rules" in s)
-    # 1 234 567.89 kr base, +1 000 kr in the scenario (batch prints English number format)
+    # 1 234 567.89 kr base, +1 000 kr in the scenario (English number format with --lang en)
     assert "1,235,568" in line and "+1,000" in line
+    # Swedish by default: no-break space between thousands, Swedish column words.
+    done = subprocess.run([sys.executable, "-m", "bemanna", "batch", "summary", str(db)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          env={**os.environ, "BEMANNA_LANG": ""})
+    line = next(s for s in done.stdout.splitlines() if "pre_2023_rest_rules" in s)
+    assert "1\u00a0235\u00a0568" in line and "+1\u00a0000" in line
+    assert "misslyckade" in done.stdout and "skillnader mot base" in done.stdout

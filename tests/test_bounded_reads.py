@@ -55,7 +55,7 @@ def test_a_pipe_without_suffix_reads_by_content(suffix: str, tmp_path: Path) -> 
     read_end, write_end = os.pipe()
     proc = subprocess.Popen([sys.executable, "-m", "bemanna", "validate", f"/dev/fd/{read_end}"],
                             pass_fds=(read_end,), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=cli_env(), cwd=ROOT)
+                            stderr=subprocess.PIPE, text=True, env=cli_env("en"), cwd=ROOT)
     os.close(read_end)
     with os.fdopen(write_end, "w", encoding="utf-8") as pipe:
         pipe.write(text)

@@ -51,9 +51,15 @@ EVENING_THEN_DAY = [("E1", 0, "K"), ("E1", 1, "D")]
 def test_daily_rest() -> None:
     assert_one(make_instance(), EVENING_THEN_DAY, "daily_rest")
     report = check(make_instance(), EVENING_THEN_DAY)
-    assert report.violations[0].message == (
+    # The finding carries the rest (570 min) and the two passes; it is worded per language,
+    # Swedish by default (`.message`, the planner's default), English with text("en").
+    assert report.violations[0].text("en") == (
         "E1: 9 h 30 min rest between pass K ending 2025-03-03 21:30 and pass D starting "
         "2025-03-04 07:00 (minimum 11 h)"
+    )
+    assert report.violations[0].message == report.violations[0].text("sv") == (
+        "E1: 9 tim 30 min vila mellan pass K som slutar 2025-03-03 21:30 och pass D som börjar "
+        "2025-03-04 07:00 (minst 11 tim)"
     )
     # One short pair at 800 SEK: 80 000 öre.
     assert soft_cost(
@@ -79,12 +85,12 @@ def test_reduced_daily_rest_must_be_made_up_by_the_next_rest() -> None:
     failing = [("E1", 0, "K"), ("E1", 1, "LD"), ("E1", 2, "D")]
     report = check(make_instance(rules), failing)
     assert found(report) == [("daily_rest", "E1")]
-    assert "pass LD ending 2025-03-04 19:00" in report.violations[0].message
+    assert "pass LD ending 2025-03-04 19:00" in report.violations[0].text("en")
     assert_holds(make_instance(rules), [("E1", 0, "K"), ("E1", 1, "LD"), ("E1", 2, "K")])
     # Without the exception the first pair is short and the 12 h after it is enough.
     report = check(make_instance(), failing)
     assert found(report) == [("daily_rest", "E1")]
-    assert "pass K ending 2025-03-03 21:30" in report.violations[0].message
+    assert "pass K ending 2025-03-03 21:30" in report.violations[0].text("en")
     # Below the reduced minimum the pair itself counts: K Mon ends 21:30, E Tue starts 06:00,
     # 8 h 30 min < 9 h.
     assert_one(make_instance(rules), [("E1", 0, "K"), ("E1", 1, "E")], "daily_rest")
@@ -163,7 +169,8 @@ MONDAY_TO_SATURDAY = [("E1", d, "D") for d in range(6)]
 def test_weekly_rest() -> None:
     report = check(make_instance(), MONDAY_TO_SATURDAY)
     assert found(report) == [("weekly_rest", "E1")]
-    assert "32 h 30 min (minimum 36 h)" in report.violations[0].message
+    assert "32 h 30 min (minimum 36 h)" in report.violations[0].text("en")
+    assert "32 tim 30 min (minst 36 tim)" in report.violations[0].message  # Swedish default
     # One week at 1 000 SEK.
     assert soft_cost(
         make_instance(soft({}, "weekly_rest", 1000)), MONDAY_TO_SATURDAY, "weekly_rest"

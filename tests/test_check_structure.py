@@ -34,7 +34,7 @@ def test_parts_and_paid_minutes_must_match_the_shift_type() -> None:
     )
     report = check_roster(inst, make_roster(inst, [late]))
     assert found(report) == [("shift_definition", "E1")]
-    assert "07:30–16:00, but shift D is 07:00–15:30" in report.violations[0].message
+    assert "07:30–16:00, but shift D is 07:00–15:30" in report.violations[0].text("en")
     overpaid = dataclasses.replace(good, paid_minutes=510)
     assert found(check_roster(inst, make_roster(inst, [overpaid]))) == [("shift_definition", "E1")]
     no_parts = dataclasses.replace(good, parts=())

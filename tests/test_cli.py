@@ -34,22 +34,27 @@ CURTOIS = ROOT / "benchmarks" / "data" / "curtois"
 # --- running the command ----------------------------------------------------------------------
 
 
-def cli_env() -> dict[str, str]:
+def cli_env(lang: str | None = None) -> dict[str, str]:
     """The environment of a pipe-fed run: no terminal width or colour forced from outside, so
-    every run sees rich's plain defaults (80 columns, no colour)."""
+    every run sees rich's plain defaults (80 columns, no colour); with `lang`, BEMANNA_LANG."""
     env = dict(os.environ)
     for name in ("COLUMNS", "LINES", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
         env.pop(name, None)
     env["PYTHONWARNINGS"] = "ignore"
+    if lang is not None:
+        env["BEMANNA_LANG"] = lang
     return env
 
 
-def bemanna(*args: str | Path, timeout: float = 60, cwd: Path | None = None
-            ) -> subprocess.CompletedProcess[str]:
-    """Run `python -m bemanna ARGS`; return the finished process (text stdout/stderr)."""
+def bemanna(*args: str | Path, timeout: float = 60, cwd: Path | None = None,
+            lang: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m bemanna ARGS`; return the finished process (text stdout/stderr).
+
+    `lang="en"`: the English terminal, for the tests that name English problem lines (every
+    output is Swedish by default, tests/test_terminal_language.py)."""
     return subprocess.run(
         [sys.executable, "-m", "bemanna", *map(str, args)],
-        capture_output=True, text=True, timeout=timeout, env=cli_env(), cwd=cwd or ROOT,
+        capture_output=True, text=True, timeout=timeout, env=cli_env(lang), cwd=cwd or ROOT,
         check=False,
     )
 
@@ -205,7 +210,7 @@ def test_roster_csv_lists_the_same_passes(solved: dict[str, Any]) -> None:
 
 def test_check_accepts_the_solved_roster(solved: dict[str, Any]) -> None:
     for target in (solved["out"], solved["out"] / "roster.json"):  # folder or file
-        proc = bemanna("check", solved["instance"], target)
+        proc = bemanna("check", solved["instance"], target, lang="en")
         assert proc.returncode == 0, proc.stdout + proc.stderr
         # no violation lines: the verdict alone (costs and the total, on stdout)
         assert proc.stdout.strip().splitlines()[-1].endswith("; 0 violations"), proc.stdout
@@ -279,7 +284,7 @@ def test_every_bad_file_is_listed() -> None:
 
 @pytest.mark.parametrize("name", sorted(BAD_INSTANCES))
 def test_validate_reports_bad_input(name: str) -> None:
-    proc = bemanna("validate", BAD / name)
+    proc = bemanna("validate", BAD / name, lang="en")
     assert_bad_input(proc, str(BAD / name), *BAD_INSTANCES[name])
     assert len(problem_lines(proc.stderr)) == 1, f"one problem per file\n{proc.stderr}"
     assert proc.stdout == ""
@@ -288,15 +293,15 @@ def test_validate_reports_bad_input(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(BAD_INSTANCES))
 def test_solve_reports_bad_input_before_solving(name: str, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    proc = bemanna("solve", BAD / name, "--time-limit", "3", "--out", out)
+    proc = bemanna("solve", BAD / name, "--time-limit", "3", "--out", out, lang="en")
     assert_bad_input(proc, *BAD_INSTANCES[name])
-    assert "Löser" not in proc.stderr, "no search starts (Swedish default: 'Löser ...')"
+    assert "Solving" not in proc.stderr, "no search starts"
     assert not out.exists(), "nothing is written for bad input"
 
 
 @pytest.mark.parametrize("name", ["wrong_type.yaml", "invalid.json", "empty.yaml"])
 def test_check_reports_a_bad_instance(name: str, solved: dict[str, Any]) -> None:
-    proc = bemanna("check", BAD / name, solved["out"])
+    proc = bemanna("check", BAD / name, solved["out"], lang="en")
     assert_bad_input(proc, *BAD_INSTANCES[name])
 
 
@@ -426,7 +431,7 @@ def short_rest_roster(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_check_names_daily_rest_and_the_employee(tmp_path: Path) -> None:
     instance, path = short_rest_roster(tmp_path)
-    proc = bemanna("check", instance, path)
+    proc = bemanna("check", instance, path, lang="en")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "Traceback" not in proc.stderr
     lines = [line for line in proc.stdout.splitlines() if line.startswith("daily_rest")]
@@ -440,14 +445,14 @@ def test_every_finding_stays_on_one_line(tmp_path: Path) -> None:
     script reading the output (grep, a batch run) must see each finding whole on one line.
     Regression: rich wrapped findings at 80 columns whenever the output was a pipe."""
     instance, path = short_rest_roster(tmp_path)
-    proc = bemanna("check", instance, path)
+    proc = bemanna("check", instance, path, lang="en")
     (line,) = [line for line in proc.stdout.splitlines() if line.startswith("daily_rest")]
     assert "(minimum 11 h)" in line, proc.stdout
 
     data = tiny_data()
     data["employees"][1]["id"] = "bo-with-a-rather-long-employee-id"
     data["employees"][1]["allowed_shifts"] = []
-    proc = bemanna("validate", write_instance(tmp_path / "long.yaml", data))
+    proc = bemanna("validate", write_instance(tmp_path / "long.yaml", data), lang="en")
     assert len(problem_lines(proc.stderr)) == 1
     assert "their skills may work" in problem_lines(proc.stderr)[0], proc.stderr
 
@@ -465,7 +470,7 @@ def test_infeasible_instance_names_rule_and_employee(tmp_path: Path) -> None:
     })
     instance = write_instance(tmp_path / "infeasible.json", data)
     out = tmp_path / "out"
-    proc = bemanna("solve", instance, "--time-limit", "3", "--out", out)
+    proc = bemanna("solve", instance, "--time-limit", "3", "--out", out, lang="en")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "Traceback" not in proc.stderr
     assert "INFEASIBLE" in proc.stderr
@@ -484,7 +489,7 @@ def test_infeasible_instance_names_rule_and_employee(tmp_path: Path) -> None:
 
 def test_import_curtois_writes_a_valid_instance(tmp_path: Path) -> None:
     out = tmp_path / "out.json"
-    proc = bemanna("import", "curtois", CURTOIS / "Instance1.txt", "-o", out)
+    proc = bemanna("import", "curtois", CURTOIS / "Instance1.txt", "-o", out, lang="en")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "8 employees" in flat(proc.stdout)
     data = json.loads(out.read_text(encoding="utf-8"))

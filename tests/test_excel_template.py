@@ -499,7 +499,7 @@ def test_cli_refuses_a_bad_out_name_and_a_too_large_upload(tmp_path: Path) -> No
     from test_cli import assert_bad_input
     from test_cli import bemanna as run
 
-    assert_bad_input(run("template", tmp_path / "plan.xls"),
+    assert_bad_input(run("template", tmp_path / "plan.xls", lang="en"),
                      "the template is an Excel workbook, name it .xlsx")
     big = tmp_path / "big.xlsx"
     with big.open("wb") as handle:

@@ -40,7 +40,7 @@ def test_batch_workers_is_a_deprecated_alias_of_jobs(tmp_path: Path) -> None:
     units = write_units(tmp_path / "units", 1)
     result = runner.invoke(app, ["batch", "run", str(units), "--db", str(tmp_path / "b.sqlite"),
                                  "--workers", "1", "--time-limit", "20",
-                                 "--deterministic-time", "0.1"])
+                                 "--deterministic-time", "0.1", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "--workers is deprecated" in result.output
     assert "1 local process" in result.output

@@ -63,13 +63,13 @@ def test_a_hard_contract_that_cannot_fit_is_an_error_and_a_soft_one_a_warning() 
     assert (found.severity, found.rule, found.employee, found.check) == (
         "error", "contract_hours", "E1", "capacity")
     assert "at least 34 h 15 min with the 4 h tolerance, but at most 16 h of passes fit" in (
-        found.message)
-    assert "2 passes (16 h) in week 1 (pinned off 2025-03-05 – 2025-03-09)" in found.message
+        found.text("en"))
+    assert "2 passes (16 h) in week 1 (pinned off 2025-03-05 – 2025-03-09)" in found.text("en")
     soft = build([D], employees=[employee(pinned=pins)],
                  rules={"contract_hours": {"enabled": True, "mode": "soft"}})
     [warned] = presolve(soft)
     assert warned.severity == "warning"
-    assert "at least 18 h 15 min below the tolerance will be priced" in warned.message
+    assert "at least 18 h 15 min below the tolerance will be priced" in warned.text("en")
 
 
 def test_a_contract_that_fits_gives_nothing() -> None:
@@ -83,7 +83,7 @@ def test_need_beyond_what_the_staff_may_work_is_a_warning() -> None:
     minutes (52 h) will be uncovered."""
     [found] = presolve(instance_from_data(tiny_data()))
     assert (found.severity, found.rule, found.check) == ("warning", "uncovered_demand", "demand")
-    assert found.message == (
+    assert found.text("en") == (
         "usk: the minimum need is 102 h over the schedule, but the 2 employees with usk can "
         "work at most 49 h within their contracts and rest rules: at least 52 h will be "
         "uncovered (priced as uncovered_demand)")
@@ -96,7 +96,7 @@ def test_need_of_a_skill_nobody_has() -> None:
     data["demand"] = [{"skill": "ssk", "bands": [{"start": "07:00", "end": "15:00", "min": 1}]}]
     [found] = presolve(instance_from_data(data))
     assert found.check == "qualified"
-    assert found.message.startswith("ssk: no employee has skill ssk: all 56 h of its need")
+    assert found.text("en").startswith("ssk: no employee has skill ssk: all 56 h of its need")
 
 
 def test_need_at_hours_nobody_can_work() -> None:
@@ -108,8 +108,8 @@ def test_need_at_hours_nobody_can_work() -> None:
     found = [f for f in presolve(inst) if f.check == "qualified"]
     assert len(found) == 1
     assert "nobody with usk can work Mondays 22:00–23:00 (1 date, first 2025-03-03)" in (
-        found[0].message)
-    assert found[0].message.endswith("7 h of need will be uncovered (priced as "
+        found[0].text("en"))
+    assert found[0].text("en").endswith("7 h of need will be uncovered (priced as "
                                      "uncovered_demand)")
 
 
@@ -119,7 +119,7 @@ def test_night_need_beyond_the_night_staff() -> None:
                  allowed_shifts=["D"])], demand=[need(band("22:00", "06:00", 2))])
     found = [f for f in presolve(inst) if f.check == "nights"]
     assert len(found) == 1
-    assert found[0].message.startswith(
+    assert found[0].text("en").startswith(
         "usk nights: up to 2 needed at once at night, but only 1 employee with usk may work "
         "night passes (E1)")
 
@@ -134,7 +134,7 @@ def test_the_nurse_group_is_one_nurse_short() -> None:
     """Its description says so; the skill check agrees (SSK need above the nurses' hours)."""
     found = presolve(load_instance(ROOT / "instances" / "nurse_group.yaml"))
     assert [f.check for f in found] == ["demand"]
-    assert found[0].message.startswith("SSK: the minimum need is")
+    assert found[0].text("en").startswith("SSK: the minimum need is")
 
 
 # --- size ------------------------------------------------------------------------------------
@@ -162,13 +162,21 @@ def test_memory_limit_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_validate_prints_findings_and_exits_by_severity(tmp_path: Path) -> None:
+    """English with --lang en; Swedish, the default, is checked below (same findings)."""
     runner = CliRunner()
-    good = runner.invoke(app, ["validate", str(ROOT / "instances" / "nurse_group.yaml")])
+    nurses = str(ROOT / "instances" / "nurse_group.yaml")
+    good = runner.invoke(app, ["validate", nurses, "--lang", "en"])
     assert good.exit_code == 0, good.output
     assert "valid (6 employees" in good.output and "warning (uncovered_demand): SSK" in (
         good.output)
-    bad = runner.invoke(app, ["validate", str(ROOT / "tests" / "data" / "infeasible" /
-                                              "pins_short_rest.yaml")])
+    pins = str(ROOT / "tests" / "data" / "infeasible" / "pins_short_rest.yaml")
+    bad = runner.invoke(app, ["validate", pins, "--lang", "en"])
     assert bad.exit_code == 1, bad.output
     assert "error (daily_rest): the pinned passes alone break daily_rest" in bad.output
     assert "1 error: no roster can keep the hard rules" in bad.output
+    good = runner.invoke(app, ["validate", nurses], env={"BEMANNA_LANG": ""})
+    assert "giltig (6 medarbetare" in good.output and "varning (uncovered_demand): SSK" in (
+        good.output)
+    bad = runner.invoke(app, ["validate", pins], env={"BEMANNA_LANG": ""})
+    assert "fel (daily_rest): de låsta passen bryter ensamma daily_rest" in bad.output
+    assert "1 fel: inget schema kan hålla de hårda reglerna" in bad.output

@@ -25,7 +25,7 @@ DAY24 = shift("L", ("07:00", "07:00"))
 
 
 def shift_messages(inst: Any) -> list[str]:
-    return [f.message for f in presolve(inst) if f.check == "shifts"]
+    return [f.text("en") for f in presolve(inst) if f.check == "shifts"]
 
 
 def test_a_24_hour_pass_is_flagged() -> None:
@@ -71,8 +71,8 @@ def test_need_no_shift_type_covers() -> None:
     inst = build([D], demand=[need(band("22:00", "23:00"))])
     found = [f for f in presolve(inst) if f.check == "bands"]
     assert len(found) == 1
-    assert found[0].message.startswith("usk: no shift type covers Mondays 22:00–23:00")
-    assert found[0].message.endswith("7 h of need will be uncovered (priced as "
+    assert found[0].text("en").startswith("usk: no shift type covers Mondays 22:00–23:00")
+    assert found[0].text("en").endswith("7 h of need will be uncovered (priced as "
                                      "uncovered_demand)")
     assert [f for f in presolve(inst) if f.check == "qualified"] == []  # not said twice
 
@@ -81,7 +81,11 @@ def test_validate_names_the_24_hour_shift(tmp_path: Path) -> None:
     data = tiny_data()
     data["shift_types"].append({"id": "L", "parts": [{"start": "07:00", "end": "07:00"}],
                                 "break_minutes": 60, "skills": ["usk"]})
-    result = CliRunner().invoke(app, ["validate", str(write_instance(tmp_path / "l.yaml",
-                                                                     data))])
+    path = str(write_instance(tmp_path / "l.yaml", data))
+    result = CliRunner().invoke(app, ["validate", path, "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "shift type L (07:00–07:00) can never be worked" in " ".join(result.output.split())
+    # Swedish, the default: the same finding in the planner's words.
+    result = CliRunner().invoke(app, ["validate", path], env={"BEMANNA_LANG": ""})
+    assert "passtypen L (07:00–07:00) kan aldrig arbetas: den sträcker sig över 24 tim" in (
+        " ".join(result.output.split()))

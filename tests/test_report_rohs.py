@@ -248,7 +248,8 @@ def test_solve_report_simulate(solved_sim: dict[str, Any]) -> None:
     it (a utilisation figure, the planned-vs-booked heatmap and block)."""
     proc = solved_sim["proc"]
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "Absence simulation of tiny-resurs" in flat(proc.stdout)
+    # Swedish by default: the simulation summary follows the language (issue 17 item 3).
+    assert "Frånvarosimulering av tiny-resurs" in flat(proc.stdout)
     html = (solved_sim["out"] / "report.html").read_text(encoding="utf-8")
     assert BOOKED_FIGURE in html
     assert "ej simulerad" not in utilisation_tile(html)

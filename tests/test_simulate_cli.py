@@ -44,7 +44,7 @@ def test_simulate_prints_and_writes_json(tmp_path: Path) -> None:
     instance, roster = tiny(tmp_path)
     out = tmp_path / "sim.json"
     proc = bemanna("simulate", roster, "--instance", instance, "--runs", "50", "--seed", "4",
-                   "--json", out)
+                   "--json", out, lang="en")  # the English words; Swedish: test_terminal_language
     assert proc.returncode == 0, proc.stderr
     assert "Absence simulation of sim-tiny, per period (1 week)" in proc.stdout
     assert "per year" in proc.stdout

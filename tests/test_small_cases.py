@@ -43,7 +43,7 @@ def test_plural() -> None:
 
 def test_check_verdict_on_stdout(solved: tuple[Path, Path]) -> None:
     instance, out = solved
-    proc = bemanna("check", instance, out)
+    proc = bemanna("check", instance, out, lang="en")
     assert proc.returncode == 0, proc.stderr
     assert "0 violations" in proc.stdout and "total" in proc.stdout
     assert "violations" not in proc.stderr
@@ -60,8 +60,9 @@ def test_singular_counts(solved: tuple[Path, Path], tmp_path: Path) -> None:
     proc = bemanna("solve", instance, "--time-limit", "1", "--workers", "1", "--out",
                    tmp_path / "o", "--lang", "en")  # English: the plural under test
     assert "1 worker," in proc.stderr and "1 workers" not in proc.stderr
-    assert "1 week;" in flat(bemanna("validate", instance).stdout)
-    proc = bemanna("simulate", out, "-i", instance, "--runs", "5")
+    assert "1 week;" in flat(bemanna("validate", instance, lang="en").stdout)
+    assert "1 vecka;" in flat(bemanna("validate", instance, lang="sv").stdout)
+    proc = bemanna("simulate", out, "-i", instance, "--runs", "5", lang="en")
     assert proc.returncode == 0, proc.stderr
     assert "spells of 1 day on average" in flat(proc.stdout), proc.stdout
     assert "(1 week)" in flat(proc.stdout)
@@ -70,7 +71,7 @@ def test_singular_counts(solved: tuple[Path, Path], tmp_path: Path) -> None:
 def test_no_row_of_dashes_without_resurspass(solved: tuple[Path, Path]) -> None:
     """The tiny roster has no resurspass: utilisation has no value in any run."""
     instance, out = solved
-    proc = bemanna("simulate", out, "-i", instance, "--runs", "5")
+    proc = bemanna("simulate", out, "-i", instance, "--runs", "5", lang="en")
     assert proc.returncode == 0, proc.stderr
     assert "– – –" not in proc.stdout
     assert "resurstid utilisation: not shown, the roster has no resurspass" in flat(

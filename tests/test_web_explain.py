@@ -102,4 +102,5 @@ def test_the_edit_form_shows_pre_solve_findings_beside_the_employee(client: Test
     plan = _infeasible_plan(client, csrf_of(client))
     page = client.get(f"/plans/{plan}/edit").text
     row = re.search(r'<tr class="finding"><td></td><td colspan="5">(fel[^<]*)</td>', page)
-    assert row and f"{FIRST}: contract " in row.group(1)
+    # The workbench is Swedish: the finding in the planner's words (Finding.message, Swedish).
+    assert row and f"{FIRST}: avtal " in row.group(1)

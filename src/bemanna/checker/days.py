@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from bemanna.checker.passes import Pass, RosterView, Run, runs
 from bemanna.checker.report import NOTHING, RuleResult, Violation
-
-WORKING_DAYS = ("working day", "working days")
-DAYS_OFF = ("day off", "days off")
+from bemanna.labels.phrases import NOTHING as ABSENT
+from bemanna.labels.phrases import Counted, Phrase, phrase
 
 
 def working_days(view: RosterView, employee: str) -> list[bool]:
@@ -22,14 +21,15 @@ def working_days(view: RosterView, employee: str) -> list[bool]:
     return flags
 
 
-def _run_text(view: RosterView, run: Run, what: tuple[str, str]) -> str:
-    """'4 working days in a row, 2025-03-07 – 2025-03-10' (what: singular, plural)."""
+def _run_phrase(view: RosterView, run: Run, noun: str) -> Phrase:
+    """'4 working days in a row, 2025-03-07 – 2025-03-10' (noun: working_day or day_off)."""
     last = (run.first_day + run.length - 1) % view.days
-    count = f"{run.length} {what[0] if run.length == 1 else what[1]}"
+    count = Counted(run.length, noun)
     if run.length == 1:
-        return f"{count}, {view.date(run.first_day)}"
-    wraps = " (across the turn of the cycle)" if run.first_day + run.length > view.days else ""
-    return f"{count} in a row, {view.date(run.first_day)} – {view.date(last)}{wraps}"
+        return phrase("checker.run.one", count=count, first=view.date(run.first_day))
+    wraps = run.first_day + run.length > view.days
+    return phrase("checker.run.many", count=count, first=view.date(run.first_day),
+                  last=view.date(last), turn=phrase("checker.across_turn") if wraps else ABSENT)
 
 
 def max_split_shifts(view: RosterView) -> RuleResult:
@@ -49,8 +49,9 @@ def max_split_shifts(view: RosterView) -> RuleResult:
                     "max_split_shifts",
                     emp,
                     split[limit].date,
-                    f"{emp}: {len(split)} split passes (maximum {limit}); the first above the "
-                    f"maximum is pass {split[limit].shift_id} on {split[limit].date}",
+                    "checker.max_split_shifts",
+                    {"emp": emp, "count": Counted(len(split), "split_pass"), "limit": limit,
+                     "shift": split[limit].shift_id, "date": split[limit].date},
                 )
             )
     return RuleResult(found, units)
@@ -74,7 +75,9 @@ def max_consecutive_days(view: RosterView) -> RuleResult:
                         "max_consecutive_days",
                         emp,
                         view.date(run.first_day),
-                        f"{emp}: {_run_text(view, run, WORKING_DAYS)} (maximum {limit})",
+                        "checker.max_consecutive_days",
+                        {"emp": emp, "run": _run_phrase(view, run, "working_day"),
+                         "limit": limit},
                     )
                 )
     return RuleResult(found, units)
@@ -84,7 +87,7 @@ def _short_runs(view: RosterView, rule_id: str, working: bool) -> RuleResult:
     rule = getattr(view.instance.rules, rule_id)
     if not rule.enabled:
         return NOTHING
-    what = WORKING_DAYS if working else DAYS_OFF
+    noun = "working_day" if working else "day_off"
     found: list[Violation] = []
     for emp in view.passes:
         limit = rule.per_employee.get(emp, rule.min)
@@ -96,7 +99,8 @@ def _short_runs(view: RosterView, rule_id: str, working: bool) -> RuleResult:
                         rule_id,
                         emp,
                         view.date(run.first_day),
-                        f"{emp}: only {_run_text(view, run, what)} (minimum {limit})",
+                        "checker.short_run",
+                        {"emp": emp, "run": _run_phrase(view, run, noun), "limit": limit},
                     )
                 )
     return RuleResult(found, len(found))
@@ -129,13 +133,15 @@ def max_weekends(view: RosterView) -> RuleResult:
         ]
         if len(worked) > limit:
             units += len(worked) - limit
-            saturdays = ", ".join(str(view.date(7 * w + 5)) for w in worked)
+            saturdays = [view.date(7 * w + 5) for w in worked]
             found.append(
                 Violation(
                     "max_weekends",
                     emp,
                     view.date(7 * worked[limit] + 5),
-                    f"{emp}: works {len(worked)} weekends (maximum {limit}): Saturdays {saturdays}",
+                    "checker.max_weekends",
+                    {"emp": emp, "count": Counted(len(worked), "weekend"), "limit": limit,
+                     "saturdays": saturdays},
                 )
             )
     return RuleResult(found, units)
@@ -160,7 +166,9 @@ def max_shift_passes(view: RosterView) -> RuleResult:
                         "max_shift_passes",
                         emp,
                         of_shift[limit.max].date,
-                        f"{emp}: {len(of_shift)} passes of {limit.shift} (maximum {limit.max})",
+                        "checker.max_shift_passes",
+                        {"emp": emp, "count": Counted(len(of_shift), "pass"),
+                         "shift": limit.shift, "limit": limit.max},
                     )
                 )
     return RuleResult(found, units)
@@ -182,7 +190,7 @@ def forbidden_successions(view: RosterView) -> RuleResult:
             later = p.day + 1
             if view.cyclic:
                 later %= view.days
-            next_turn = " in the next turn of the cycle" if later < p.day else ""
+            next_turn = phrase("checker.next_turn") if later < p.day else ABSENT
             for q in by_day.get(later, []):
                 if any(p.shift_id == pair.first and q.shift_id in pair.then for pair in rule.pairs):
                     found.append(
@@ -190,8 +198,9 @@ def forbidden_successions(view: RosterView) -> RuleResult:
                             "forbidden_successions",
                             emp,
                             p.date,
-                            f"{emp}: pass {p.shift_id} on {p.date} followed by pass {q.shift_id} "
-                            f"on {q.date}{next_turn}, a forbidden succession",
+                            "checker.forbidden_successions",
+                            {"emp": emp, "first": p.shift_id, "first_date": p.date,
+                             "then": q.shift_id, "then_date": q.date, "turn": next_turn},
                         )
                     )
     return RuleResult(found, len(found))

@@ -7,9 +7,10 @@ the allowed band, charged per minute: units here are minutes.
 
 from __future__ import annotations
 
-from bemanna.checker.passes import RosterView, duration
+from bemanna.checker.passes import RosterView
 from bemanna.checker.report import NOTHING, RuleResult, Violation
 from bemanna.instance import contract_periods
+from bemanna.labels.phrases import Counted
 
 
 def paid_minutes(
@@ -48,9 +49,10 @@ def contract_hours(view: RosterView) -> RuleResult:
                         "contract_hours",
                         emp.id,
                         first,
-                        f"{emp.id}: {duration(paid)} paid in {first} – {last}, contract "
-                        f"{duration(period.target_minutes)} ± {duration(rule.tolerance_minutes)}: "
-                        f"{duration(off)} outside",
+                        "checker.contract_hours",
+                        {"emp": emp.id, "paid": paid, "first": first, "last": last,
+                         "target": period.target_minutes, "tolerance": rule.tolerance_minutes,
+                         "off": off},
                     )
                 )
     return RuleResult(found, minutes)
@@ -72,14 +74,13 @@ def total_minutes(view: RosterView) -> RuleResult:
         off = outside(paid, low, high)
         if off:
             minutes += off
-            band = " – ".join("-" if b is None else duration(b) for b in (low, high))
             found.append(
                 Violation(
                     "total_minutes",
                     emp.id,
                     None,
-                    f"{emp.id}: {duration(paid)} paid over the horizon, allowed {band}: "
-                    f"{duration(off)} outside",
+                    "checker.total_minutes",
+                    {"emp": emp.id, "paid": paid, "low": low, "high": high, "off": off},
                 )
             )
     return RuleResult(found, minutes)
@@ -92,7 +93,6 @@ def average_weekly_hours(view: RosterView) -> RuleResult:
         return NOTHING
     weeks = view.instance.horizon.weeks
     limit = rule.max_minutes_per_week * weeks
-    noun = "week" if weeks == 1 else "weeks"
     found: list[Violation] = []
     minutes = 0
     for emp in view.instance.employees:
@@ -104,9 +104,10 @@ def average_weekly_hours(view: RosterView) -> RuleResult:
                     "average_weekly_hours",
                     emp.id,
                     None,
-                    f"{emp.id}: {duration(paid)} paid over {weeks} {noun}, more than "
-                    f"{duration(rule.max_minutes_per_week)} a week on average allows "
-                    f"({duration(limit)}): {duration(paid - limit)} above",
+                    "checker.average_weekly_hours",
+                    {"emp": emp.id, "paid": paid, "weeks": Counted(weeks, "week"),
+                     "per_week": rule.max_minutes_per_week, "limit": limit,
+                     "above": paid - limit},
                 )
             )
     return RuleResult(found, minutes)

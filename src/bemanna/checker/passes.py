@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from bemanna.instance import Instance, ShiftType
 from bemanna.instance.rohs import grant_problems, granted_instance
+from bemanna.labels.phrases import NOTHING, Phrase, phrase
 from bemanna.roster import Assignment, Roster
 from bemanna.units import MINUTES_PER_DAY
 
@@ -87,13 +88,16 @@ class Pass:
     def is_split(self) -> bool:
         return len(self.parts) > 1
 
-    def starting(self, next_cycle: bool = False) -> str:
-        """'pass D1 starting 2025-03-05 07:00' (optionally: in the next turn of the cycle)."""
-        text = f"pass {self.shift_id} starting {stamp(self.assignment.start)}"
-        return text + (" in the next turn of the cycle" if next_cycle else "")
+    def starting(self, next_cycle: bool = False) -> Phrase:
+        """'pass D1 starting 2025-03-05 07:00' (optionally: in the next turn of the cycle),
+        in either language (`Phrase.text`)."""
+        turn = phrase("checker.next_turn") if next_cycle else NOTHING
+        return phrase("checker.starting", shift=self.shift_id, at=self.assignment.start,
+                      turn=turn)
 
-    def ending(self) -> str:
-        return f"pass {self.shift_id} ending {stamp(self.assignment.end)}"
+    def ending(self) -> Phrase:
+        """'pass D1 ending 2025-03-05 15:30', in either language."""
+        return phrase("checker.ending", shift=self.shift_id, at=self.assignment.end)
 
 
 @dataclass

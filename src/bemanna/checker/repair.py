@@ -11,7 +11,7 @@ hours, read off the roster.
 
 from __future__ import annotations
 
-from bemanna.checker.passes import RosterView, horizon_origin, minutes_between, stamp
+from bemanna.checker.passes import RosterView, horizon_origin, minutes_between
 from bemanna.checker.report import Violation
 from bemanna.tariff.extra_hours import extra_hours as extra_hour_prices
 from bemanna.units import sek_to_ore
@@ -29,9 +29,9 @@ def frozen_past(view: RosterView) -> list[Violation]:
         for p in view.passes[emp.id]:
             if p.start < now and (p.date, p.shift_id) not in pins:
                 found.append(Violation(
-                    "frozen_past", emp.id, p.date,
-                    f"{emp.id}: {p.starting()} starts before {stamp(repair.now)} and is not "
-                    f"the old roster's pass"))
+                    "frozen_past", emp.id, p.date, "checker.frozen_past",
+                    {"emp": emp.id, "shift": p.shift_id, "start": p.assignment.start,
+                     "now": repair.now}))
     return found
 
 

@@ -3,22 +3,40 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
+
+from bemanna.labels import DEFAULT_LANG, Lang
+from bemanna.labels.phrases import render
 
 
 @dataclass(frozen=True)
 class Violation:
-    """One finding, written for a planner.
+    """One finding, written for a planner in either language.
 
     `rule` is a rule id (`bemanna.instance.RULE_IDS`) or a structural id
     (`bemanna.checker.STRUCTURAL_RULES`); `employee` and `date` say where, when known.
+    `key` names the sentence in `bemanna.labels.checker_words` and `fields` holds its raw
+    values (minutes, dates, ids, counts); `text(lang)` words it. A key in no table is shown as
+    it stands (a rule added outside the checker may hand back a finished sentence).
     """
 
     rule: str
     employee: str | None
     date: dt.date | None
-    message: str
+    key: str
+    fields: Mapping[str, object] = field(default_factory=dict, hash=False)
+
+    def text(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The finding in `lang`: Swedish by default, English with "en"."""
+        return render(self.key, lang, self.fields)
+
+    @property
+    def message(self) -> str:
+        """The finding in the default language (Swedish), as every planner's output shows it
+        unless asked for English; outputs with a `--lang` call `text(lang)`."""
+        return self.text(DEFAULT_LANG)
 
     def __str__(self) -> str:
         return self.message

@@ -9,20 +9,20 @@ horizon later.
 from __future__ import annotations
 
 from bemanna.checker.passes import (
-    Following,
     RosterView,
     busy_spans,
-    duration,
     following,
     longest_free,
 )
 from bemanna.checker.report import NOTHING, RuleResult, Violation
+from bemanna.labels.phrases import NOTHING as ABSENT
+from bemanna.labels.phrases import Phrase, phrase
 from bemanna.units import MINUTES_PER_DAY, MINUTES_PER_WEEK
 
 
 def short_rests(
     rests: list[int], minimum: int, reduced: int | None, cyclic: bool
-) -> dict[int, str]:
+) -> dict[int, Phrase]:
     """Index of each pair whose rest is short, with the reason (docs/rules.md, daily_rest).
 
     A rest holds when it is >= minimum. With `reduced` set, a rest down to `reduced` holds if
@@ -30,29 +30,18 @@ def short_rests(
     is the one counted. Non-cyclic: after the last pass nothing follows, so a reduced last-but-
     one rest is made up. Each pair is counted once.
     """
-    short: dict[int, str] = {}
+    short: dict[int, Phrase] = {}
     floor = minimum if reduced is None else reduced
     for i, rest in enumerate(rests):
         if rest < floor:
-            limit = "" if reduced is None else " even as a reduced rest"
-            short.setdefault(i, f"(minimum {duration(floor)}{limit})")
+            even = ABSENT if reduced is None else phrase("checker.rest.even_reduced")
+            short.setdefault(i, phrase("checker.rest.minimum", floor=floor, reduced=even))
         elif rest < minimum:
             later = (i + 1) % len(rests) if cyclic else i + 1
             needed = 2 * minimum - rest  # minimum + shortfall
             if later < len(rests) and rests[later] < needed:
-                short.setdefault(
-                    later,
-                    (
-                        f"(it must make up for the reduced {duration(rest)} rest before it: "
-                        f"minimum {duration(needed)})"
-                    ),
-                )
+                short.setdefault(later, phrase("checker.rest.make_up", rest=rest, needed=needed))
     return short
-
-
-def _between(pair: Following) -> str:
-    wrapped = pair.shift != 0
-    return f"between {pair.previous.ending()} and {pair.next.starting(wrapped)}"
 
 
 def daily_rest(view: RosterView) -> RuleResult:
@@ -76,7 +65,9 @@ def daily_rest(view: RosterView) -> RuleResult:
                     "daily_rest",
                     emp,
                     pair.previous.date,
-                    f"{emp}: {duration(rests[i])} rest {_between(pair)} {reason}",
+                    "checker.daily_rest",
+                    {"emp": emp, "rest": rests[i], "previous": pair.previous.ending(),
+                     "next": pair.next.starting(pair.shift != 0), "reason": reason},
                 )
             )
     return RuleResult(found, len(found))
@@ -111,8 +102,9 @@ def weekly_rest(view: RosterView) -> RuleResult:
                         "weekly_rest",
                         emp,
                         first,
-                        f"{emp}: longest rest in the week {first} – {view.date(7 * week + 6)} is "
-                        f"{duration(longest)} (minimum {duration(needed)})",
+                        "checker.weekly_rest",
+                        {"emp": emp, "first": first, "last": view.date(7 * week + 6),
+                         "longest": longest, "needed": needed},
                     )
                 )
     return RuleResult(found, len(found))
@@ -139,9 +131,9 @@ def daily_rest_24h(view: RosterView) -> RuleResult:
                         "daily_rest_24h",
                         emp.id,
                         view.date(day),
-                        f"{emp.id}: longest rest in the 24 h from "
-                        f"{view.moment(start):%Y-%m-%d %H:%M} is {duration(longest)} "
-                        f"(minimum {duration(rule.min_minutes)})",
+                        "checker.daily_rest_24h",
+                        {"emp": emp.id, "start": view.moment(start), "longest": longest,
+                         "minimum": rule.min_minutes},
                     )
                 )
     return RuleResult(found, len(found))

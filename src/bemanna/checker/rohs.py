@@ -14,7 +14,7 @@ from __future__ import annotations
 from bemanna.checker.passes import RosterView
 from bemanna.checker.report import Violation
 from bemanna.instance import contract_minutes
-from bemanna.instance.rohs import grant_problems
+from bemanna.instance.rohs import grant_breaches
 from bemanna.tariff.rates import cost_of, employee_wage, with_po
 
 
@@ -24,8 +24,8 @@ def rohs_grants(view: RosterView) -> list[Violation]:
     if not rates:
         return []
     instance = view.as_given or view.instance
-    return [Violation("rohs", line.split(":")[0] if ":" in line else None, None, line)
-            for line in grant_problems(instance, rates)]
+    return [Violation("rohs", emp, None, "checker.rohs.rate" if emp else "checker.rohs.share",
+                      fields) for emp, fields in grant_breaches(instance, rates)]
 
 
 def rohs_cost(view: RosterView) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bemanna.checker.passes import Pass, RosterView, duration
+from bemanna.checker.passes import Pass, RosterView
 from bemanna.checker.report import NOTHING, RuleResult, Violation
 
 
@@ -16,8 +16,9 @@ def pass_span(view: RosterView) -> RuleResult:
             "pass_span",
             p.employee,
             p.date,
-            f"{p.employee}: pass {p.shift_id} on {p.date} spans "
-            f"{duration(p.span_minutes)} (maximum {duration(rule.max_minutes)})",
+            "checker.pass_span",
+            {"emp": p.employee, "shift": p.shift_id, "date": p.date, "span": p.span_minutes,
+             "limit": rule.max_minutes},
         )
         for p in view.all_passes()
         if p.span_minutes > rule.max_minutes
@@ -56,10 +57,10 @@ def breaks(view: RosterView) -> RuleResult:
                     "breaks",
                     p.employee,
                     p.date,
-                    f"{p.employee}: pass {p.shift_id} on {p.date} has a part of {duration(length)} "
-                    f"with a break of {p.shift.break_minutes} min (at most "
-                    f"{duration(rule.max_work_minutes)} of work without a break of "
-                    f">= {rule.min_break_minutes} min)",
+                    "checker.breaks",
+                    {"emp": p.employee, "shift": p.shift_id, "date": p.date, "length": length,
+                     "brk": p.shift.break_minutes, "max_work": rule.max_work_minutes,
+                     "min_break": rule.min_break_minutes},
                 )
             )
     return RuleResult(found, len(found))

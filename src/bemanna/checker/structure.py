@@ -12,18 +12,22 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from bemanna.checker.passes import Pass, RosterView, duration, following, stamp, well_formed
+from bemanna.checker.passes import Pass, RosterView, following, stamp, well_formed
 from bemanna.checker.repair import frozen_past
 from bemanna.checker.report import Violation
 from bemanna.checker.rohs import rohs_grants
 from bemanna.instance import contract_minutes
-from bemanna.instance.types import WEEKDAY_NAMES
+from bemanna.labels.phrases import Counted, Phrase, phrase
 from bemanna.roster import Assignment
 from bemanna.units import format_clock
 
 
-def _where(a: Assignment) -> str:
-    return f"{a.employee}: pass {a.shift} on {a.date}"
+def _where(a: Assignment) -> Phrase:
+    return phrase("checker.where", emp=a.employee, shift=a.shift, date=a.date)
+
+
+def _pass_fields(p: Pass) -> dict[str, object]:
+    return {"emp": p.employee, "shift": p.shift_id, "date": p.date}
 
 
 def roster_horizon(view: RosterView) -> list[Violation]:
@@ -37,9 +41,10 @@ def roster_horizon(view: RosterView) -> list[Violation]:
                 "horizon",
                 None,
                 None,
-                f"the roster's horizon (start {roster.start}, {roster.days} days, "
-                f"cyclic {roster.cyclic}) is not the instance's (start {horizon.start}, "
-                f"{horizon.days} days, cyclic {horizon.cyclic})",
+                "checker.horizon",
+                {"r_start": roster.start, "r_days": Counted(roster.days, "day"),
+                 "r_cyclic": roster.cyclic, "i_start": horizon.start,
+                 "i_days": Counted(horizon.days, "day"), "i_cyclic": horizon.cyclic},
             )
         )
     last = horizon.date(horizon.days - 1)
@@ -51,7 +56,8 @@ def roster_horizon(view: RosterView) -> list[Violation]:
                     "horizon",
                     a.employee,
                     a.date,
-                    f"{_where(a)} starts outside the horizon {horizon.start} – {last}",
+                    "checker.horizon.outside",
+                    {"where": _where(a), "first": horizon.start, "last": last},
                 )
             )
     return found
@@ -65,7 +71,8 @@ def unknown_employee(view: RosterView) -> list[Violation]:
             "unknown_employee",
             a.employee,
             a.date,
-            f"{_where(a)}: {a.employee} is not an employee of the instance",
+            "checker.unknown_employee",
+            {"where": _where(a), "emp": a.employee},
         )
         for a in view.roster.assignments
         if a.employee not in known
@@ -75,7 +82,8 @@ def unknown_employee(view: RosterView) -> list[Violation]:
             "unknown_employee",
             s.id,
             None,
-            f"{s.id}: summary for someone who is not an employee of the instance",
+            "checker.unknown_summary",
+            {"emp": s.id},
         )
         for s in view.roster.employees
         if s.id not in known
@@ -90,7 +98,8 @@ def unknown_shift(view: RosterView) -> list[Violation]:
             "unknown_shift",
             a.employee,
             a.date,
-            f"{_where(a)}: {a.shift} is not a shift type of the instance",
+            "checker.unknown_shift",
+            {"where": _where(a), "shift": a.shift},
         )
         for a in view.roster.assignments
         if a.shift not in view.instance.shift
@@ -112,7 +121,8 @@ def shift_definition(view: RosterView) -> list[Violation]:
                     "shift_definition",
                     a.employee,
                     a.date,
-                    f"{_where(a)}: kind {a.kind!r} is neither ordinary nor resurs",
+                    "checker.shift_kind",
+                    {"where": _where(a), "kind": a.kind},
                 )
             )
         shift = view.instance.shift.get(a.shift)
@@ -131,8 +141,9 @@ def shift_definition(view: RosterView) -> list[Violation]:
                     "shift_definition",
                     a.employee,
                     a.date,
-                    f"{_where(a)} has parts {_clock_text(stated) or '(none)'}, but shift "
-                    f"{shift.id} is {defined} on {a.date}",
+                    "checker.shift_parts",
+                    {"where": _where(a), "stated": _clock_text(stated) or phrase("checker.none"),
+                     "shift": shift.id, "defined": defined, "date": a.date},
                 )
             )
         if a.paid_minutes != shift.paid_minutes:
@@ -141,8 +152,9 @@ def shift_definition(view: RosterView) -> list[Violation]:
                     "shift_definition",
                     a.employee,
                     a.date,
-                    f"{_where(a)} states {a.paid_minutes} paid minutes, but shift {shift.id} pays "
-                    f"{shift.paid_minutes} ({duration(shift.paid_minutes)})",
+                    "checker.shift_paid",
+                    {"where": _where(a), "stated": a.paid_minutes, "shift": shift.id,
+                     "paid": shift.paid_minutes},
                 )
             )
     return found
@@ -155,13 +167,15 @@ def one_pass_per_day(view: RosterView) -> list[Violation]:
         per_day = Counter(p.date for p in passes)
         for date, count in sorted(per_day.items()):
             if count > 1:
-                shifts = ", ".join(p.shift_id for p in passes if p.date == date)
+                shifts = [p.shift_id for p in passes if p.date == date]
                 found.append(
                     Violation(
                         "one_pass_per_day",
                         emp,
                         date,
-                        f"{emp}: {count} passes start on {date} ({shifts})",
+                        "checker.one_pass_per_day",
+                        {"emp": emp, "count": Counted(count, "pass"), "date": date,
+                         "shifts": shifts},
                     )
                 )
     return found
@@ -180,8 +194,9 @@ def no_overlap(view: RosterView) -> list[Violation]:
                         "no_overlap",
                         emp,
                         pair.next.date,
-                        f"{emp}: {pair.next.starting(pair.shift != 0)} before "
-                        f"{pair.previous.ending()}",
+                        "checker.no_overlap",
+                        {"emp": emp, "next": pair.next.starting(pair.shift != 0),
+                         "previous": pair.previous.ending()},
                     )
                 )
     return found
@@ -192,22 +207,18 @@ def skill(view: RosterView) -> list[Violation]:
     found: list[Violation] = []
     for p in view.all_passes():
         emp = view.instance.employee[p.employee]
-        lacking = [
-            f"{who} {name} lacks it"
-            for who, name, skills in (
-                ("employee", emp.id, emp.skills),
-                ("shift", p.shift_id, p.shift.skills),
-            )
-            if p.skill not in skills
-        ]
-        if lacking:
+        who = ("employee" if p.skill not in emp.skills else "") + (
+            "shift" if p.skill not in p.shift.skills else "")
+        if who:
+            lacking = phrase("checker.skill." + ("both" if who == "employeeshift" else who),
+                             emp=emp.id, shift=p.shift_id)
             found.append(
                 Violation(
                     "skill",
                     p.employee,
                     p.date,
-                    f"{p.employee}: pass {p.shift_id} on {p.date} in skill "
-                    f"{p.skill!r}, but " + " and ".join(lacking),
+                    "checker.skill",
+                    {**_pass_fields(p), "skill": p.skill, "lacking": lacking},
                 )
             )
     return found
@@ -224,8 +235,8 @@ def allowed_shifts(view: RosterView) -> list[Violation]:
                     "allowed_shifts",
                     p.employee,
                     p.date,
-                    f"{p.employee}: pass {p.shift_id} on {p.date} is not among "
-                    f"the shifts they may work ({', '.join(allowed)})",
+                    "checker.allowed_shifts",
+                    {**_pass_fields(p), "allowed": list(allowed)},
                 )
             )
     return found
@@ -238,8 +249,8 @@ def weekdays(view: RosterView) -> list[Violation]:
             "weekdays",
             p.employee,
             p.date,
-            f"{p.employee}: pass {p.shift_id} on {p.date}, but shift {p.shift_id} does "
-            f"not exist on {WEEKDAY_NAMES[p.date.weekday()]}",
+            "checker.weekdays",
+            _pass_fields(p),
         )
         for p in view.all_passes()
         if not p.shift.exists_on(p.date.weekday())
@@ -258,8 +269,9 @@ def unavailability(view: RosterView) -> list[Violation]:
                         "unavailability",
                         p.employee,
                         p.date,
-                        f"{p.employee}: pass {p.shift_id} on {p.date}, but they "
-                        f"are unavailable {absence.start} – {absence.end}{reason}",
+                        "checker.unavailability",
+                        {**_pass_fields(p), "start": absence.start, "end": absence.end,
+                         "reason": reason},
                     )
                 )
                 break
@@ -278,16 +290,19 @@ def pinned(view: RosterView) -> list[Violation]:
             wanted = [pin.shift] if pin.shift is not None else []
             roles = ["resurs" if p.kind == "resurs" else p.skill for p in on_date[pin.date]]
             if shifts != wanted or (pin.role is not None and roles != [pin.role]):
-                want = f"pass {pin.shift}" if pin.shift is not None else "no pass"
-                want += f" as {pin.role}" if pin.role is not None else ""
-                have = ", ".join(f"{s} as {r}" for s, r in zip(shifts, roles, strict=True))
-                have = have or "no pass"
+                role = phrase("checker.pin.role", role=pin.role) if pin.role else phrase("")
+                want = (phrase("checker.pin.pass", shift=pin.shift, role=role)
+                        if pin.shift is not None else phrase("checker.pin.none"))
+                have: object = [phrase("checker.pin.as", shift=s, role=r)
+                                for s, r in zip(shifts, roles, strict=True)]
+                have = have or phrase("checker.pin.none")
                 found.append(
                     Violation(
                         "pinned",
                         emp.id,
                         pin.date,
-                        f"{emp.id}: pinned to {want} on {pin.date}, roster has {have}",
+                        "checker.pinned",
+                        {"emp": emp.id, "want": want, "date": pin.date, "have": have},
                     )
                 )
     return found
@@ -302,8 +317,8 @@ def resurs_allowed(view: RosterView) -> list[Violation]:
             "resurs_allowed",
             p.employee,
             p.date,
-            f"{p.employee}: resurspass {p.shift_id} on {p.date}, but this instance "
-            f"allows no resurspass",
+            "checker.resurs_allowed",
+            _pass_fields(p),
         )
         for p in view.all_passes()
         if p.kind == "resurs"
@@ -328,8 +343,8 @@ def employee_summary(view: RosterView) -> list[Violation]:
                     "employee_summary",
                     emp.id,
                     None,
-                    f"{emp.id}: {summaries[emp.id]} employee summaries in the "
-                    f"roster (expected one)",
+                    "checker.summary_count",
+                    {"emp": emp.id, "count": Counted(summaries[emp.id], "summary")},
                 )
             )
     for s in view.roster.employees:
@@ -347,7 +362,8 @@ def employee_summary(view: RosterView) -> list[Violation]:
                         "employee_summary",
                         s.id,
                         None,
-                        f"{s.id}: summary states {what} {stated}, the roster gives {actual}",
+                        "checker.summary_field",
+                        {"emp": s.id, "what": what, "stated": stated, "actual": actual},
                     )
                 )
     return found

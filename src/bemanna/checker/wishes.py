@@ -6,6 +6,7 @@ from bemanna.checker.passes import RosterView
 from bemanna.checker.report import Violation
 from bemanna.instance import Employee
 from bemanna.instance.model import Wish
+from bemanna.labels.phrases import phrase
 from bemanna.units import sek_to_ore
 
 
@@ -26,16 +27,9 @@ def wishes_not_granted(view: RosterView) -> list[Violation]:
     for emp in view.instance.employees:
         for wish in emp.wishes:
             if not wish_granted(view, emp, wish):
-                what = (
-                    "a day off"
-                    if wish.kind == "day_off"
-                    else (f"{'' if wish.kind == 'shift_on' else 'no '}pass {wish.shift}")
-                )
-                found.append(
-                    Violation(
-                        "wishes", emp.id, wish.date, f"{emp.id}: wished for {what} on {wish.date}"
-                    )
-                )
+                what = phrase(f"checker.wish.{wish.kind}", shift=wish.shift)
+                found.append(Violation("wishes", emp.id, wish.date, "checker.wish",
+                                       {"emp": emp.id, "what": what, "date": wish.date}))
     return found
 
 

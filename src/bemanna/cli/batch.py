@@ -18,7 +18,16 @@ from bemanna.cli.console import (
     out_file_or_exit,
     out_folder_or_exit,
 )
-from bemanna.cli.options import DeterministicTimeOption, Strategy, StrategyOption
+from bemanna.cli.options import (
+    DeterministicTimeOption,
+    LangOption,
+    Language,
+    Strategy,
+    StrategyOption,
+    lang_of,
+)
+from bemanna.labels import number
+from bemanna.labels.phrases import Counted, render
 
 batch_app = typer.Typer(help="Run instances × scenarios as solve jobs; results in SQLite.",
                         no_args_is_help=True)
@@ -60,6 +69,7 @@ def run_command(
                     "(default: 3 × time limit + 60).")] = None,
     retry_failed: Annotated[bool, typer.Option(help="Run failed jobs again.")] = False,
     no_base: Annotated[bool, typer.Option(help="Leave out the scenario 'base'.")] = False,
+    lang: LangOption = Language.sv,
 ) -> None:
     """Solve every INSTANCE under every scenario, one job each; record each job in DB as it
     finishes. Re-running the same batch skips the jobs DB already holds."""
@@ -77,7 +87,8 @@ def run_command(
     from bemanna.batch.runner import Backend, BatchReport, plan_batch, run_batch, to_run
     from bemanna.batch.store import Store, StoreError
     from bemanna.scenario import ScenarioError
-    from bemanna.units import plural
+
+    language = lang_of(lang)
 
     if workers is not None:
         err.print("[yellow]warning[/]: --workers is deprecated (it was easily taken for CP-SAT "
@@ -94,7 +105,7 @@ def run_command(
                               time_limit=time_limit, workers=solver_workers, seed=seed,
                               deterministic_time=deterministic_time, strategy=strategy.value))
     except ScenarioError as exc:
-        raise bad_input(exc) from None
+        raise bad_input(exc, language) from None
     out = out if out is not None else db.parent / f"{db.stem}_rosters"
     out_file_or_exit(db, "--db")
     out_folder_or_exit(out)
@@ -105,7 +116,8 @@ def run_command(
         where = f"Dask {dask_scheduler or f'LocalCluster of {dask_local}'}"
     else:
         backend = LocalBackend(processes, limit)
-        where = plural(processes, "local process", "local processes")
+        where = (render("batch.local_one", language, {}) if processes == 1
+                 else render("batch.local", language, {"count": processes}))
     try:
         store = Store(db)
     except StoreError as exc:
@@ -114,15 +126,17 @@ def run_command(
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         todo = len(to_run(jobs, store, retry_failed))
-        err.print(f"Batch: {plural(len(jobs), 'job')}, {len(jobs) - todo} already in {db}, "
-                  f"{todo} to run on {where}; {time_limit:g} s × "
-                  f"{plural(solver_workers, 'CP-SAT worker')}, seed {seed}, "
-                  f"strategy {strategy.value}",
-                  highlight=False)
+        err.print(render("batch.start", language, {
+            "jobs": Counted(len(jobs), "job"), "already": len(jobs) - todo, "db": db,
+            "todo": todo, "where": where, "limit": f"{time_limit:g}",
+            "workers": Counted(solver_workers, "cpsat_worker"), "seed": seed,
+            "strategy": strategy.value}), highlight=False, markup=False)
         columns: list[Any] = [
-            TextColumn("[bold]jobs"), BarColumn(), MofNCompleteColumn(),
-            TextColumn("failed {task.fields[failed]}"), TimeElapsedColumn(),
-            TextColumn("ETA"), TimeRemainingColumn()]
+            TextColumn("[bold]" + render("batch.bar", language, {})), BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn(render("batch.bar_failed", language, {}) + " {task.fields[failed]}"),
+            TimeElapsedColumn(), TextColumn(render("batch.bar_left", language, {})),
+            TimeRemainingColumn()]
         with Progress(*columns, console=err, transient=False) as progress:
             task = progress.add_task("jobs", total=todo, failed=0)
 
@@ -142,13 +156,15 @@ def run_command(
         signal.signal(signal.SIGTERM, previous)
         store.close()
     for instance, name, error in report.failures:
-        err.print(f"  failed: {instance} × {name}: {error}", highlight=False, markup=False)
-    console.print(f"{report.done} done, {report.failed} failed, {report.skipped} skipped "
-                  f"(already in {db}) in {report.seconds:.1f} s; rosters under {out}/",
-                  highlight=False)
+        err.print(render("batch.failed_job", language, {
+            "instance": instance, "scenario": name, "error": error}), highlight=False,
+            markup=False)
+    console.print(render("batch.done", language, {
+        "done": report.done, "failed": report.failed, "skipped": report.skipped, "db": db,
+        "seconds": number(report.seconds, 1, language), "out": out}), highlight=False,
+        markup=False)
     if report.stopped:
-        err.print("[yellow]stopped[/]: finished jobs are recorded; run the same command to "
-                  "resume")
+        err.print(f"[yellow]{render('batch.stopped', language, {})}[/]")
         raise typer.Exit(130)
     if report.failed:
         raise typer.Exit(EXIT_VIOLATION)
@@ -161,6 +177,7 @@ def summary_command(
     figure: Annotated[list[str] | None, typer.Option(
         "--figure", "-f", help="Figures to summarise (default total_ore and fte_needed).")
     ] = None,
+    lang: LangOption = Language.sv,
 ) -> None:
     """Per scenario: the total and the per-unit deltas against BASE (min/median/max across
     units), annualised kronor and FTE; how many jobs failed."""
@@ -169,7 +186,9 @@ def summary_command(
     from bemanna.batch.store import StoreError, open_existing
     from bemanna.batch.summary import summarise
     from bemanna.cli.compare import wide
-    from bemanna.pricing.figures import FIGURE, display
+    from bemanna.pricing.figures import FIGURE, display, label_of, unit_of
+
+    language = lang_of(lang)
 
     keys = tuple(figure or ("total_ore", "fte_needed"))
     unknown = [k for k in keys if k not in FIGURE]
@@ -191,24 +210,22 @@ def summary_command(
                   f"(scenarios: {known})", highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT) from None
     for key in keys:
-        fig = FIGURE[key]
-        unit = "kr/year" if fig.kind == "ore" else fig.unit
-        table = Table(title=f"{fig.label} ({unit}): per scenario, deltas against {base}")
-        for name in ("scenario", "units", "failed", "total", "Δ total", "Δ per unit min",
-                     "median", "max"):
-            table.add_column(name, justify="left" if name == "scenario" else "right",
-                             no_wrap=True)
+        table = Table(title=render("batch.title", language, {
+            "figure": label_of(key, language), "unit": unit_of(key, language), "base": base}))
+        for n, name in enumerate(render("batch.columns", language, {}).split("|")):
+            table.add_column(name, justify="left" if n == 0 else "right", no_wrap=True)
         rows = summary.table[summary.table["figure"] == key]
         for row in rows.itertuples():
             table.add_row(str(row.scenario), str(row.units), str(row.failed),
-                          display(key, _plain(row.total), lang="en"),
-                          display(key, _plain(row.delta_total), signed=True, lang="en"),
-                          display(key, _plain(row.delta_min), signed=True, lang="en"),
-                          display(key, _plain(row.delta_median), signed=True, lang="en"),
-                          display(key, _plain(row.delta_max), signed=True, lang="en"))
+                          display(key, _plain(row.total), lang=language),
+                          display(key, _plain(row.delta_total), signed=True, lang=language),
+                          display(key, _plain(row.delta_min), signed=True, lang=language),
+                          display(key, _plain(row.delta_median), signed=True, lang=language),
+                          display(key, _plain(row.delta_max), signed=True, lang=language))
         wide(console, 140).print(table)
     if len(summary.failures):
-        console.print(f"{len(summary.failures)} jobs failed:", highlight=False)
+        console.print(render("batch.failures", language, {
+            "count": Counted(len(summary.failures), "job")}), highlight=False)
         for item in summary.failures.itertuples():
             console.print(f"  {item.instance} × {item.scenario}: {item.error}", markup=False,
                           highlight=False)

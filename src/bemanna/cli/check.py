@@ -16,34 +16,43 @@ from bemanna.cli.console import (
     load_or_exit,
     load_roster_or_exit,
 )
+from bemanna.cli.options import LangOption, Language, lang_of
 
 
 def check_command(
     instance: Annotated[Path, typer.Argument(help="Instance file.")],
     roster: Annotated[Path, typer.Argument(help="roster.json or the folder holding it.")],
+    lang: LangOption = Language.sv,
 ) -> None:
     """Check ROSTER against every rule of INSTANCE (independent of the solver)."""
     import bemanna
     from bemanna.checker import roster_mismatch
+    from bemanna.labels import money, term_label
+    from bemanna.labels.phrases import Counted, render
     from bemanna.roster import RosterError
-    from bemanna.units import format_sek, plural
 
-    inst = load_or_exit(instance)
-    data = load_roster_or_exit(roster)
+    language = lang_of(lang)
+    inst = load_or_exit(instance, language)
+    data = load_roster_or_exit(roster, language)
     mismatch = roster_mismatch(inst, data)
     if mismatch:  # a roster of another instance: one line, not one per pass (issue 17.10)
-        raise bad_input(RosterError(str(roster), mismatch[:1]))
+        raise bad_input(RosterError(str(roster), mismatch[:1]), language)
     report = bemanna.check(inst, data)
     for v in report.violations:
-        console.print(f"{v.rule}: {v.message}", markup=False, highlight=False)
+        console.print(f"{v.rule}: {v.text(language)}", markup=False, highlight=False)
     for term, ore in sorted(report.costs.items()):
         if ore:
-            console.print(f"  cost {term}: {format_sek(ore)} SEK", highlight=False)
-    console.print(f"total {format_sek(report.total)} SEK; "
-                  f"{plural(len(report.violations), 'violation')}", highlight=False)
+            console.print(render("check.cost", language, {
+                "term": term_label(term, language),
+                "money": money(ore, language)}), highlight=False, markup=False)
+    console.print(render("check.total", language, {
+        "money": money(report.total, language),
+        "count": Counted(len(report.violations), "violation")}), highlight=False)
     if data.objective is not None and data.objective != report.total:
-        err.print(f"[yellow]note[/]: the roster's objective {format_sek(data.objective)} SEK "
-                  "differs from the checker's total", highlight=False)
+        err.print(f"[yellow]{render('check.note', language, {})}[/]: ", end="")
+        err.print(render("check.objective_differs", language, {
+            "objective": money(data.objective, language),
+            "total": money(report.total, language)}), highlight=False, markup=False)
     if not report.ok:
         raise typer.Exit(EXIT_VIOLATION)
 
@@ -51,6 +60,7 @@ def check_command(
 def validate_command(
     instance: Annotated[Path, typer.Argument(help="Instance file.")],
     workers: Annotated[int, typer.Option(min=1, max=64, help="For the memory estimate.")] = 2,
+    lang: LangOption = Language.sv,
 ) -> None:
     """Check INSTANCE's input, then the pre-solve checks.
 
@@ -60,4 +70,5 @@ def validate_command(
     """
     from bemanna.cli.solve_steps import print_validation
 
-    print_validation(load_or_exit(instance), instance, workers)
+    language = lang_of(lang)
+    print_validation(load_or_exit(instance, language), instance, workers, language)

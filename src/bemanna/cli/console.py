@@ -11,6 +11,7 @@ from rich.console import Console
 
 if TYPE_CHECKING:
     from bemanna.instance import Instance, InstanceError
+    from bemanna.labels import Lang
     from bemanna.roster import Roster, RosterError, Written
 
 console = Console(soft_wrap=True)  # one finding per line, whatever the terminal width
@@ -20,22 +21,44 @@ EXIT_VIOLATION = 1
 EXIT_BAD_INPUT = 2
 
 
-def bad_input(error: InstanceError | RosterError) -> typer.Exit:
-    """Print an input error (its source, then one line per problem); the Exit to raise."""
-    err.print(f"[bold red]error[/]: {error.source}", highlight=False)
+def _lang(lang: Lang | None) -> Lang:
+    """The language asked for, else BEMANNA_LANG, else Swedish (a bad BEMANNA_LANG: Swedish;
+    the command's own --lang option reports it)."""
+    from bemanna.labels import resolve_lang
+
+    if lang is not None:
+        return lang
+    try:
+        return resolve_lang(None)
+    except ValueError:
+        return "sv"
+
+
+def error_word(lang: Lang | None = None) -> str:
+    """'fel' / 'error': the first word of an error line."""
+    return "fel" if _lang(lang) == "sv" else "error"
+
+
+def bad_input(error: InstanceError | RosterError, lang: Lang | None = None) -> typer.Exit:
+    """Print an input error (its source, then one line per problem, pydantic's common field
+    errors worded in the language); the Exit to raise."""
+    from bemanna.labels.presolve_words import field_problem
+
+    chosen = _lang(lang)
+    err.print(f"[bold red]{error_word(chosen)}[/]: {error.source}", highlight=False)
     for line in error.problems:
-        err.print(f"  {line}", highlight=False, markup=False)
+        err.print(f"  {field_problem(line, chosen)}", highlight=False, markup=False)
     return typer.Exit(EXIT_BAD_INPUT)
 
 
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     """One error line (no markup read from the message) and exit."""
-    err.print("[bold red]error[/]: ", end="")
+    err.print(f"[bold red]{error_word()}[/]: ", end="")
     err.print(message, markup=False, highlight=False)
     raise typer.Exit(code)
 
 
-def load_or_exit(path: Path) -> Instance:
+def load_or_exit(path: Path, lang: Lang | None = None) -> Instance:
     """The instance at `path` (bemanna.load), or exit 2 with its problems."""
     import bemanna
     from bemanna.instance import InstanceError
@@ -43,10 +66,10 @@ def load_or_exit(path: Path) -> Instance:
     try:
         return bemanna.load(path)
     except InstanceError as exc:
-        raise bad_input(exc) from None
+        raise bad_input(exc, lang) from None
 
 
-def load_roster_or_exit(path: Path) -> Roster:
+def load_roster_or_exit(path: Path, lang: Lang | None = None) -> Roster:
     """The roster at `path` (a folder holding roster.json, or the file), or exit 2."""
     import bemanna
     from bemanna.roster import RosterError
@@ -54,20 +77,20 @@ def load_roster_or_exit(path: Path) -> Roster:
     try:
         return bemanna.load_roster(path)
     except RosterError as exc:
-        raise bad_input(exc) from None
+        raise bad_input(exc, lang) from None
 
 
-def roster_for_or_exit(instance: Instance, path: Path) -> Roster:
+def roster_for_or_exit(instance: Instance, path: Path, lang: Lang | None = None) -> Roster:
     """The roster at `path`, which must belong to `instance` (name and horizon), or exit 2
     with one line per mismatch."""
     from bemanna.checker import roster_mismatch
     from bemanna.roster import RosterError
 
-    roster = load_roster_or_exit(path)
+    roster = load_roster_or_exit(path, lang)
     problems = roster_mismatch(instance, roster)
     if problems:
         source = path / "roster.json" if path.is_dir() else path
-        raise bad_input(RosterError(str(source), problems))
+        raise bad_input(RosterError(str(source), problems), lang)
     return roster
 
 

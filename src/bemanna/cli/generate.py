@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from bemanna.cli.console import console, out_folder_or_exit, say_moved
+from bemanna.cli.options import LangOption, Language, lang_of
 
 
 def generate_command(
@@ -19,13 +20,14 @@ def generate_command(
     weeks: Annotated[int, typer.Option(min=1, max=16, help="Horizon in weeks.")] = 4,
     seed: Annotated[int, typer.Option(min=0)] = 0,
     nurses: Annotated[bool, typer.Option(help="Nurses (SSK) in the care-home units.")] = True,
+    lang: LangOption = Language.sv,
 ) -> None:
     """Write a seeded synthetic portfolio of units as instance files (one YAML per unit).
 
     Defaults: a Leanlink-like care-home portfolio (domain.md §5): 18 units of 26–36 places."""
     from bemanna.generate.portfolio import PortfolioParams, generate_portfolio, write_portfolio
+    from bemanna.labels.phrases import Counted, render
     from bemanna.roster import write_with_fallback
-    from bemanna.units import plural
 
     out_folder_or_exit(out)
     params = PortfolioParams(care_homes=care_homes, lss_homes=lss_homes,
@@ -36,7 +38,8 @@ def generate_command(
     say_moved(written, "the instances were")
     paths, out = written.value, written.folder
     staff = sum(len(u["employees"]) for u in units)
-    console.print(f"{plural(len(paths), 'unit')} ({plural(care_homes, 'care home')}, "
-                  f"{plural(lss_homes, 'LSS group home')}, {plural(nurse_groups, 'nurse group')}"
-                  f"), {staff} staff, {plural(weeks, 'week')}, seed {seed} -> {out}/",
-                  highlight=False)
+    console.print(render("generate.done", lang_of(lang), {
+        "units": Counted(len(paths), "unit"), "care": Counted(care_homes, "care_home"),
+        "lss": Counted(lss_homes, "lss_home"), "nurse": Counted(nurse_groups, "nurse_group"),
+        "staff": staff, "weeks": Counted(weeks, "week"), "seed": seed, "out": out}),
+        highlight=False, markup=False)

@@ -13,9 +13,11 @@ from bemanna.cli.console import (
     bad_input,
     console,
     err,
+    error_word,
     out_file_or_exit,
     say_moved,
 )
+from bemanna.cli.options import LangOption, Language, lang_of
 from bemanna.cli.template import import_excel_command
 from bemanna.instance import InstanceError
 
@@ -27,27 +29,32 @@ import_app = typer.Typer(help="Convert other formats into bemanna instances.",
 def import_curtois_command(
     source: Annotated[Path, typer.Argument(help="A Curtois & Qu instance (InstanceN.txt).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Instance JSON to write.")],
+    lang: LangOption = Language.sv,
 ) -> None:
     """Import a Curtois & Qu benchmark instance onto bemanna's generic rules."""
     from bemanna.importers.curtois import CurtoisError, import_curtois
+    from bemanna.labels.phrases import Counted, render
     from bemanna.roster import write_file_with_fallback
-    from bemanna.units import plural
 
+    language = lang_of(lang)
     out_file_or_exit(out, "--out")
     try:
         data = import_curtois(source)
     except CurtoisError as exc:
-        err.print(f"[bold red]error[/]: {source}: {exc}", highlight=False)
+        err.print(f"[bold red]{error_word(language)}[/]: {source}: {exc}", highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT) from None
     except InstanceError as exc:
-        raise bad_input(exc) from None
+        raise bad_input(exc, language) from None
     except OSError as exc:
-        err.print(f"[bold red]error[/]: {source}: cannot read: {exc.strerror}", highlight=False)
+        err.print(f"[bold red]{error_word(language)}[/]: " + render(
+            "cannot_read", language, {"source": source, "reason": exc.strerror}), highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT) from None
     saved = write_file_with_fallback(out, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     say_moved(saved, "the instance was")
-    console.print(f"{source} -> {saved.value}: {plural(len(data['employees']), 'employee')}, "
-                  f"{plural(data['horizon']['weeks'], 'week')}", highlight=False)
+    console.print(render("import.done", language, {
+        "source": source, "path": saved.value,
+        "employees": Counted(len(data["employees"]), "employee"),
+        "weeks": Counted(data["horizon"]["weeks"], "week")}), highlight=False, markup=False)
 
 
 import_app.command("excel")(import_excel_command)

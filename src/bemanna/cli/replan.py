@@ -24,19 +24,24 @@ from bemanna.cli.console import (
     out_folder_or_exit,
     roster_for_or_exit,
 )
+from bemanna.cli.options import LangOption, Language, lang_of
+from bemanna.labels import Lang
+from bemanna.labels.phrases import render
 
 if TYPE_CHECKING:
     from bemanna.replanning.result import ReplanResult
 
 
-def print_replan(result: ReplanResult) -> None:
+def print_replan(result: ReplanResult, lang: Lang = "sv") -> None:
     """The change list, then the cost delta's non-zero rows and the checker's verdict."""
+    from bemanna.labels import number
     from bemanna.replanning.output import check_text
     from bemanna.replanning.wording import kronor
 
-    console.print(f"Repair of {result.plan.instance.name} at {result.plan.now:%Y-%m-%d %H:%M}: "
-                  f"{result.disruptions} changed passes of people no event hits, "
-                  f"{result.wall_time:.1f} s", highlight=False)
+    console.print(render("replan.title", lang, {
+        "name": result.plan.instance.name, "now": result.plan.now,
+        "changed": result.disruptions, "seconds": number(result.wall_time, 1, lang)}),
+        highlight=False, markup=False)
     for change in result.changes:
         console.print(f"  {change.text}", highlight=False, markup=False)
     if result.delta is not None:
@@ -44,10 +49,10 @@ def print_replan(result: ReplanResult) -> None:
             if row.delta_ore or (row.source == "resurspass" and row.repaired_minutes):
                 console.print(f"  {row.source:<26} {kronor(int(row.delta_ore)):>16}",
                               highlight=False, markup=False)
-        console.print("  money against the old roster (bought, extra hours, OB): "
-                      f"{kronor(result.delta.money_delta)}; objective incl. weights "
-                      f"{kronor(result.delta.objective_delta)}", highlight=False)
-    console.print(check_text(result).strip(), highlight=False)
+        console.print(render("replan.money", lang, {
+            "money": kronor(result.delta.money_delta),
+            "objective": kronor(result.delta.objective_delta)}), highlight=False, markup=False)
+    console.print(check_text(result, lang).strip(), highlight=False, markup=False)
 
 
 def replan_command(
@@ -61,6 +66,7 @@ def replan_command(
     time_limit: Annotated[float, typer.Option("--time-limit", "-t", min=0.1)] = 1.0,
     workers: Annotated[int, typer.Option("--workers", min=1)] = 2,
     seed: Annotated[int, typer.Option("--seed", min=0)] = 0,
+    lang: LangOption = Language.sv,
 ) -> None:
     """Repair a roster after sick calls, leavers, joiners, extra need or swaps (docs/replan.md)."""
     import bemanna
@@ -68,25 +74,26 @@ def replan_command(
     from bemanna.replanning.output import save_replan
     from bemanna.roster import RosterError
 
+    language = lang_of(lang)
     moment = None
     if now is not None:
         try:
             moment = dt.datetime.fromisoformat(now)
         except ValueError:
-            fail(f"--now: {now!r} is not a date-time like 2025-03-12T06:30")
-    inst = load_or_exit(instance)
-    roster = roster_for_or_exit(inst, roster_dir)
+            fail(render("replan.bad_now", language, {"now": repr(now)}))
+    inst = load_or_exit(instance, language)
+    roster = roster_for_or_exit(inst, roster_dir, language)
     out_folder_or_exit(out)
     try:
         result = bemanna.replan(inst, roster, events, moment, bemanna.SolverParams(
             time_limit=time_limit, workers=workers, seed=seed))
     except (InstanceError, RosterError) as exc:
-        raise bad_input(exc) from None
+        raise bad_input(exc, language) from None
     if result.roster is None:
-        console.print(f"No repair keeps every hard rule ({result.status}); nothing written.")
+        console.print(render("replan.none", language, {"status": result.status}))
         raise typer.Exit(EXIT_VIOLATION)
-    print_replan(result)
+    print_replan(result, language)
     save_replan(result, out)
-    console.print(f"Written to {out}/", highlight=False)
+    console.print(render("written_to", language, {"path": f"{out}/"}), highlight=False)
     if not result.ok:
         raise typer.Exit(EXIT_VIOLATION)

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 
 def run_simulation(console: Console, instance: Instance, roster: Roster, runs: int,
-                   seed: int) -> SimulationResult:
+                   seed: int, lang: Lang = "sv") -> SimulationResult:
     """Simulate absences over the roster and print the summary tables.
 
     Raises InstanceError (a rate the simulation needs) or RosterError (not the instance's
@@ -56,7 +56,7 @@ def run_simulation(console: Console, instance: Instance, roster: Roster, runs: i
     from bemanna.cli.simulate import print_simulation
 
     result = bemanna.simulate(instance, roster, runs=runs, seed=seed)
-    print_simulation(console, instance, result)
+    print_simulation(console, instance, result, lang)
     return result
 
 
@@ -105,7 +105,7 @@ def price_and_report(console: Console, err: Console, instance: Instance, roster:
         simulation = None
         if simulate_runs is not None:
             try:
-                simulation = run_simulation(console, instance, roster, simulate_runs, seed)
+                simulation = run_simulation(console, instance, roster, simulate_runs, seed, lang)
             except (InstanceError, RosterError) as exc:
                 err.print(f"[bold red]error[/]: cannot simulate absences ({exc.source}): the "
                           "roster was written, the reports were not", highlight=False)
@@ -166,7 +166,7 @@ def report_command(
     simulation = None
     if simulate is not None:
         try:
-            simulation = run_simulation(console, inst, roster, simulate, seed)
+            simulation = run_simulation(console, inst, roster, simulate, seed, lang_of(lang))
         except (InstanceError, RosterError) as exc:
             raise bad_input(exc) from None
     try:  # a folder that refuses now: the reports go to a temporary folder

@@ -19,32 +19,38 @@ from bemanna.cli.console import (
     bad_input,
     console,
     err,
+    error_word,
     load_or_exit,
     out_file_or_exit,
     roster_for_or_exit,
     say_moved,
 )
+from bemanna.cli.options import LangOption, Language, lang_of
+from bemanna.labels.phrases import render
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from bemanna.instance import Instance
+    from bemanna.labels import Lang
     from bemanna.simulation.result import SimulationResult
 
 
-def _value(value: Any, unit: str) -> str:
+def _value(value: Any, unit: str, lang: Lang = "sv") -> str:
     """SEK in thousands (tkr, as the municipal reports), hours whole, percent one decimal."""
+    from bemanna.labels import number
+
     if value is None or value != value:  # None or NaN
         return "–"
     if unit == "SEK":
-        return f"{float(value) / 1000:,.1f}".replace(",", " ")
+        return number(float(value) / 1000, 1, lang)
     if unit == "h":
-        return f"{float(value):,.0f}".replace(",", " ")
-    return f"{float(value):.1f}"
+        return number(float(value), 0, lang)
+    return number(float(value), 1, lang)
 
 
-UNIT_LABEL = {"SEK": "tkr", "h": "h", "%": "%"}
-WHY_EMPTY = {"resurstid_utilisation": "the roster has no resurspass to book"}
+UNIT_LABEL = {"sv": {"SEK": "tkr", "h": "tim", "%": "%"}, "en": {"SEK": "tkr", "h": "h", "%": "%"}}
+WHY_EMPTY = {"resurstid_utilisation": "sim.no_resurspass"}
 """Why a figure has no value in any run (its row is left out and this is said instead)."""
 
 
@@ -52,50 +58,65 @@ def _empty(value: Any) -> bool:
     return value is None or value != value  # None or NaN
 
 
-def print_simulation(console: Console, instance: Instance, result: SimulationResult) -> None:
+def _figure(metric: str, lang: Lang) -> str:
+    from bemanna.labels import label
+    from bemanna.labels.terminal_words import SIMULATION_FIGURES
+
+    return label(SIMULATION_FIGURES, metric, lang)
+
+
+def print_simulation(console: Console, instance: Instance, result: SimulationResult,
+                     lang: Lang = "sv") -> None:
     """The summary as two tables, the period and a year: planned (no absence), the mean and
-    the 90 % interval (5th to 95th percentile) over the runs."""
+    the 90 % interval (5th to 95th percentile) over the runs; in `lang`."""
     from rich.table import Table
 
-    from bemanna.simulation.result import LABELS
-    from bemanna.units import plural
+    from bemanna.labels import number, percent
+    from bemanna.labels.phrases import Counted, render
+
+    def say(key: str, **fields: object) -> str:
+        return render(key, lang, fields)
 
     summary = result.summary()
     rows = summary.to_dict(orient="records")
     empty = [r for r in rows if all(_empty(r[k]) for k in ("planned", "mean", "p5", "p95"))]
     rows = [r for r in rows if r not in empty]
-    for title, prefix in ((f"per period ({plural(result.weeks, 'week')})", ""),
-                          (f"per year (× 52 / {result.weeks})", "annual_")):
-        table = Table(title=f"Absence simulation of {result.instance}, {title}")
-        table.add_column("figure")
-        for header in ("planned", "mean", "90 % interval"):
+    for title, prefix in ((say("sim.per_period", weeks=Counted(result.weeks, "week")), ""),
+                          (say("sim.per_year", weeks=result.weeks), "annual_")):
+        table = Table(title=say("sim.title", instance=result.instance, period=title))
+        first, *headers = say("sim.columns").split("|")
+        table.add_column(first)
+        for header in headers:
             table.add_column(header, justify="right")
         for row in rows:
             unit = str(row["unit"])
             low, high = row[f"{prefix}p5"], row[f"{prefix}p95"]
-            table.add_row(f"{LABELS.get(str(row['metric']), row['metric'])} "
-                          f"({UNIT_LABEL[unit]})",
-                          _value(row[f"{prefix}planned"], unit), _value(row[f"{prefix}mean"], unit),
-                          f"{_value(low, unit)} – {_value(high, unit)}")
+            table.add_row(f"{_figure(str(row['metric']), lang)} ({UNIT_LABEL[lang][unit]})",
+                          _value(row[f"{prefix}planned"], unit, lang),
+                          _value(row[f"{prefix}mean"], unit, lang),
+                          f"{_value(low, unit, lang)} – {_value(high, unit, lang)}")
         console.print(table)
     for row in empty:  # a row of dashes says nothing: one sentence instead (issue 17.10)
         metric = str(row["metric"])
-        console.print(f"{LABELS.get(metric, metric)}: not shown, "
-                      f"{WHY_EMPTY.get(metric, 'no value in any run')}.", highlight=False)
+        console.print(say("sim.not_shown", figure=_figure(metric, lang),
+                          why=say(WHY_EMPTY.get(metric, "sim.no_value"))), highlight=False)
     fallback = float(result.per_run["fallback_minutes"].mean()) / 60
     if fallback > 0:
-        console.print(f"Note: {fallback:,.1f} h per period (mean) were meant for overtime but "
-                      "nobody could work them within the rules and caps; they were bought from "
-                      "agency (or temps where the skill has no agency price).", highlight=False)
+        console.print(say("sim.fallback", hours=number(fallback, 1, lang)), highlight=False)
     profile = instance.absence
-    source = (f"history {profile.history_csv.path} (else rate {float(profile.rate):.1%})"
-              if profile.history_csv is not None else f"rate {float(profile.rate):.1%}")
+    rate = percent(float(profile.rate) * 100, lang)
+    source = (say("sim.history", path=profile.history_csv.path, rate=rate)
+              if profile.history_csv is not None else say("sim.rate", rate=rate))
     per_second = result.runs / result.seconds if result.seconds > 0 else float("inf")
-    console.print(
-        f"Absence: {source}, spells of {plural(float(profile.spell_mean_days), 'day')} on "
-        f"average; {plural(result.runs, 'run')}, seed {result.seed}, {result.seconds:.2f} s "
-        f"({per_second:,.0f} runs/s). Planned: the roster as priced without absence; the "
-        "temp, overtime and agency lines include its own uncovered need.", highlight=False)
+    spell = float(profile.spell_mean_days)
+    days = (f"{number(spell, 0 if spell.is_integer() else 1, lang)} "
+            f"{'dag' if spell == 1 else 'dagar'}" if lang == "sv"
+            else f"{number(spell, 0 if spell.is_integer() else 1, lang)} "
+                 f"day{'' if spell == 1 else 's'}")
+    console.print(say("sim.footer", source=source, days=days, runs=Counted(result.runs, "run"),
+                      seed=result.seed, seconds=number(result.seconds, 2, lang),
+                      per_second=number(per_second, 0, lang) if per_second != float("inf")
+                      else "∞"), highlight=False, markup=False)
 
 
 def simulate_command(
@@ -107,31 +128,34 @@ def simulate_command(
     seed: Annotated[int, typer.Option(min=0, help="Seed of the random draws.")] = 0,
     json_out: Annotated[Path | None, typer.Option(
         "--json", help="Also write the summary, settings and booked resurstid as JSON.")] = None,
+    lang: LangOption = Language.sv,
 ) -> None:
     """Simulate sick leave over a roster: what refilling absences costs (docs/resurstid.md)."""
     import bemanna
     from bemanna.instance import InstanceError
     from bemanna.roster import RosterError, write_file_with_fallback
 
-    inst = load_or_exit(instance)
-    roster = roster_for_or_exit(inst, roster_dir)
+    language = lang_of(lang)
+    inst = load_or_exit(instance, language)
+    roster = roster_for_or_exit(inst, roster_dir, language)
     if json_out is not None:
         out_file_or_exit(json_out, "--json")
     try:
         result = bemanna.simulate(inst, roster, runs=runs, seed=seed)
     except (InstanceError, RosterError) as exc:
-        raise bad_input(exc) from None
-    print_simulation(console, inst, result)
+        raise bad_input(exc, language) from None
+    print_simulation(console, inst, result, language)
     if json_out is not None:
         text = json.dumps(result.to_json(), indent=1, ensure_ascii=False, default=_plain)
         try:
             saved = write_file_with_fallback(json_out, text + "\n")
         except OSError as exc:
-            err.print(f"[bold red]error[/]: --json: cannot write {json_out}: {exc.strerror}",
-                      highlight=False)
+            err.print(f"[bold red]{error_word(language)}[/]: " + render(
+                "cannot_write", language, {"option": "--json", "path": json_out,
+                                           "reason": exc.strerror}), highlight=False)
             raise typer.Exit(EXIT_BAD_INPUT) from None
         say_moved(saved, "the summary was")
-        console.print(f"Written to {saved.value}", highlight=False)
+        console.print(render("written_to", language, {"path": saved.value}), highlight=False)
 
 
 def _plain(value: object) -> object:

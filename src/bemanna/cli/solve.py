@@ -73,14 +73,14 @@ def solve_command(
     from bemanna.solver import Progress
 
     language = lang_of(lang)
-    inst = load_or_exit(instance)
+    inst = load_or_exit(instance, language)
     out_folder_or_exit(out)
     if simulate is not None and not report:
         err.print("[bold red]error[/]: --simulate: only with --report (the simulation is shown "
                   "in the reports; `bemanna simulate` runs it alone)", highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT)
     start_from = None if hint is None else hint_or_exit(inst, hint)
-    before_solving(inst, out, workers, explain, max_memory, checks)
+    before_solving(inst, out, workers, explain, max_memory, checks, language)
     params = bemanna.SolverParams(time_limit=time_limit, workers=workers, seed=seed, log=log,
                           strategy=strategy.value, deterministic_time=deterministic_time)
 

@@ -23,33 +23,34 @@ from bemanna.presolve import Finding, errors, presolve
 from bemanna.presolve.size import estimate_memory, memory_problem
 
 
-def _print_findings(findings: list[Finding], to_stdout: bool) -> None:
+def _print_findings(findings: list[Finding], to_stdout: bool, lang: Lang = "sv") -> None:
+    from bemanna.labels.phrases import render
 
     out = console if to_stdout else err
     for f in findings:
         colour = "red" if f.severity == "error" else "yellow"
         rule = f" ({f.rule})" if f.rule else ""
-        out.print(f"[{colour}]{f.severity}[/]{rule}: ", end="", highlight=False)
-        out.print(f.message, markup=False, highlight=False)
+        out.print(f"[{colour}]{render('severity.' + f.severity, lang, {})}[/]{rule}: ", end="",
+                  highlight=False)
+        out.print(f.text(lang), markup=False, highlight=False)
 
 
-def print_validation(inst: Instance, path: Path, workers: int = 2) -> None:
+def print_validation(inst: Instance, path: Path, workers: int = 2, lang: Lang = "sv") -> None:
     """`bemanna validate`: the input is valid (else exit 2 earlier); then the pre-solve
     findings on stdout, exit 1 when one is an error."""
+    from bemanna.labels.phrases import Counted, render
 
     estimate = estimate_memory(inst, workers)
-    from bemanna.units import plural
-
-    console.print(f"{path}: valid ({plural(len(inst.employees), 'employee')}, "
-                  f"{plural(len(inst.shift_types), 'shift type')}, "
-                  f"{plural(inst.horizon.weeks, 'week')}; model {estimate.text()})",
-                  highlight=False)
+    console.print(render("validate.valid", lang, {
+        "path": str(path), "employees": Counted(len(inst.employees), "employee"),
+        "shifts": Counted(len(inst.shift_types), "shift_type"),
+        "weeks": Counted(inst.horizon.weeks, "week"), "model": estimate.text(lang)}),
+        highlight=False, markup=False)
     findings = presolve(inst)
-    _print_findings(findings, to_stdout=True)
+    _print_findings(findings, to_stdout=True, lang=lang)
     if errors(findings):
-        console.print(f"{plural(len(errors(findings)), 'error')}: no roster can keep the hard "
-                      "rules",
-                      highlight=False)
+        console.print(render("validate.errors", lang, {
+            "count": Counted(len(errors(findings)), "error")}), highlight=False)
         raise typer.Exit(EXIT_VIOLATION)
 
 
@@ -60,26 +61,27 @@ def _write(path: Path, data: object) -> None:
 
 
 def before_solving(inst: Instance, out: Path, workers: int, explain: bool,
-                   max_memory: int | None, checks: bool = True) -> None:
+                   max_memory: int | None, checks: bool = True, lang: Lang = "sv") -> None:
     """Refuse what would not fit in memory (exit 2); print the pre-solve findings; stop with
     exit 1 when they show the instance infeasible, writing OUT/diagnosis.json (and with
     `explain`, the conflict core as OUT/explanation.json)."""
+    from bemanna.cli.console import error_word
     from bemanna.diagnose import diagnosis_json, from_findings
+    from bemanna.labels.phrases import render
     from bemanna.roster import write_atomic
 
     problem = memory_problem(inst, workers, max_memory)
     if problem is not None:
-        err.print(f"[bold red]error[/]: {inst.name}", highlight=False)
+        err.print(f"[bold red]{error_word(lang)}[/]: {inst.name}", highlight=False)
         err.print(f"  {problem}", markup=False, highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT)
     if not checks:
         return
     findings = presolve(inst)
-    _print_findings(findings, to_stdout=False)
+    _print_findings(findings, to_stdout=False, lang=lang)
     if not errors(findings):
         return
-    err.print("[bold red]INFEASIBLE[/]: found before solving (the errors above); no roster "
-              "can keep the hard rules.", highlight=False)
+    err.print(f"[bold red]{render('validate.infeasible', lang, {})}[/]", highlight=False)
     write_atomic(out / "diagnosis.json", diagnosis_json(inst, "INFEASIBLE",
                                                         from_findings(findings)))
     if explain:

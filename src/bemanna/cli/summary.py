@@ -133,7 +133,7 @@ def print_check(console: Console, report: CheckReport, lang: Lang) -> None:
     shown = str(count) if lang == "sv" else plural(count, "violation")
     console.print(f"[red]{say('check.broken', lang, count=shown)}[/]", highlight=False)
     for v in report.violations[:20]:
-        console.print(f"  {v.rule}: {v.message}", markup=False, highlight=False)
+        console.print(f"  {v.rule}: {v.text(lang)}", markup=False, highlight=False)
 
 
 def print_summary(console: Console, instance: Instance, roster: Roster, report: CheckReport,

@@ -19,6 +19,8 @@ from bemanna.cli.console import (
     out_file_or_exit,
     say_moved,
 )
+from bemanna.cli.options import LangOption, Language, lang_of
+from bemanna.labels.phrases import Counted, phrase, render
 
 
 def template_command(
@@ -26,15 +28,17 @@ def template_command(
     instance: Annotated[Path | None, typer.Option(
         "--instance", "-i", help="Fill the template with this instance (else an example "
         "unit).")] = None,
+    lang: LangOption = Language.sv,
 ) -> None:
     """Write the planner's Excel template, filled with INSTANCE or a small example unit."""
     from bemanna.importers.excel_template import write_template
     from bemanna.roster.output import write_with_fallback
 
+    language = lang_of(lang)
     if out.suffix.lower() != ".xlsx":
-        fail(f"{out}: the template is an Excel workbook, name it .xlsx")
+        fail(render("template.not_xlsx", language, {"path": out}))
     out_file_or_exit(out, "OUT")
-    inst = load_or_exit(instance) if instance is not None else None
+    inst = load_or_exit(instance, language) if instance is not None else None
     buffer = io.BytesIO()
     write_template(buffer, inst)
 
@@ -45,8 +49,10 @@ def template_command(
 
     saved = write_with_fallback(out.parent, write)
     say_moved(saved, "the template was")
-    what = f"instance {inst.name}" if inst is not None else "the example unit"
-    console.print(f"{saved.value}: Excel template with {what}", highlight=False)
+    what = (phrase("template.instance", name=inst.name) if inst is not None
+            else phrase("template.example"))
+    console.print(render("template.done", language, {"path": saved.value, "what": what}),
+                  highlight=False, markup=False)
 
 
 def _plain(value: Any) -> Any:
@@ -64,6 +70,7 @@ def import_excel_command(
     source: Annotated[Path, typer.Argument(help="A filled template (.xlsx).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Instance file to write (.yaml/.yml "
                                       "as YAML, anything else JSON).")],
+    lang: LangOption = Language.sv,
 ) -> None:
     """Read a filled Excel template into an instance file; bad cells are named in Swedish."""
     from bemanna.generate.records import to_yaml
@@ -71,19 +78,19 @@ def import_excel_command(
     from bemanna.instance import InstanceError
     from bemanna.limits import FileTooLarge, read_bounded
     from bemanna.roster import write_file_with_fallback
-    from bemanna.units import plural
 
+    language = lang_of(lang)
     out_file_or_exit(out, "--out")
     try:
         data = read_bounded(source)
     except FileTooLarge as exc:
         fail(f"{source}: {exc.problem}")
     except OSError as exc:
-        fail(f"{source}: cannot read: {exc.strerror}")
+        fail(render("cannot_read", language, {"source": source, "reason": exc.strerror}))
     try:
         instance = read_template(data, str(source))
     except InstanceError as exc:
-        raise bad_input(exc) from None
+        raise bad_input(exc, language) from None
     fields = _plain(instance.model_dump(mode="python", exclude_unset=True))
     if out.suffix.lower() in (".yaml", ".yml"):
         text = to_yaml(fields, header=f"# Read from {source.name} by `bemanna import excel`.\n")
@@ -91,5 +98,7 @@ def import_excel_command(
         text = json.dumps(fields, indent=1, ensure_ascii=False, default=str) + "\n"
     saved = write_file_with_fallback(out, text)
     say_moved(saved, "the instance was")
-    console.print(f"{source} -> {saved.value}: {plural(len(instance.employees), 'employee')}, "
-                  f"{plural(instance.horizon.weeks, 'week')}", highlight=False)
+    console.print(render("import.done", language, {
+        "source": source, "path": saved.value,
+        "employees": Counted(len(instance.employees), "employee"),
+        "weeks": Counted(instance.horizon.weeks, "week")}), highlight=False, markup=False)

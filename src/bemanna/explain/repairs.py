@@ -112,7 +112,7 @@ def _change(relaxed: Relaxed) -> str:
     spec = rule(relaxed.rule_id)
     if spec.repair is not None:
         return cast(Callable[[Relaxed], str], resolve(spec.repair))(relaxed)
-    mine = [v.message for v in relaxed.report.soft_breaches if v.rule == relaxed.rule_id]
+    mine = [v.text("en") for v in relaxed.report.soft_breaches if v.rule == relaxed.rule_id]
     first = f": {mine[0]}" if mine else ""
     return f"accept {spec.noun(relaxed.units)} for {relaxed.employee}{first}"
 

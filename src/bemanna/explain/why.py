@@ -19,10 +19,10 @@ from bemanna.checker.passes import RosterView, busy_spans, following, longest_fr
 from bemanna.checker.wishes import wish_granted
 from bemanna.explain.binding_words import ending, say, starting
 from bemanna.explain.wishes import WISH_SECONDS, WishOutcome, incumbent, price_wish
-from bemanna.explain.wording import hours
 from bemanna.instance.contract import contract_periods
 from bemanna.instance.model import Instance
 from bemanna.labels import Lang
+from bemanna.labels.phrases import duration
 from bemanna.presolve.options import workable_shifts
 from bemanna.roster import Roster
 from bemanna.rules import RULES
@@ -103,8 +103,9 @@ def bindings(view: RosterView, employee: str, lang: Lang = "en") -> list[Binding
             if 0 <= rest - minimum < TIGHT_MINUTES:
                 found.append(Binding("daily_rest", say(
                     "daily_rest", lang, exactly=say("exactly", lang) if rest == minimum else "",
-                    rest=hours(rest), previous=ending(pair.previous, lang),
-                    next=starting(pair.next, lang, pair.shift != 0), minimum=hours(minimum))))
+                    rest=duration(rest, lang), previous=ending(pair.previous, lang),
+                    next=starting(pair.next, lang, pair.shift != 0),
+                    minimum=duration(minimum, lang))))
     if _hard(inst, "weekly_rest"):
         w = inst.rules.weekly_rest
         needed = w.min_minutes + (0 if w.includes_daily_rest else inst.rules.daily_rest.min_minutes)
@@ -115,8 +116,8 @@ def bindings(view: RosterView, employee: str, lang: Lang = "en") -> list[Binding
             if 0 <= longest - needed < TIGHT_MINUTES:
                 found.append(Binding("weekly_rest", say(
                     "weekly_rest", lang, week=week + 1, first=view.date(7 * week),
-                    last=view.date(7 * week + 6), longest=hours(longest),
-                    minimum=hours(needed))))
+                    last=view.date(7 * week + 6), longest=duration(longest, lang),
+                    minimum=duration(needed, lang))))
     found += _days(view, employee, lang)
     return found
 
@@ -134,17 +135,19 @@ def _contract(view: RosterView, employee: str, lang: Lang) -> list[Binding]:
                    if period.first_day <= p.day < period.end_day)
         low, high = period.target_minutes - tol, period.target_minutes + tol
         when = f"{view.date(period.first_day)} – {view.date(period.end_day - 1)}"
-        base = say("contract", lang, paid=hours(paid), when=when,
-                   target=hours(period.target_minutes), tolerance=hours(tol))
+        base = say("contract", lang, paid=duration(paid, lang), when=when,
+                   target=duration(period.target_minutes, lang), tolerance=duration(tol, lang))
         if paid in (low, high):
             edge = say("lower" if paid == low else "upper", lang)
             found.append(Binding("contract_hours", base + say("edge", lang, edge=edge)))
         elif high - paid < shortest:
             found.append(Binding("contract_hours", base + say(
-                "no_more", lang, left=hours(high - paid), shortest=hours(shortest))))
+                "no_more", lang, left=duration(high - paid, lang),
+                shortest=duration(shortest, lang))))
         elif paid - low < shortest:
             found.append(Binding("contract_hours", base + say(
-                "no_less", lang, above=hours(paid - low), shortest=hours(shortest))))
+                "no_less", lang, above=duration(paid - low, lang),
+                shortest=duration(shortest, lang))))
     return found
 
 
@@ -203,7 +206,7 @@ def explain_employee(inst: Instance, roster: Roster, employee: str, limit: float
                      lang: Lang = "en") -> EmployeeExplanation:
     view = read_roster(inst, roster)
     report = check_roster(inst, roster)
-    soft = [v.message for v in report.soft_breaches
+    soft = [v.text(lang) for v in report.soft_breaches
             if v.employee == employee and v.rule != "wishes"]
     emp = inst.employee[employee]
     unmet = [w for w in emp.wishes if not wish_granted(view, emp, w)]

@@ -67,23 +67,36 @@ def rohs_options(inst: Instance, emp: Employee) -> list[Decimal]:
     return [*options, desired]
 
 
-def grant_problems(inst: Instance, rates: Mapping[str, Decimal]) -> list[str]:
-    """Why a set of granted rates is not allowed (one line each; empty when it is)."""
-    problems: list[str] = []
+def grant_breaches(inst: Instance,
+                   rates: Mapping[str, Decimal]) -> list[tuple[str | None, dict[str, str]]]:
+    """Why a set of granted rates is not allowed, as (employee, fields): an employee's rate
+    the policy does not allow (fields emp, rate, policy, allowed), or, with employee None, too
+    small a share of the requested points granted (fields points, asked, share). The checker
+    words them per language (`bemanna.labels.checker_words`, checker.rohs.*)."""
+    found: list[tuple[str | None, dict[str, str]]] = []
     points = Decimal(0)
     for emp in inst.employees:
         rate = rates.get(emp.id, emp.employment_rate)
         options = rohs_options(inst, emp)
         if rate not in options:
             allowed = ", ".join(f"{o.normalize():f}" for o in options)
-            problems.append(f"{emp.id}: employment rate {rate.normalize():f} % is not one the "
-                            f"RÖHS policy '{inst.rohs.policy}' allows ({allowed} %)")
+            found.append((emp.id, {"emp": emp.id, "rate": f"{rate.normalize():f}",
+                                   "policy": inst.rohs.policy, "allowed": allowed}))
         points += max(Decimal(0), rate - emp.employment_rate)
     asked = sum((requested(e) for e in inst.employees), Decimal(0))
     if inst.rohs.policy == "optimise" and asked and points < inst.rohs.min_share * asked:
-        problems.append(f"RÖHS: {points.normalize():f} of {asked.normalize():f} requested "
-                        f"percentage points granted, below min_share {inst.rohs.min_share}")
-    return problems
+        found.append((None, {"points": f"{points.normalize():f}",
+                             "asked": f"{asked.normalize():f}",
+                             "share": str(inst.rohs.min_share)}))
+    return found
+
+
+def grant_problems(inst: Instance, rates: Mapping[str, Decimal]) -> list[str]:
+    """Why a set of granted rates is not allowed (one English line each; empty when it is)."""
+    return [f"{f['emp']}: employment rate {f['rate']} % is not one the RÖHS policy "
+            f"'{f['policy']}' allows ({f['allowed']} %)" if emp is not None else
+            f"RÖHS: {f['points']} of {f['asked']} requested percentage points granted, below "
+            f"min_share {f['share']}" for emp, f in grant_breaches(inst, rates)]
 
 
 def granted_instance(inst: Instance, rates: Mapping[str, Decimal]) -> Instance:

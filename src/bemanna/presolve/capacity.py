@@ -15,8 +15,9 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bemanna.checker.passes import duration
 from bemanna.instance.model import Employee, Instance, ShiftType
+from bemanna.labels import Lang
+from bemanna.labels.phrases import duration, render
 from bemanna.presolve.options import DayOptions, employee_days
 from bemanna.units import MINUTES_PER_DAY, MINUTES_PER_WEEK, format_clock
 
@@ -34,16 +35,16 @@ class WeekRules:
     max_run: int | None
     forbidden: frozenset[tuple[str, str]]
 
-    def words(self) -> list[str]:
+    def words(self, lang: Lang = "en") -> list[str]:
         out = []
         if self.rest is not None:
-            out.append(f"{_hours(self.rest)} daily rest")
+            out.append(render("presolve.rules.daily_rest", lang, {"minutes": self.rest}))
         if self.weekly_rest is not None:
-            out.append(f"{_hours(self.weekly_rest)} weekly rest")
+            out.append(render("presolve.rules.weekly_rest", lang, {"minutes": self.weekly_rest}))
         if self.max_run is not None:
-            out.append(f"at most {self.max_run} days in a row")
+            out.append(render("presolve.rules.max_run", lang, {"days": self.max_run}))
         if self.forbidden:
-            out.append("the forbidden successions")
+            out.append(render("presolve.rules.forbidden", lang, {}))
         return out
 
 
@@ -84,10 +85,6 @@ def week_rules(inst: Instance, emp: Employee) -> WeekRules:
         forbidden = frozenset((p.first, t) for p in rules.forbidden_successions.pairs
                               for t in p.then)
     return WeekRules(rest, weekly, max_run, forbidden)
-
-
-def _hours(minutes: int) -> str:
-    return duration(minutes)
 
 
 Choice = tuple[str, int, int, int] | None
@@ -168,8 +165,8 @@ def week_capacities(inst: Instance, emp: Employee,
     return found
 
 
-def shifts_words(shifts: list[ShiftType]) -> str:
-    """'N 21:00–07:00 (10 h), D 07:00–15:30 (8 h)'."""
+def shifts_words(shifts: list[ShiftType], lang: Lang = "en") -> str:
+    """'N 21:00–07:00 (10 h), D 07:00–15:30 (8 h)' (Swedish: '(10 tim)')."""
     return ", ".join(
         f"{s.id} {format_clock(s.offsets[0][0])}–{format_clock(s.offsets[-1][1])} "
-        f"({duration(s.paid_minutes)})" for s in shifts)
+        f"({duration(s.paid_minutes, lang)})" for s in shifts)

@@ -18,6 +18,8 @@ from bemanna.checker.coverage import MinuteCounter, need
 from bemanna.checker.passes import RosterView, read_roster
 from bemanna.instance.contract import contract_periods
 from bemanna.instance.model import Employee, Instance, ShiftType
+from bemanna.labels import Lang
+from bemanna.labels.phrases import WEEKDAYS, Counted, Worded, render
 from bemanna.presolve.capacity import week_capacities
 from bemanna.presolve.findings import Finding
 from bemanna.presolve.options import DayOptions
@@ -37,12 +39,8 @@ def empty_view(inst: Instance) -> RosterView:
     return read_roster(inst, roster)
 
 
-def _hours(minutes: int) -> str:
-    return f"{minutes / 60:,.0f} h".replace(",", " ")
-
-
-def _people(n: int) -> str:
-    return f"{n} employee{'' if n == 1 else 's'}"
+def _people(n: int) -> Counted:
+    return Counted(n, "employee")
 
 
 def paid_cap(inst: Instance, emp: Employee, days: list[DayOptions]) -> int:
@@ -89,11 +87,9 @@ def skill_findings(inst: Instance, needs: dict[str, npt.NDArray[np.int64]],
                   for e in staff)
         if needed > can and staff:
             found.append(Finding(
-                "warning", "demand",
-                f"{skill.id}: the minimum need is {_hours(needed)} over the schedule, but the "
-                f"{_people(len(staff))} with {skill.id} can work at most {_hours(can)} within "
-                f"their contracts and rest rules: at least {_hours(needed - can)} will be "
-                "uncovered (priced as uncovered_demand)", "uncovered_demand"))
+                "warning", "demand", "presolve.demand.skill", "uncovered_demand",
+                fields={"skill": skill.id, "needed": needed, "staff": _people(len(staff)),
+                        "can": can, "short": needed - can}))
     return found
 
 
@@ -147,11 +143,9 @@ def night_findings(inst: Instance, needs: dict[str, npt.NDArray[np.int64]],
         names = ", ".join(e.id for e in sleepers[:6]) + (" …" if len(sleepers) > 6 else "")
         if peak > len(sleepers):
             found.append(Finding(
-                "warning", "nights",
-                f"{skill.id} nights: up to {peak} needed at once at night, but only "
-                f"{_people(len(sleepers))} with {skill.id} may work night passes ({names}): "
-                "some need will be uncovered every such night (priced as uncovered_demand)",
-                "uncovered_demand"))
+                "warning", "nights", "presolve.demand.night_peak", "uncovered_demand",
+                fields={"skill": skill.id, "peak": peak, "staff": _people(len(sleepers)),
+                        "names": names}))
             continue
         nights_needed = _night_passes_needed(at_night, inst.horizon.days)
         can = 0
@@ -162,12 +156,10 @@ def night_findings(inst: Instance, needs: dict[str, npt.NDArray[np.int64]],
             can += min(cap // max(1, shortest), _nights_fit(inst, emp, days[emp.id]))
         if nights_needed > can:
             found.append(Finding(
-                "warning", "nights",
-                f"{skill.id} nights: {nights_needed} night passes are needed over the schedule "
-                f"(the most needed at once, each night), but the {_people(len(sleepers))} with "
-                f"{skill.id} who may work nights ({names}) can work at most {can} within their "
-                f"contracts and rest rules: at least {nights_needed - can} nights will be short "
-                "(priced as uncovered_demand)", "uncovered_demand"))
+                "warning", "nights", "presolve.demand.nights", "uncovered_demand",
+                fields={"skill": skill.id, "needed": nights_needed,
+                        "staff": _people(len(sleepers)), "names": names, "can": can,
+                        "short": nights_needed - can}))
     return found
 
 
@@ -201,30 +193,32 @@ def unqualified_findings(inst: Instance, needs: dict[str, npt.NDArray[np.int64]]
         staff = [e for e in inst.employees if skill.id in e.skills]
         if not staff:
             found.append(Finding(
-                "warning", "qualified",
-                f"{skill.id}: no employee has skill {skill.id}: all "
-                f"{_hours(int(needs[skill.id].sum()))} of its need will be uncovered (priced as "
-                "uncovered_demand)", "uncovered_demand"))
+                "warning", "qualified", "presolve.demand.nobody", "uncovered_demand",
+                fields={"skill": skill.id, "need": int(needs[skill.id].sum())}))
             continue
         reach = shift_reach(inst, skill.id)
         if (wanted & ~reach).any():
             found.append(Finding(
-                "warning", "bands",
-                f"{skill.id}: no shift type covers {_gap_text(inst, wanted & ~reach)}: "
-                f"{_hours(int(needs[skill.id][wanted & ~reach].sum()))} of need will be "
-                "uncovered (priced as uncovered_demand)", "uncovered_demand"))
+                "warning", "bands", "presolve.demand.no_shift", "uncovered_demand",
+                fields={"skill": skill.id, "gaps": _gaps(inst, wanted & ~reach),
+                        "need": int(needs[skill.id][wanted & ~reach].sum())}))
         gaps = wanted & reach & ~coverable(inst, skill.id, staff, days)
         if gaps.any():
             found.append(Finding(
-                "warning", "qualified",
-                f"{skill.id}: nobody with {skill.id} can work {_gap_text(inst, gaps)}: "
-                f"{_hours(int(needs[skill.id][gaps].sum()))} of need will be uncovered (priced "
-                "as uncovered_demand)", "uncovered_demand"))
+                "warning", "qualified", "presolve.demand.no_one_can", "uncovered_demand",
+                fields={"skill": skill.id, "gaps": _gaps(inst, gaps),
+                        "need": int(needs[skill.id][gaps].sum())}))
     return found
 
 
-def _gap_text(inst: Instance, gaps: Mask) -> str:
-    """'Sundays 21:00–22:00 (6 dates), Saturdays 07:00–08:00 (6 dates)' (at most three)."""
+def _gaps(inst: Instance, gaps: Mask) -> Worded:
+    """The gaps in either language (`_gap_text`)."""
+    return Worded(lambda lang: _gap_text(inst, gaps, lang))
+
+
+def _gap_text(inst: Instance, gaps: Mask, lang: Lang = "en") -> str:
+    """'Sundays 21:00–22:00 (6 dates, first …), Saturdays 07:00–08:00 (6 dates, first …)'
+    (at most three); Swedish 'söndagar 21:00–22:00 (6 datum, första …)'."""
     by_clock: dict[tuple[int, int, int], list[dt.date]] = defaultdict(list)
     days = inst.horizon.days
     per_day = gaps.reshape(days, MINUTES_PER_DAY)
@@ -239,11 +233,12 @@ def _gap_text(inst: Instance, gaps: Mask) -> str:
     items = sorted(by_clock.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     texts = []
     for (weekday, start, end), dates in items[:3]:
-        name = f"{dt.date(2024, 1, 1 + weekday):%A}s"  # 2024-01-01 was a Monday
-        texts.append(f"{name} {format_clock(start)}–{format_clock(end)} "
-                     f"({len(dates)} date{'s' if len(dates) > 1 else ''}, first {dates[0]})")
+        name = WEEKDAYS[lang][weekday] + ("ar" if lang == "sv" else "s")
+        texts.append(render("presolve.gap", lang, {
+            "weekday": name, "start": format_clock(start), "end": format_clock(end),
+            "dates": Counted(len(dates), "date"), "first": dates[0]}))
     if len(items) > 3:
-        texts.append(f"and {len(items) - 3} more")
+        texts.append(render("presolve.gap.more", lang, {"count": len(items) - 3}))
     return ", ".join(texts)
 
 

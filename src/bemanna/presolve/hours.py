@@ -7,9 +7,10 @@ rules that contradict each other. A soft contract gives a warning instead (it is
 
 from __future__ import annotations
 
-from bemanna.checker.passes import duration
 from bemanna.instance.contract import absent_weekdays, contract_periods
 from bemanna.instance.model import Employee, Instance
+from bemanna.labels import Lang
+from bemanna.labels.phrases import NOTHING, Counted, Phrase, Worded, phrase, render
 from bemanna.presolve.capacity import WeekCapacity, shifts_words, week_capacities, week_rules
 from bemanna.presolve.findings import Finding, Severity
 from bemanna.presolve.options import DayOptions, employee_days, workable_shifts
@@ -22,52 +23,57 @@ def _dates(dates: tuple[object, ...]) -> str:
     return ", ".join(items)
 
 
-def _week_reason(cap: WeekCapacity) -> str:
+def _week_reason(cap: WeekCapacity, lang: Lang = "en") -> str:
     reasons = []
     if cap.absent:
-        reasons.append(f"absent {_dates(cap.absent)}")
+        reasons.append(render("presolve.week.absent", lang, {"dates": _dates(cap.absent)}))
     if cap.pinned_off:
-        reasons.append(f"pinned off {_dates(cap.pinned_off)}")
+        reasons.append(render("presolve.week.pinned_off", lang,
+                              {"dates": _dates(cap.pinned_off)}))
     if cap.pinned:
-        reasons.append(f"pinned passes {_dates(cap.pinned)}")
+        reasons.append(render("presolve.week.pinned", lang, {"dates": _dates(cap.pinned)}))
     return "; ".join(reasons)
 
 
-def _rate(emp: Employee) -> str:
-    per_week = duration(emp.full_time_minutes_per_week)
-    return f"{emp.employment_rate.normalize():f} % of {per_week}/week"
+def _rate(emp: Employee) -> Phrase:
+    return phrase("presolve.rate", rate=f"{emp.employment_rate.normalize():f}",
+                  per_week=emp.full_time_minutes_per_week)
 
 
-def _fit_text(inst: Instance, emp: Employee, caps: list[WeekCapacity]) -> str:
+def _fit(inst: Instance, emp: Employee, caps: list[WeekCapacity]) -> Worded:
+    """What fits, in either language (`_fit_text`)."""
+    return Worded(lambda lang: _fit_text(inst, emp, caps, lang))
+
+
+def _fit_text(inst: Instance, emp: Employee, caps: list[WeekCapacity], lang: Lang) -> str:
     """'may work only N 21:00–07:00 (10 h); with 11 h daily rest, 36 h weekly rest at most 4
     passes (40 h) fit in a week, 3 passes (30 h) in week 2 (absent ...)'."""
     shifts = workable_shifts(inst, emp)
     if not shifts:
-        return ("may work no pass at all: every shift type their skills and allowed_shifts "
-                "permit breaks a hard pass_span or breaks rule")
-    text = (f"may work {'only ' if len(shifts) <= 3 else ''}{shifts_words(shifts[:3])}"
-            f"{' …' if len(shifts) > 3 else ''}")
-    words = week_rules(inst, emp).words()
-    text += f"; {'with ' + ', '.join(words) + ' ' if words else ''}at most "
+        return render("presolve.fit.nothing", lang, {})
+    only = render("presolve.fit.only", lang, {}) if len(shifts) <= 3 else ""
+    text = render("presolve.fit.may", lang, {"only": only, "shifts": shifts_words(
+        shifts[:3], lang) + (" …" if len(shifts) > 3 else "")})
+    words = week_rules(inst, emp).words(lang)
+    text += (render("presolve.fit.with", lang, {"rules": ", ".join(words)}) if words
+             else render("presolve.fit.plain", lang, {}))
     plain = [c for c in caps if not _week_reason(c)]
     ordinary = max(plain, key=lambda c: (c.minutes, c.passes)) if plain else None
     if ordinary is not None:
-        text += (f"{_passes(ordinary.passes)} ({duration(ordinary.minutes)}) fit in a"
-                 f"{'n ordinary' if len(plain) < len(caps) else ''} week")
+        key = "presolve.fit.ordinary_week" if len(plain) < len(caps) else "presolve.fit.week"
+        text += render(key, lang, {"passes": Counted(ordinary.passes, "pass"),
+                                   "minutes": ordinary.minutes})
     special = [c for c in caps if c not in plain
                or (ordinary is not None and c.minutes < ordinary.minutes)]
     for n, cap in enumerate(special[:4]):
-        reason = _week_reason(cap)
-        text += (f"{', ' if n or ordinary else ''}{_passes(cap.passes)} "
-                 f"({duration(cap.minutes)}) in week {cap.week + 1}"
-                 f"{f' ({reason})' if reason else ''}")
+        reason = _week_reason(cap, lang)
+        text += ", " if n or ordinary else ""
+        text += render("presolve.fit.in_week", lang, {
+            "passes": Counted(cap.passes, "pass"), "minutes": cap.minutes, "week": cap.week + 1,
+            "reason": f" ({reason})" if reason else ""})
     if len(special) > 4:
-        text += f" and {len(special) - 4} more weeks like these"
+        text += render("presolve.fit.more_weeks", lang, {"count": len(special) - 4})
     return text
-
-
-def _passes(n: int) -> str:
-    return f"{n} pass{'' if n == 1 else 'es'}"
 
 
 def contract_findings(inst: Instance, emp: Employee, caps: list[WeekCapacity]) -> list[Finding]:
@@ -85,15 +91,15 @@ def contract_findings(inst: Instance, emp: Employee, caps: list[WeekCapacity]) -
             continue
         first, last = inst.horizon.date(period.first_day), inst.horizon.date(period.end_day - 1)
         absent = absent_weekdays(inst, emp, period.first_day, period.end_day)
-        basis = _rate(emp) + (f", less {absent} absent weekdays" if absent else "")
-        consequence = ("" if severity == "error" else
-                       f"; at least {duration(low - most)} below the tolerance will be priced")
+        basis = (phrase("presolve.less_absent", rate=_rate(emp), absent=absent) if absent
+                 else _rate(emp))
+        consequence = (NOTHING if severity == "error" else
+                       phrase("presolve.priced_below", below=low - most))
         found.append(Finding(
-            severity, "capacity",
-            f"{emp.id}: contract {duration(period.target_minutes)} in {first} – {last} "
-            f"({basis}), at least {duration(low)} with the {duration(tol)} tolerance, but at "
-            f"most {duration(most)} of passes fit: {_fit_text(inst, emp, weeks)}{consequence}",
-            "contract_hours", emp.id))
+            severity, "capacity", "presolve.contract", "contract_hours", emp.id,
+            {"emp": emp.id, "target": period.target_minutes, "first": first, "last": last,
+             "basis": basis, "low": low, "tolerance": tol, "most": most,
+             "fit": _fit(inst, emp, weeks), "consequence": consequence}))
     return found
 
 
@@ -111,31 +117,28 @@ def total_findings(inst: Instance, emp: Employee, caps: list[WeekCapacity]) -> l
         if low_total is not None and low_total > most:
             severity: Severity = "error" if total.mode == "hard" else "warning"
             found.append(Finding(
-                severity, "capacity",
-                f"{emp.id}: total_minutes needs at least {duration(low_total)} over the "
-                f"schedule, but at most {duration(most)} of passes fit: "
-                f"{_fit_text(inst, emp, caps)}", "total_minutes", emp.id))
+                severity, "capacity", "presolve.total_minimum", "total_minutes", emp.id,
+                {"emp": emp.id, "low": low_total, "most": most, "fit": _fit(inst, emp, caps)}))
     contract = rules.contract_hours
     if not (contract.enabled and contract.mode == "hard"):
         return found
     needed = sum(p.target_minutes for p in contract_periods(inst, emp)) - (
         contract.tolerance_minutes * len(contract_periods(inst, emp)))
-    caps_by_rule = []
+    caps_by_rule: list[tuple[str, int, Phrase]] = []
     if total.enabled and total.mode == "hard" and high_total is not None:
-        caps_by_rule.append(("total_minutes", high_total, "at most"))
+        caps_by_rule.append(("total_minutes", high_total, phrase("presolve.at_most")))
     average = rules.average_weekly_hours
     if average.enabled and average.mode == "hard":
         caps_by_rule.append(("average_weekly_hours",
                              average.max_minutes_per_week * inst.horizon.weeks,
-                             f"{duration(average.max_minutes_per_week)} a week on average, "
-                             "at most"))
+                             phrase("presolve.average_at_most",
+                                    per_week=average.max_minutes_per_week)))
     for rule_id, limit, words in caps_by_rule:
         if needed > limit:
             found.append(Finding(
-                "error", "hours",
-                f"{emp.id}: contract_hours needs at least {duration(needed)} paid over the "
-                f"schedule ({_rate(emp)}), but {rule_id} allows {words} {duration(limit)}",
-                "contract_hours", emp.id))
+                "error", "hours", "presolve.contract_above_cap", "contract_hours", emp.id,
+                {"emp": emp.id, "needed": needed, "rate": _rate(emp), "rule": rule_id,
+                 "words": words, "limit": limit}))
     return found
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 
 from bemanna.checker import check_rule
-from bemanna.checker.passes import duration
 from bemanna.instance.contract import contract_periods
 from bemanna.instance.model import Employee, Instance
 from bemanna.presolve.findings import Finding
@@ -67,8 +66,8 @@ def pin_findings(inst: Instance) -> list[Finding]:
             continue
         findings, _ = check_rule(inst, roster, rule_id)
         for v in findings:
-            found.append(Finding("error", "pins", f"the pinned passes alone break {rule_id}: "
-                                 f"{v.message}", rule_id, v.employee))
+            found.append(Finding("error", "pins", "presolve.pins.break", rule_id, v.employee,
+                                 {"rule": rule_id, "finding": v}))
     paid = {s.id: [a for a in roster.assignments if a.employee == s.id] for s in roster.employees}
     for emp in inst.employees:
         found += _hours_above(inst, emp, paid[emp.id])
@@ -87,10 +86,9 @@ def _hours_above(inst: Instance, emp: Employee, passes: list[Assignment]) -> lis
             high = period.target_minutes + rule.tolerance_minutes
             if pinned > high:
                 found.append(Finding(
-                    "error", "pins",
-                    f"{emp.id}: the pinned passes alone give {duration(pinned)} paid in {first} "
-                    f"– {last}, above the contract {duration(period.target_minutes)} + "
-                    f"{duration(rule.tolerance_minutes)} tolerance", "contract_hours", emp.id))
+                    "error", "pins", "presolve.pins.contract", "contract_hours", emp.id,
+                    {"emp": emp.id, "pinned": pinned, "first": first, "last": last,
+                     "target": period.target_minutes, "tolerance": rule.tolerance_minutes}))
     total = inst.rules.total_minutes
     if _hard(inst, "total_minutes"):
         own = total.per_employee.get(emp.id)
@@ -98,6 +96,6 @@ def _hours_above(inst: Instance, emp: Employee, passes: list[Assignment]) -> lis
         pinned = sum(a.paid_minutes for a in passes)
         if most is not None and pinned > most:
             found.append(Finding(
-                "error", "pins", f"{emp.id}: the pinned passes alone give {duration(pinned)} "
-                f"paid, above total_minutes' maximum {duration(most)}", "total_minutes", emp.id))
+                "error", "pins", "presolve.pins.total", "total_minutes", emp.id,
+                {"emp": emp.id, "pinned": pinned, "most": most}))
     return found

@@ -26,10 +26,11 @@ from bemanna.checker import check_rule
 from bemanna.checker.coverage import MinuteCounter
 from bemanna.instance.model import Employee, Instance, ShiftType
 from bemanna.instance.shape import breaks_ok, span_ok
+from bemanna.labels.phrases import Counted, Phrase, phrase
 from bemanna.presolve.findings import Finding
 from bemanna.presolve.options import DayOptions
 from bemanna.roster import Assignment, EmployeeSummary, Part, Roster
-from bemanna.units import MINUTES_PER_DAY, MINUTES_PER_HOUR, format_clock
+from bemanna.units import MINUTES_PER_DAY, format_clock
 
 Mask = npt.NDArray[np.bool_]
 
@@ -37,11 +38,6 @@ Mask = npt.NDArray[np.bool_]
 def _hard(inst: Instance, rule_id: str) -> bool:
     rule = getattr(inst.rules, rule_id)
     return bool(rule.enabled and rule.mode == "hard")
-
-
-def _hours(minutes: int) -> str:
-    hours, rest = divmod(minutes, MINUTES_PER_HOUR)
-    return f"{hours} h" + (f" {rest} min" if rest else "")
 
 
 def clock_text(shift: ShiftType) -> str:
@@ -54,17 +50,17 @@ def _run_days(inst: Instance, shift: ShiftType) -> list[int]:
             if shift.exists_on(inst.horizon.date(d).weekday())]
 
 
-def shape_reason(inst: Instance, shift: ShiftType) -> tuple[str, str | None] | None:
+def shape_reason(inst: Instance, shift: ShiftType) -> tuple[Phrase, str | None] | None:
     """(reason, rule) when the shift type itself can never be worked."""
     rules = inst.rules
     if _hard(inst, "pass_span") and not span_ok(rules.pass_span, shift):
-        return (f"it spans {_hours(shift.span_minutes)}, more than pass_span allows "
-                f"({_hours(rules.pass_span.max_minutes)}, hard)", "pass_span")
+        return (phrase("presolve.shift.span", span=shift.span_minutes,
+                       limit=rules.pass_span.max_minutes), "pass_span")
     if _hard(inst, "breaks") and not breaks_ok(rules.breaks, shift):
-        return (f"a part works more than {_hours(rules.breaks.max_work_minutes)} without a "
-                f"break of {rules.breaks.min_break_minutes} min (breaks, hard)", "breaks")
+        return (phrase("presolve.shift.breaks", work=rules.breaks.max_work_minutes,
+                       brk=rules.breaks.min_break_minutes), "breaks")
     if not _run_days(inst, shift):
-        return "it runs on no day of the horizon (weekdays)", None
+        return phrase("presolve.shift.no_day"), None
     return None
 
 
@@ -94,19 +90,17 @@ def rest_breaks(inst: Instance, emp: Employee, shift: ShiftType) -> bool:
 
 
 def _staff_reason(inst: Instance, shift: ShiftType, days: dict[str, list[DayOptions]]
-                  ) -> tuple[str, str | None] | None:
+                  ) -> tuple[Phrase, str | None] | None:
     """Why no employee can work the shift type, or None when someone can."""
     qualified = [e for e in inst.employees if set(e.skills) & set(shift.skills)]
     if not qualified:
-        return f"nobody has skill {' or '.join(shift.skills)}", None
+        return phrase("presolve.shift.no_skill", skills=" / ".join(shift.skills)), None
     allowed = [e for e in qualified if e.allowed_shifts is None or shift.id in e.allowed_shifts]
     if not allowed:
-        return (f"the {_people(len(qualified))} with its skills are not allowed it "
-                "(allowed_shifts)", None)
+        return phrase("presolve.shift.not_allowed", staff=_people(len(qualified))), None
     present = [e for e in allowed if any(s.id == shift.id for d in days[e.id] for s in d.shifts)]
     if not present:
-        return (f"the {_people(len(allowed))} who may work it are absent or pinned on every "
-                "day it runs", None)
+        return phrase("presolve.shift.absent", staff=_people(len(allowed))), None
     rested: dict[int, bool] = {}
     for emp in present:
         if emp.dygnsbryt not in rested:
@@ -114,13 +108,12 @@ def _staff_reason(inst: Instance, shift: ShiftType, days: dict[str, list[DayOpti
         if rested[emp.dygnsbryt]:
             return None
     dygnsbryt = ", ".join(sorted(format_clock(m) for m in rested))
-    minimum = _hours(inst.rules.daily_rest_24h.min_minutes)
-    return (f"one pass of it leaves no {minimum} rest in the 24 h from the dygnsbryt "
-            f"(daily_rest_24h, hard; dygnsbryt {dygnsbryt})", "daily_rest_24h")
+    return (phrase("presolve.shift.rest_24h", minimum=inst.rules.daily_rest_24h.min_minutes,
+                   dygnsbryt=dygnsbryt), "daily_rest_24h")
 
 
-def _people(n: int) -> str:
-    return f"{n} employee{'' if n == 1 else 's'}"
+def _people(n: int) -> Counted:
+    return Counted(n, "employee")
 
 
 def shift_findings(inst: Instance, days: dict[str, list[DayOptions]]) -> list[Finding]:
@@ -130,8 +123,8 @@ def shift_findings(inst: Instance, days: dict[str, list[DayOptions]]) -> list[Fi
         why = shape_reason(inst, shift) or _staff_reason(inst, shift, days)
         if why is not None:
             reason, rule = why
-            found.append(Finding("warning", "shifts", f"shift type {shift.id} "
-                                 f"({clock_text(shift)}) can never be worked: {reason}", rule))
+            found.append(Finding("warning", "shifts", "presolve.shift", rule, fields={
+                "shift": shift.id, "clock": clock_text(shift), "reason": reason}))
     return found
 
 

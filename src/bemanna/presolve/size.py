@@ -14,6 +14,8 @@ import os
 from dataclasses import dataclass
 
 from bemanna.instance.model import Instance
+from bemanna.labels import Lang, number
+from bemanna.labels.phrases import Counted, render
 from bemanna.presolve.options import pass_literals
 
 BASE_MB = 200
@@ -30,9 +32,11 @@ class MemoryEstimate:
     workers: int
     megabytes: int
 
-    def text(self) -> str:
-        return (f"about {_count(self.megabytes)} MB for {_count(self.literals)} pass options "
-                f"with {self.workers} worker{'s' if self.workers != 1 else ''}")
+    def text(self, lang: Lang = "en") -> str:
+        """'about 120 MB for 5 000 pass options with 2 workers' (or in Swedish)."""
+        return render("validate.memory", lang, {
+            "mb": number(self.megabytes, 0, lang), "literals": number(self.literals, 0, lang),
+            "workers": Counted(self.workers, "worker")})
 
 
 def _count(n: int) -> str:

@@ -7,18 +7,21 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from bemanna.labels import Lang
+from bemanna.labels.phrases import render
 from bemanna.replanning.result import ReplanResult
 from bemanna.roster import save_roster
 from bemanna.roster.io import write_atomic
 
 
-def check_text(result: ReplanResult) -> str:
+def check_text(result: ReplanResult, lang: Lang = "sv") -> str:
+    """The checker's verdict on the repair in `lang` (check.txt and the terminal)."""
     report = result.check
     if report is None:
-        return "no roster: no repair keeps every hard rule\n"
+        return render("replan.no_roster", lang, {}) + "\n"
     if report.ok:
-        return "every hard rule holds (independent checker)\n"
-    return "".join(f"{v}\n" for v in report.violations)
+        return render("replan.ok", lang, {}) + "\n"
+    return "".join(f"{v.text(lang)}\n" for v in report.violations)
 
 
 def save_replan(result: ReplanResult, out: str | Path) -> Path:

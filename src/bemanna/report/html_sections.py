@@ -209,7 +209,8 @@ def check_section(data: ReportData, lang: Lang = "sv") -> str:
     heading = f'<section id="check"><h2>{e(say("report.check_heading", lang))}</h2>'
     if data.check.ok:
         return f'{heading}<p class="ok">{e(say("report.check_ok", lang))}</p></section>'
-    items = "".join(f"<li>{e(v.rule)}: {e(v.message)}</li>" for v in data.check.violations[:50])
+    items = "".join(f"<li>{e(v.rule)}: {e(v.text(lang))}</li>"
+                    for v in data.check.violations[:50])
     more = len(data.check.violations) - 50
     tail = f"<li>{e(say('report.more', lang, more=more))}</li>" if more > 0 else ""
     broken = say("report.violations", lang, count=len(data.check.violations))
