@@ -29,7 +29,8 @@ from typing import Any
 import numpy as np
 
 import bemanna
-from bemanna.checker import roster_mismatch
+from bemanna.checker import check_roster, roster_mismatch
+from bemanna.instance import instance_from_data
 from bemanna.replanning.events import events_from_data
 from bemanna.replanning.instance_for_repair import repair_plan
 from bemanna.replanning.run import replan
@@ -82,20 +83,42 @@ def row(case: str, result: Any, wall: float) -> dict[str, Any]:
             "no_repair_refill_sek": round(delta.refill_cost("no_repair") / 100) if delta else None}
 
 
-def from_scratch(inst: bemanna.Instance, old: Roster, events: dict[str, Any]) -> dict[str, Any]:
-    """The repair instance with everything after `now` free and no change weights."""
+def planning_instance(inst: bemanna.Instance, repair: bemanna.Instance) -> bemanna.Instance:
+    """The repair instance with the planning prices the base roster was made with: stranded
+    resurstid and the expected-absence credit of resurspass (a repair turns both off, so that
+    no pass moves for them). It is what a planner without `replan` would solve: the old
+    instance with the events marked and the past frozen."""
+    data = repair.model_dump(mode="json")
+    data["absence"] = inst.absence.model_dump(mode="json")
+    data["costs"]["stranded_resurstid_per_hour"] = inst.model_dump(
+        mode="json")["costs"]["stranded_resurstid_per_hour"]
+    return instance_from_data(data, f"<planning view of {inst.name}>")
+
+
+def from_scratch(inst: bemanna.Instance, old: Roster, events: dict[str, Any],
+                 repaired: Roster) -> dict[str, Any]:
+    """The events' instance with everything after `now` free and no change weights, solved
+    for 60 s from nothing; it and the repair's roster priced on the repair's money terms and
+    on the planning terms (`planning_instance`)."""
     free = {**events, "weights": {"per_pass_sek": 0, "within_48h_sek": 0, "within_24h_sek": 0,
                                   "window_days": 28}}
     parsed = events_from_data(free)
     assert parsed.now is not None
     plan = repair_plan(inst, old, parsed, parsed.now)
-    found = bemanna.solve(plan.instance, SolverParams(time_limit=60.0, workers=2, seed=0))
-    assert found.roster is not None
+    planning = planning_instance(inst, plan.instance)
     before = {(a.employee, a.date): a.shift for a in old.assignments}
-    after = {(a.employee, a.date): a.shift for a in found.roster.assignments}
-    changed = sum(1 for key in set(before) | set(after)
-                  if before.get(key) != after.get(key) and key not in plan.hit)
-    return {"changes": changed, "cost": found.objective, "ok": found.check().ok}
+    out: dict[str, Any] = {}
+    for view, instance in (("money", plan.instance), ("planning", planning)):
+        found = bemanna.solve(instance, SolverParams(time_limit=60.0, workers=2, seed=0))
+        assert found.roster is not None and found.check().ok
+        after = {(a.employee, a.date): a.shift for a in found.roster.assignments}
+        mine = check_roster(instance, repaired)
+        assert mine.ok, [str(v) for v in mine.violations[:3]]
+        out[view] = {"changes": sum(1 for key in set(before) | set(after)
+                                    if before.get(key) != after.get(key)
+                                    and key not in plan.hit),
+                     "cost": found.objective, "repair_cost": mine.total}
+    return out
 
 
 def refill_versus_simulate(inst: bemanna.Instance, old: Roster, rng: random.Random,
@@ -154,9 +177,8 @@ def run(base_seconds: float, seed: int) -> dict[str, Any]:
         now += dt.timedelta(hours=rng.choice([12, 24]))
     scratch = {}
     for case, (events, result) in first.items():
-        repair_cost = result.objective - result.roster.objective_by_term.get("roster_changes", 0)
-        scratch[case] = {"repair_changes": result.disruptions, "repair_cost": repair_cost,
-                         **from_scratch(inst, old, events)}
+        scratch[case] = {"repair_changes": result.disruptions,
+                         **from_scratch(inst, old, events, result.roster)}
     refill = refill_versus_simulate(inst, old, rng, 5)
     return {"load": os.getloadavg(), "one_day": one_day, "one_week": one_week, "chain": chain,
             "scratch": scratch, "refill": refill, "base_seconds": base_seconds, "seed": seed}
@@ -173,20 +195,21 @@ def markdown(found: dict[str, Any]) -> str:
     day_walls = [r["wall_s"] for r in found["one_day"]]
     week_walls = [r["wall_s"] for r in found["one_week"]]
     chain_walls = [r["wall_s"] for r in found["chain"]]
-    scratch_rows = [{"case": case, "repair changes": s["repair_changes"],
-                     "from-scratch changes": s["changes"],
-                     "ratio": round(s["changes"] / max(1, s["repair_changes"]), 1),
-                     "repair cost SEK": round(s["repair_cost"] / 100),
-                     "from-scratch cost SEK": round(s["cost"] / 100),
-                     "extra cost %": round(100 * (s["repair_cost"] - s["cost"]) / s["cost"], 2)}
-                    for case, s in found["scratch"].items()]
+    scratch_rows = [{"case": case, "prices": view, "repair changes": s["repair_changes"],
+                     "from-scratch changes": s[view]["changes"],
+                     "ratio": round(s[view]["changes"] / max(1, s["repair_changes"]), 1),
+                     "repair cost SEK": round(s[view]["repair_cost"] / 100),
+                     "from-scratch cost SEK": round(s[view]["cost"] / 100),
+                     "extra cost %": round(100 * (s[view]["repair_cost"] - s[view]["cost"])
+                                           / s[view]["cost"], 2)}
+                    for case, s in found["scratch"].items() for view in ("planning", "money")]
     return "\n".join([
         f"`python benchmarks/replan.py --base-seconds {found['base_seconds']:g} --seed "
         f"{found['seed']} --write`, care home (42 employees, 6 weeks), 2 CP-SAT workers, "
-        f"{cpu_model()}, shared with other jobs (load average at the end "
-        f"{found['load'][0]:.1f} / {found['load'][1]:.1f} / {found['load'][2]:.1f} over 1 / 5 / "
-        f"15 min: wall times are several times what an idle machine gives). Base roster: "
-        f"{found['base_seconds']:g} s solve, seed 0.",
+        f"{cpu_model()}, load average at the end {found['load'][0]:.1f} / "
+        f"{found['load'][1]:.1f} / {found['load'][2]:.1f} over 1 / 5 / 15 min (this run's own "
+        "two CP-SAT workers make about 2; above that, other jobs shared the cores and the wall "
+        f"times grow with them). Base roster: {found['base_seconds']:g} s solve, seed 0.",
         "",
         f"Medians: sick 1 day {statistics.median(day_walls):.2f} s (target < 2 s), sick 1 week "
         f"{statistics.median(week_walls):.2f} s (< 10 s), ten events in a row: slowest "
@@ -194,9 +217,13 @@ def markdown(found: dict[str, Any]) -> str:
         "event hits; money and refill deltas against the old roster (refill = extra hours "
         "and bought need; `no_repair` = the absent passes simply bought).",
         "", table(found["one_day"] + found["one_week"]), "", table(found["chain"]), "",
-        "Repair against a from-scratch re-solve of the same repair instance (everything after "
-        "`now` free, no change weights, 60 s from nothing); cost = objective without the change "
-        "weights; ratio = from-scratch changes / max(1, repair changes):",
+        "Repair against a from-scratch re-solve (everything after `now` free, no change "
+        "weights, 60 s from nothing), both rosters priced by the checker without change "
+        "weights. `planning` prices: the base roster's own (stranded resurstid and the "
+        "expected-absence credit of resurspass priced) — the re-solve a planner without "
+        "`replan` would run. `money` prices: the repair's (both off: a repair moves no pass "
+        "for them), where the re-solve also undoes the resurspass placement the base roster "
+        "was made for. ratio = from-scratch changes / max(1, repair changes):",
         "", table(scratch_rows), "",
         "Refill cost of whole-day absences, simulate (its refill order: resurspass, then the "
         "gap-fill policy) against replan on the same absence:", "", table(found["refill"]),

@@ -25,8 +25,9 @@ from bemanna.cli.console import (
     roster_for_or_exit,
 )
 from bemanna.cli.options import LangOption, Language, lang_of
-from bemanna.labels import Lang
+from bemanna.labels import Lang, label, money, term_label
 from bemanna.labels.phrases import render
+from bemanna.labels.tables import REPAIR_ROWS, SOURCES
 
 if TYPE_CHECKING:
     from bemanna.replanning.result import ReplanResult
@@ -36,7 +37,6 @@ def print_replan(result: ReplanResult, lang: Lang = "sv") -> None:
     """The change list, then the cost delta's non-zero rows and the checker's verdict."""
     from bemanna.labels import number
     from bemanna.replanning.output import check_text
-    from bemanna.replanning.wording import kronor
 
     console.print(render("replan.title", lang, {
         "name": result.plan.instance.name, "now": result.plan.now,
@@ -47,12 +47,22 @@ def print_replan(result: ReplanResult, lang: Lang = "sv") -> None:
     if result.delta is not None:
         for row in result.delta.table.itertuples():
             if row.delta_ore or (row.source == "resurspass" and row.repaired_minutes):
-                console.print(f"  {row.source:<26} {kronor(int(row.delta_ore)):>16}",
+                console.print(f"  {source_label(str(row.source), lang):<32} "
+                              f"{money(int(row.delta_ore), lang):>16}",
                               highlight=False, markup=False)
         console.print(render("replan.money", lang, {
-            "money": kronor(result.delta.money_delta),
-            "objective": kronor(result.delta.objective_delta)}), highlight=False, markup=False)
+            "money": money(result.delta.money_delta, lang),
+            "objective": money(result.delta.objective_delta, lang)}), highlight=False, markup=False)
     console.print(check_text(result, lang).strip(), highlight=False, markup=False)
+
+
+def source_label(source: str, lang: Lang) -> str:
+    """A cost-delta row in the planner's words: a gap-fill source, a repair row, else an
+    objective term or soft rule by its name."""
+    for table in (SOURCES, REPAIR_ROWS):
+        if source in table:
+            return label(table, source, lang)
+    return term_label(source, lang)
 
 
 def replan_command(

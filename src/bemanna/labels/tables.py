@@ -167,6 +167,16 @@ SOURCES: Table = {
 }
 """Where bought cover of uncovered need comes from (the pricing's gap fill)."""
 
+REPAIR_ROWS: Table = {
+    "resurspass": ("Resurspass (bokade)", "Resurspass (booked)"),
+    "mertid": ("Mertid", "Mertid (extra hours, part-time)"),
+    "övertid (egen personal)": ("Övertid (egen personal)", "Overtime (own staff)"),
+    "uncovered (flat weight)": ("Ej täckt behov (schablon)", "Uncovered need (flat weight)"),
+    "roster_changes (vikt)": ("Ändrade pass (vikt)", "Changed passes (weight)"),
+}
+"""The rows of a repair's cost delta (`replanning.cost_delta`) besides the gap-fill sources
+(SOURCES) and the objective's terms (TERMS, rule names)."""
+
 PAY: Table = {
     "hourly_temp": ("timlön + semesterersättning + OB", "hourly wage + holiday pay + OB"),
     "enkel": ("enkel övertid", "simple overtime"),
