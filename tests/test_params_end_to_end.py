@@ -45,7 +45,7 @@ def test_batch_workers_is_a_deprecated_alias_of_jobs(tmp_path: Path) -> None:
     assert "--workers is deprecated" in result.output
     assert "1 local process" in result.output
     clash = runner.invoke(app, ["batch", "run", str(units), "--db", str(tmp_path / "c.sqlite"),
-                                "--workers", "1", "--jobs", "2"])
+                                "--workers", "1", "--jobs", "2", "--lang", "en"])
     assert clash.exit_code == 2 and "disagree" in clash.output
 
 
