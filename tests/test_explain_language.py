@@ -8,16 +8,20 @@ contract of 38 h 15 min a week over 4 weeks; the solver proves it (no pre-solve 
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
 from bemanna.cli import app
 from bemanna.explain.wording import group_text
 from bemanna.instance import load_instance
+from bemanna.labels import LANGS
 from test_batch import tiny_unit
 
 DATA = Path(__file__).resolve().parent / "data" / "infeasible"
@@ -29,7 +33,7 @@ ENGLISH = re.compile(r"\b(Conflict|cannot|Repair|rest|hours|works|paid|may|allow
 (rule ids such as contract_hours are not words: '_' joins them to their neighbour)."""
 
 
-def _solve(tmp_path: Path, *lang: str) -> tuple[str, dict[str, object]]:
+def _solve(tmp_path: Path, *lang: str) -> tuple[str, dict[str, Any]]:
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["solve", str(WEEKEND_ONLY), "--out", str(out),
                                       "--time-limit", "5", "--workers", "1", "--explain",
@@ -67,9 +71,9 @@ def test_solve_explains_an_infeasible_instance_in_swedish_by_default(tmp_path: P
     leftovers = ENGLISH.findall(output)
     assert leftovers == [], output
     # explanation.json keeps its keys; its texts are in the run's language.
-    texts = [g["text"] for c in explanation["conflicts"] for g in c["groups"]]  # type: ignore[attr-defined]
+    texts = [g["text"] for c in explanation["conflicts"] for g in c["groups"]]
     assert "max_weekends (helger): kim arbetar högst 1 helg" in texts
-    changes = [r["change"] for r in explanation["repairs"]]  # type: ignore[attr-defined]
+    changes = [r["change"] for r in explanation["repairs"]]
     assert any(c.startswith("tillåt 1 helg till för kim") for c in changes), changes
 
 
@@ -83,7 +87,7 @@ def test_solve_explains_in_english_with_lang_en(tmp_path: Path) -> None:
     assert any(line.startswith("Repair options, smallest relaxation first") for line in lines)
     assert "allow 1 weekend more for kim (max_weekends.per_employee.kim: 2)" in output, output
     assert "Explanation written to" in output
-    changes = [r["change"] for r in explanation["repairs"]]  # type: ignore[attr-defined]
+    changes = [r["change"] for r in explanation["repairs"]]
     assert any(c.startswith("allow 1 weekend more for kim") for c in changes), changes
 
 
@@ -124,3 +128,53 @@ def test_compare_progress_in_english(tmp_path: Path) -> None:
     assert "  solving base ..." in output and "  solving fewer ..." in output
     assert "  simulating sick leave: 3 runs, seed 0" in output
     assert "and the rosters under" in output
+
+
+def _console() -> tuple[Any, io.StringIO]:
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    return Console(file=buffer, width=200, no_color=True), buffer
+
+
+def test_the_fallback_folder_warning_follows_the_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a write that fell back to another folder: the warning word, the folder's problem
+    as the roster module gives it, what was written where."""
+    import bemanna.cli.console as cli_console
+    from bemanna.roster.output import Written
+
+    written = Written(None, Path("/tmp/bemanna-x"), "cannot write into out: disk full")
+    shown: dict[str, str] = {}
+    for lang in LANGS:
+        console, buffer = _console()
+        monkeypatch.setattr(cli_console, "err", console)
+        cli_console.say_moved(written, "reports", lang)
+        shown[lang] = buffer.getvalue().strip()
+    assert shown["sv"] == ("varning: cannot write into out: disk full; rapporterna skrevs till "
+                           "/tmp/bemanna-x i stället")
+    assert shown["en"] == ("warning: cannot write into out: disk full; the reports were written "
+                           "to /tmp/bemanna-x instead")
+
+
+def test_a_roster_the_cost_model_cannot_price_is_said_in_the_language(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pricing step's refusal (the roster is already written): the error word and the
+    sentence in the language, then the loader's problem lines as they are."""
+    import bemanna
+    from bemanna.cli.report import price_or_none
+    from bemanna.instance import InstanceError
+
+    def refuse(*_: object) -> None:
+        raise InstanceError("cost_model", ["salaries.usk: missing"])
+
+    monkeypatch.setattr(bemanna, "price", refuse)
+    shown: dict[str, list[str]] = {}
+    for lang in LANGS:
+        console, buffer = _console()
+        assert price_or_none(console, None, None, lang) is None  # type: ignore[arg-type]
+        shown[lang] = buffer.getvalue().splitlines()
+    assert shown["sv"] == ["fel: kan inte prissätta schemat (cost_model): schemat skrevs, "
+                           "kostnadstabellen och rapporterna skrevs inte",
+                           "  salaries.usk: missing"]
+    assert shown["en"][0] == ("error: cannot price the roster (cost_model): the roster was "
+                              "written, the cost table and reports were not")
