@@ -178,3 +178,27 @@ def test_a_roster_the_cost_model_cannot_price_is_said_in_the_language(
                            "  salaries.usk: missing"]
     assert shown["en"][0] == ("error: cannot price the roster (cost_model): the roster was "
                               "written, the cost table and reports were not")
+
+
+def test_explain_names_an_unknown_employee_in_the_language(tmp_path: Path) -> None:
+    """`bemanna explain -e zz` on the LSS home (an empty hand-made roster: the employee check
+    comes before any solve): exit 2, the error line in the language, the first ids as
+    examples."""
+    from bemanna.roster import save_roster
+    from test_check_builders import make_roster
+
+    instance = Path(__file__).resolve().parents[1] / "instances" / "lss_group_home.yaml"
+    inst = load_instance(instance)
+    folder = tmp_path / "roster"
+    save_roster(make_roster(inst, []), folder)
+    first = inst.employees[0].id
+    shown: dict[str, str] = {}
+    for lang in LANGS:
+        result = CliRunner().invoke(app, ["explain", str(folder), "-i", str(instance),
+                                          "-e", "zz", "--lang", lang])
+        assert result.exit_code == 2, result.output
+        shown[lang] = " ".join(result.output.split())
+    assert shown["sv"].startswith(
+        f"fel: --employee: ingen medarbetare 'zz' i {inst.name} (t.ex. {first}, "), shown
+    assert shown["en"].startswith(
+        f"error: --employee: no employee 'zz' in {inst.name} (e.g. {first}, "), shown
