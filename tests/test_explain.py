@@ -78,7 +78,9 @@ def test_contract_repair_lowers_the_contract_by_the_shortfall() -> None:
     pins = [{"date": day(d), "shift": None} for d in range(4)]
     inst = build([D], employees=[employee(pinned=pins)],
                  rules={"contract_hours": {"enabled": True}})
-    repair = relax_rule(inst, "E1", "contract_hours")
+    # Worded in English: the English sentence is the one these figures were written against
+    # (Swedish is the default; test_explain_language.py checks the Swedish wording).
+    repair = relax_rule(inst, "E1", "contract_hours", lang="en")
     assert repair.enough_alone and repair.units == 615
     assert repair.cost_ore == 615 * ore_per_minute(1000)
     assert "lower E1's contract by 10 h 15 min to at most 28 h" in repair.change
@@ -90,7 +92,7 @@ def test_split_repair_counts_the_split_passes_above_the_limit() -> None:
     so 3 more split passes: 3 units at 1 000 SEK."""
     inst = build([S, D], employees=[employee(allowed_shifts=["S"])],
                  rules={"contract_hours": {"enabled": True}, "max_split_shifts": {"max": 1}})
-    explanation = explain_infeasible(inst)
+    explanation = explain_infeasible(inst, lang="en")  # the English wording (default Swedish)
     best = explanation.repairs[0]
     assert best.rule == "max_split_shifts" and best.units == 3
     assert best.cost_ore == 3 * 100_000
@@ -102,7 +104,7 @@ def test_repairs_are_ranked_by_price_and_sufficiency() -> None:
     removing either pin (1 000 SEK each by convention) all suffice alone: equal price, so the
     order is by rule id (daily_rest before pinned)."""
     inst = build([D, K], employees=[employee(pinned=SHORT_REST_PINS)])
-    repairs = explain_infeasible(inst).repairs
+    repairs = explain_infeasible(inst, lang="en").repairs  # English wording, default Swedish
     assert [(r.rule, r.cost_ore, r.enough_alone) for r in repairs] == [
         ("daily_rest", 100_000, True), (PINNED, 100_000, True), (PINNED, 100_000, True)]
     assert "9 h 30 min rest between pass K ending 2025-03-03 21:30" in repairs[0].change

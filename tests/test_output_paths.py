@@ -156,5 +156,6 @@ def test_solve_keeps_the_roster_when_the_folder_fails_after_the_check(
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())
     assert f"cannot write into {out}: no space left on the device" in text
-    moved = text.split("the roster was written to ")[1].split(" instead")[0]
+    # Swedish by default: "schemat skrevs till FOLDER i stället" (labels/explain_words.py).
+    moved = text.split("schemat skrevs till ")[1].split(" i stället")[0]
     assert load_roster(Path(moved)).instance == "tiny"

@@ -147,8 +147,12 @@ def test_memory_estimate_follows_pass_options_and_workers() -> None:
     one, two = estimate_memory(inst, 1), estimate_memory(inst, 2)
     assert one.literals == 7 and (one.megabytes, two.megabytes) == (264, 328)
     assert memory_problem(inst, 1, limit_mb=264) is None
-    problem = memory_problem(inst, 1, limit_mb=263)
+    problem = memory_problem(inst, 1, limit_mb=263, lang="en")
     assert problem is not None and "about 264 MB for 7 pass options with 1 worker" in problem
+    swedish = memory_problem(inst, 1, limit_mb=263)  # Swedish is the default
+    assert swedish is not None and swedish.startswith(
+        "(storlek): lösningen behöver omkring 264 MB för 7 passalternativ med 1 arbetstråd, "
+        "över gränsen 263 MB")
 
 
 def test_memory_limit_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

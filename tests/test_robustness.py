@@ -362,11 +362,12 @@ def test_solve_refuses_an_instance_over_the_memory_limit(tmp_path: Path) -> None
     limit refuses it with exit 2 before solving, from the option or the environment."""
     instance = write_instance(tmp_path / "tiny.yaml", tiny_data())
     proc = bemanna("solve", instance, "--max-memory", "100", "--out", tmp_path / "out")
-    assert_bad_input(proc, "(size): solving needs about 328 MB", "over the limit of 100 MB")
+    # Swedish by default, the refusal included (labels/explain_words.py, size.memory).
+    assert_bad_input(proc, "(storlek): lösningen behöver omkring 328 MB", "över gränsen 100 MB")
     # No search starts ("Löser ...": the Swedish default's first line of a solve).
     assert "Löser" not in proc.stderr and not (tmp_path / "out").exists()
     env_limited = subprocess.run(
         [sys.executable, "-m", "bemanna", "solve", str(instance), "--out", str(tmp_path / "o2")],
         capture_output=True, text=True, timeout=60, cwd=ROOT,
         env={**cli_env(), "BEMANNA_MAX_MEMORY_MB": "100"}, check=False)
-    assert_bad_input(env_limited, "over the limit of 100 MB")
+    assert_bad_input(env_limited, "över gränsen 100 MB")

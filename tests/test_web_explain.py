@@ -51,11 +51,12 @@ def test_infeasible_plan_shows_conflict_and_repairs_that_apply(client: TestClien
     assert job.outcome["status"] == "INFEASIBLE" and job.roster_id is None
     assert f"/jobs/{job.id}/explain" in client.get(f"/plans/{plan}").text
     page = client.get(f"/jobs/{job.id}/explain").text
-    assert f"{FIRST} must be scheduled at least" in page
+    # The explanation is in Swedish, the workbench's language (explain_words.py).
+    assert f"{FIRST} måste schemaläggas minst" in page
     assert "Gör contract_hours mjuk" in page and "Ta bort låsningen" in page
 
     # The pin repair removes exactly the pin its text names.
-    pin = re.search(rf'name="change" value="(remove the pin of {FIRST} on ([0-9-]+)[^"]*)"',
+    pin = re.search(rf'name="change" value="(ta bort låsningen av {FIRST} den ([0-9-]+)[^"]*)"',
                     page)
     assert pin
     reply = client.post(f"/plans/{plan}/repair", data={

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from bemanna.explain.infeasible import Explanation, explain_infeasible
 from bemanna.instance.model import Instance
+from bemanna.labels import Lang
 from bemanna.presolve import Finding, errors, presolve
 
 
@@ -39,12 +40,13 @@ def from_explanation(explanation: Explanation) -> Diagnosis:
     return Diagnosis(lines, explanation.rules, explanation.employees, "core")
 
 
-def diagnose(instance: Instance, employees: list[str] | None = None) -> Diagnosis:
-    """The pre-solve errors when there are any, else the conflict core."""
+def diagnose(instance: Instance, employees: list[str] | None = None,
+             lang: Lang = "sv") -> Diagnosis:
+    """The pre-solve errors when there are any, else the conflict core (worded in `lang`)."""
     findings = presolve(instance)
     if errors(findings):
         return from_findings(findings)
-    return from_explanation(explain_infeasible(instance, employees))
+    return from_explanation(explain_infeasible(instance, employees, lang=lang))
 
 
 def diagnosis_json(instance: Instance, status: str, diagnosis: Diagnosis) -> str:

@@ -14,9 +14,11 @@ from bemanna.cli.console import (
     bad_input,
     console,
     err,
+    error_word,
     fail,
     out_file_or_exit,
     out_folder_or_exit,
+    warning_word,
 )
 from bemanna.cli.options import (
     DeterministicTimeOption,
@@ -91,13 +93,15 @@ def run_command(
     language = lang_of(lang)
 
     if workers is not None:
-        err.print("[yellow]warning[/]: --workers is deprecated (it was easily taken for CP-SAT "
-                  "workers): use --jobs for local processes, --solver-workers for CP-SAT")
+        err.print(f"[yellow]{warning_word(language)}[/]: "
+                  f"{render('batch.workers_deprecated', language, {})}", highlight=False)
         if job_processes is not None and job_processes != workers:
-            fail(f"--jobs {job_processes} and --workers {workers} disagree: give --jobs only")
+            fail(render("batch.jobs_disagree", language, {"jobs": job_processes,
+                                                          "workers": workers}), lang=language)
     processes = job_processes or workers or 2
     if dask_scheduler is not None and dask_local is not None:
-        err.print("[bold red]error[/]: give --dask-scheduler or --dask-local, not both")
+        err.print(f"[bold red]{error_word(language)}[/]: "
+                  f"{render('batch.dask_both', language, {})}", highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT)
     try:
         jobs = plan_batch(instances, scenario or [], include_base=not no_base,

@@ -54,10 +54,11 @@ def compare_command(
     import bemanna
     from bemanna.comparison.output import write_outputs
     from bemanna.comparison.run import plan, run_plan, simulate_columns, status_text
+    from bemanna.labels.phrases import Counted, render
     from bemanna.roster import write_with_fallback
     from bemanna.scenario import ScenarioError
-    from bemanna.units import plural
 
+    language = lang_of(lang)
     out_folder_or_exit(out)
     params = bemanna.SolverParams(time_limit=time_limit, workers=workers, seed=seed,
                                   deterministic_time=deterministic_time,
@@ -66,18 +67,17 @@ def compare_command(
         instance_path, planned = plan(base, scenarios, params)
     except ScenarioError as exc:
         raise bad_input(exc) from None
-    err.print(f"Comparing {plural(len(planned), 'roster')} of [bold]{planned[0].spec.instance}"
-              f"[/]: limit {time_limit:g} s, {plural(workers, 'worker')}, seed {seed}, strategy "
-              f"{strategy.value} each", highlight=False)
-    comparison = run_plan(instance_path, planned, out,
-                          on_start=lambda name: err.print(f"  solving {name} ...",
-                                                          highlight=False))
+    err.print(render("compare.start", language, {
+        "rosters": len(planned), "instance": f"[bold]{planned[0].spec.instance}[/]",
+        "limit": f"{time_limit:g}", "workers": Counted(workers, "worker"), "seed": seed,
+        "strategy": strategy.value}), highlight=False)
+    comparison = run_plan(instance_path, planned, out, on_start=lambda name: err.print(
+        render("compare.solving", language, {"name": name}), highlight=False))
     if simulate:
-        err.print(f"  simulating sick leave: {plural(simulate, 'run')}, seed {seed}",
-                  highlight=False)
+        err.print(render("compare.simulating", language, {"runs": Counted(simulate, "run"),
+                                                          "seed": seed}), highlight=False)
         simulate_columns(planned, comparison, simulate, seed)
     # Wide enough for every column: a table of numbers is unreadable when wrapped.
-    language = lang_of(lang)
     wide(console, 50 + 30 * (1 + len(comparison.scenarios))).print(
         terminal_table(comparison, language))
     for column in [comparison.base, *comparison.scenarios]:
@@ -85,9 +85,10 @@ def compare_command(
                       markup=False)
     written = write_with_fallback(out, lambda folder: write_outputs(comparison, folder,
                                                                     language))
-    say_moved(written, "compare.xlsx and compare.html were")
+    say_moved(written, "compare", language)
     xlsx, html_path = written.value
-    console.print(f"Written {xlsx}, {html_path} and the rosters under {out}/", highlight=False)
+    console.print(render("compare.written", language, {"xlsx": xlsx, "html": html_path,
+                                                       "out": out}), highlight=False)
     if not comparison.ok:
         raise typer.Exit(EXIT_VIOLATION)
 

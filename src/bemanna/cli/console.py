@@ -51,9 +51,9 @@ def bad_input(error: InstanceError | RosterError, lang: Lang | None = None) -> t
     return typer.Exit(EXIT_BAD_INPUT)
 
 
-def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
+def fail(message: str, code: int = EXIT_BAD_INPUT, lang: Lang | None = None) -> NoReturn:
     """One error line (no markup read from the message) and exit."""
-    err.print(f"[bold red]{error_word()}[/]: ", end="")
+    err.print(f"[bold red]{error_word(lang)}[/]: ", end="")
     err.print(message, markup=False, highlight=False)
     raise typer.Exit(code)
 
@@ -113,11 +113,23 @@ def out_file_or_exit(path: Path, option: str) -> None:
         fail(f"{option}: {problem}")
 
 
-def say_moved(written: Written[Any], what: str) -> None:
-    """After a fallback write: say why the asked-for place refused and where the files are."""
+def warning_word(lang: Lang | None = None) -> str:
+    """'varning' / 'warning': the first word of a warning line."""
+    return "varning" if _lang(lang) == "sv" else "warning"
+
+
+def say_moved(written: Written[Any], what: str, lang: Lang | None = None) -> None:
+    """After a fallback write: say why the asked-for place refused and where the files are.
+    `what`: 'roster', 'reports', 'compare', 'summary', 'instance', 'instances' or 'template'
+    (the keys `moved.*` of `bemanna.labels.explain_words`)."""
+    from bemanna.labels.phrases import render
+
     if written.problem is not None:
-        err.print("[yellow]warning[/]: ", end="")
-        err.print(f"{written.problem}; {what} written to {written.folder} instead",
+        chosen = _lang(lang)
+        err.print(f"[yellow]{warning_word(chosen)}[/]: ", end="")
+        err.print(render("moved", chosen, {"problem": written.problem,
+                                           "what": render(f"moved.{what}", chosen, {}),
+                                           "folder": written.folder}),
                   highlight=False, markup=False)
 
 

@@ -35,14 +35,17 @@ def explain_command(
     Lists the rules the roster sits at the edge of for EMPLOYEE, the soft rules it breaks,
     and each wish not granted with the estimated price of granting it (a short re-solve).
     """
+    from bemanna.cli.console import error_word
     from bemanna.explain.why import explain_employee
+    from bemanna.labels.phrases import render
 
     inst = load_or_exit(instance)
     data = roster_for_or_exit(inst, roster)
     if employee not in inst.employee:
         known = ", ".join(e.id for e in inst.employees[:10])
-        err.print(f"[bold red]error[/]: --employee: no employee {employee!r} in {inst.name} "
-                  f"(e.g. {known})", highlight=False)
+        no_one = render("explain.no_employee", lang_of(lang), {
+            "employee": repr(employee), "instance": inst.name, "known": known})
+        err.print(f"[bold red]{error_word(lang_of(lang))}[/]: {no_one}", highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT)
     limit = time_limit if time_limit is not None else wish_seconds(inst)
     found = explain_employee(inst, data, employee, limit, workers, seed, max_wishes,

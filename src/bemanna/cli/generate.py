@@ -35,7 +35,7 @@ def generate_command(
                              nurses_in_care_homes=nurses)
     units = generate_portfolio(params)
     written = write_with_fallback(out, lambda folder: write_portfolio(units, folder))
-    say_moved(written, "the instances were")
+    say_moved(written, "instances", lang_of(lang))
     paths, out = written.value, written.folder
     staff = sum(len(u["employees"]) for u in units)
     console.print(render("generate.done", lang_of(lang), {

@@ -50,7 +50,7 @@ def import_curtois_command(
             "cannot_read", language, {"source": source, "reason": exc.strerror}), highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT) from None
     saved = write_file_with_fallback(out, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
-    say_moved(saved, "the instance was")
+    say_moved(saved, "instance", language)
     console.print(render("import.done", language, {
         "source": source, "path": saved.value,
         "employees": Counted(len(data["employees"]), "employee"),

@@ -60,17 +60,21 @@ def run_simulation(console: Console, instance: Instance, roster: Roster, runs: i
     return result
 
 
-def price_or_none(err: Console, instance: Instance, roster: Roster) -> Pricing | None:
-    """The roster priced (bemanna.price), or None after saying on err why the cost model
-    cannot price it (the roster is already written)."""
+def price_or_none(err: Console, instance: Instance, roster: Roster,
+                  lang: Lang = "sv") -> Pricing | None:
+    """The roster priced (bemanna.price), or None after saying on err, in `lang`, why the cost
+    model cannot price it (the roster is already written)."""
     import bemanna
+    from bemanna.cli.console import error_word
     from bemanna.instance import InstanceError
+    from bemanna.labels.phrases import render
 
     try:
         return bemanna.price(instance, roster)
     except InstanceError as exc:
-        err.print(f"[bold red]error[/]: cannot price the roster ({exc.source}): the roster was "
-                  "written, the cost table and reports were not", highlight=False)
+        err.print(f"[bold red]{error_word(lang)}[/]: "
+                  f"{render('report.cannot_price', lang, {'source': exc.source})}",
+                  highlight=False)
         for line in exc.problems:
             err.print(f"  {line}", highlight=False, markup=False)
         return None
@@ -88,12 +92,14 @@ def price_and_report(console: Console, err: Console, instance: Instance, roster:
     Returns False (after saying so on err) when the cost model cannot price the roster, the
     simulation cannot run or the reports cannot be written; the roster is already written.
     """
+    from bemanna.cli.console import error_word
     from bemanna.cli.summary_costs import print_costs
     from bemanna.instance import InstanceError
     from bemanna.labels import say
+    from bemanna.labels.phrases import render
 
     if pricing is None:
-        pricing = price_or_none(err, instance, roster)
+        pricing = price_or_none(err, instance, roster, lang)
         if pricing is None:
             return False
     if show_costs:
@@ -107,8 +113,9 @@ def price_and_report(console: Console, err: Console, instance: Instance, roster:
             try:
                 simulation = run_simulation(console, instance, roster, simulate_runs, seed, lang)
             except (InstanceError, RosterError) as exc:
-                err.print(f"[bold red]error[/]: cannot simulate absences ({exc.source}): the "
-                          "roster was written, the reports were not", highlight=False)
+                err.print(f"[bold red]{error_word(lang)}[/]: "
+                          f"{render('report.cannot_simulate', lang, {'source': exc.source})}",
+                          highlight=False)
                 for line in exc.problems:
                     err.print(f"  {line}", highlight=False, markup=False)
                 return False
@@ -116,10 +123,11 @@ def price_and_report(console: Console, err: Console, instance: Instance, roster:
             written = write_with_fallback(report_dir, lambda folder: write_reports(
                 folder, instance, roster, check, pricing, simulation, lang))
         except OSError as exc:
-            err.print(f"[bold red]error[/]: cannot write the reports to {report_dir}: "
-                      f"{exc.strerror}", highlight=False)
+            cannot = render("report.cannot_write", lang, {"folder": report_dir,
+                                                          "reason": exc.strerror})
+            err.print(f"[bold red]{error_word(lang)}[/]: {cannot}", highlight=False)
             return False
-        say_moved(written, "the reports were")
+        say_moved(written, "reports", lang)
         xlsx, html = written.value
         console.print(say("reports.written", lang, xlsx=xlsx, html=html), highlight=False)
     return True
@@ -143,13 +151,16 @@ def report_command(
 ) -> None:
     """Write report.xlsx and report.html for a solved roster (docs/reports.md)."""
     import bemanna
+    from bemanna.cli.console import error_word
     from bemanna.cli.summary_costs import print_costs
     from bemanna.instance import InstanceError
     from bemanna.labels import say
+    from bemanna.labels.phrases import render
     from bemanna.pricing.verdict import SearchFacts, verdict
     from bemanna.report.build import write_reports
     from bemanna.roster import RosterError, write_with_fallback
 
+    language = lang_of(lang)
     inst = load_or_exit(instance)
     roster = roster_for_or_exit(inst, roster_dir)
     source = roster_dir / "roster.json" if roster_dir.is_dir() else roster_dir
@@ -173,13 +184,15 @@ def report_command(
         written = write_with_fallback(target, lambda folder: write_reports(
             folder, inst, roster, check, pricing, simulation, lang_of(lang)))
     except OSError as exc:
-        err.print(f"[bold red]error[/]: --out: cannot write to {target}: {exc.strerror}",
-                  highlight=False)
+        cannot = render("report.out_cannot_write", language, {"folder": target,
+                                                              "reason": exc.strerror})
+        err.print(f"[bold red]{error_word(language)}[/]: {cannot}", highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT) from None
-    say_moved(written, "the reports were")
+    say_moved(written, "reports", language)
     xlsx, html = written.value
     console.print(say("reports.written", lang_of(lang), xlsx=xlsx, html=html), highlight=False)
     if not check.ok:
-        err.print(f"[red]the roster breaks {len(check.violations)} hard rules[/] (listed in the "
-                  "report; `bemanna check` prints them)", highlight=False)
+        breaks = render("report.breaks_hard", language, {"count": len(check.violations)})
+        err.print(f"[red]{breaks}[/]{render('report.breaks_where', language, {})}",
+                  highlight=False)
         raise typer.Exit(EXIT_VIOLATION)

@@ -154,7 +154,7 @@ def simulate_command(
                 "cannot_write", language, {"option": "--json", "path": json_out,
                                            "reason": exc.strerror}), highlight=False)
             raise typer.Exit(EXIT_BAD_INPUT) from None
-        say_moved(saved, "the summary was")
+        say_moved(saved, "summary", language)
         console.print(render("written_to", language, {"path": saved.value}), highlight=False)
 
 

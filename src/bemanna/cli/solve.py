@@ -104,10 +104,10 @@ def solve_command(
                           lang=language)
         raise typer.Exit(EXIT_VIOLATION)
     saved = write_with_fallback(out, partial(save_roster, result.roster))
-    say_moved(saved, "the roster was")
+    say_moved(saved, "roster", language)
     path, out = saved.value, saved.folder
     checked = result.check()
-    pricing = price_or_none(err, inst, result.roster)
+    pricing = price_or_none(err, inst, result.roster, language)
     verdict = None if pricing is None else result.verdict(pricing)
     rerun = (f"bemanna solve {instance} --out {out} --time-limit {verdict.suggested_seconds}"
              if verdict is not None and verdict.suggested_seconds else "")

@@ -70,7 +70,7 @@ def before_solving(inst: Instance, out: Path, workers: int, explain: bool,
     from bemanna.labels.phrases import render
     from bemanna.roster import write_atomic
 
-    problem = memory_problem(inst, workers, max_memory)
+    problem = memory_problem(inst, workers, max_memory, lang)
     if problem is not None:
         err.print(f"[bold red]{error_word(lang)}[/]: {inst.name}", highlight=False)
         err.print(f"  {problem}", markup=False, highlight=False)
@@ -86,18 +86,21 @@ def before_solving(inst: Instance, out: Path, workers: int, explain: bool,
                                                         from_findings(findings)))
     if explain:
         people = sorted({f.employee for f in errors(findings) if f.employee})
-        _explain_and_write(inst, out, people)
+        _explain_and_write(inst, out, people, lang)
     raise typer.Exit(EXIT_VIOLATION)
 
 
-def _explain_and_write(inst: Instance, out: Path, employees: list[str]) -> None:
+def _explain_and_write(inst: Instance, out: Path, employees: list[str],
+                       lang: Lang = "sv") -> None:
     from bemanna.explain.infeasible import explain_infeasible
+    from bemanna.labels.phrases import render
 
-    explanation = explain_infeasible(inst, employees)
+    explanation = explain_infeasible(inst, employees, lang=lang)
     for line in explanation.lines():
         err.print(line, markup=False, highlight=False)
     _write(out / "explanation.json", explanation.to_dict())
-    err.print(f"Explanation written to {out / 'explanation.json'}", highlight=False)
+    err.print(render("explain.written", lang, {"path": out / "explanation.json"}),
+              highlight=False)
 
 
 def report_infeasible(inst: Instance, status: str, employees: list[str], time_limit: float,
@@ -110,6 +113,7 @@ def report_infeasible(inst: Instance, status: str, employees: list[str], time_li
     from bemanna.diagnose import diagnosis_json, from_explanation
     from bemanna.explain.infeasible import explain_infeasible
     from bemanna.labels import number, say
+    from bemanna.labels.phrases import render
     from bemanna.roster import write_atomic
 
     if status != "INFEASIBLE":
@@ -121,11 +125,12 @@ def report_infeasible(inst: Instance, status: str, employees: list[str], time_li
                       "[/]", highlight=False)
         return
     err.print(f"[bold red]{say('none.infeasible', lang)}[/]", highlight=False)
-    explanation = explain_infeasible(inst, employees)
+    explanation = explain_infeasible(inst, employees, lang=lang)
     for line in explanation.lines():
         err.print(line, markup=False, highlight=False)
     write_atomic(out / "diagnosis.json", diagnosis_json(inst, status,
                                                         from_explanation(explanation)))
     if explain:
         _write(out / "explanation.json", explanation.to_dict())
-        err.print(f"Explanation written to {out / 'explanation.json'}", highlight=False)
+        err.print(render("explain.written", lang, {"path": out / "explanation.json"}),
+                  highlight=False)

@@ -48,7 +48,7 @@ def template_command(
         return target
 
     saved = write_with_fallback(out.parent, write)
-    say_moved(saved, "the template was")
+    say_moved(saved, "template", language)
     what = (phrase("template.instance", name=inst.name) if inst is not None
             else phrase("template.example"))
     console.print(render("template.done", language, {"path": saved.value, "what": what}),
@@ -97,7 +97,7 @@ def import_excel_command(
     else:
         text = json.dumps(fields, indent=1, ensure_ascii=False, default=str) + "\n"
     saved = write_file_with_fallback(out, text)
-    say_moved(saved, "the instance was")
+    say_moved(saved, "instance", language)
     console.print(render("import.done", language, {
         "source": source, "path": saved.value,
         "employees": Counted(len(instance.employees), "employee"),

@@ -2,7 +2,8 @@
 column of `bemanna.rules.RULES`). Each reads the cheapest roster that breaks the rule (made
 soft for one employee) and says what to change so that roster becomes allowed: "allow 1 split
 pass more for E07", "lower E12's contract by 4 h". A rule without a function gets the table's
-generic wording ("accept 2 short daily rests for E03")."""
+generic wording ("accept 2 short daily rests for E03"). The words are in the language the
+relaxation was asked in (`Relaxed.lang`; `bemanna.labels.explain_words`)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ from fractions import Fraction
 from bemanna.checker import CheckReport
 from bemanna.checker.days import working_days
 from bemanna.checker.passes import RosterView, runs
-from bemanna.explain.wording import hours, plural, rate_text, shift_text
+from bemanna.explain.wording import rate_text, shift_text
 from bemanna.instance.contract import contract_periods
 from bemanna.instance.model import Instance
 from bemanna.instance.shape import breaks_ok, span_ok
+from bemanna.labels import Lang
+from bemanna.labels.phrases import Counted, render
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,12 @@ class Relaxed:
     employee: str
     units: int
     """The rule's units of violation in that roster."""
+    lang: Lang = "sv"
+    """The language of the change."""
+
+    def say(self, key: str, **fields: object) -> str:
+        """The sentence `explain.<key>` in the relaxation's language, for its employee."""
+        return render(f"explain.{key}", self.lang, {"employee": self.employee, **fields})
 
 
 def shape(r: Relaxed) -> str:
@@ -39,10 +48,10 @@ def shape(r: Relaxed) -> str:
     shifts = sorted({p.shift_id for p in r.view.passes[r.employee]
                      if not _shape_ok(inst, r.rule_id, p.shift_id)})
     names = ", ".join(shift_text(inst.shift[s]) for s in shifts)
-    text = f"allow {plural(r.units, 'pass')} of {names} for {r.employee}"
+    text = r.say("allow_shape", count=Counted(r.units, "pass"), shifts=names)
     if r.rule_id == "pass_span" and shifts:
         widest = max(inst.shift[s].span_minutes for s in shifts)
-        text += f" (pass_span.max_minutes: {widest})"
+        text += r.say("widest", widest=widest)
     return text
 
 
@@ -56,15 +65,13 @@ def _shape_ok(inst: Instance, rule_id: str, shift_id: str) -> bool:
 def max_split_shifts(r: Relaxed) -> str:
     rule = r.instance.rules.max_split_shifts
     limit = rule.per_employee.get(r.employee, rule.max)
-    return (f"allow {plural(r.units, 'split pass')} more for {r.employee} "
-            f"(max_split_shifts.per_employee.{r.employee}: {limit + r.units})")
+    return r.say("allow_split", count=Counted(r.units, "split_pass"), limit=limit + r.units)
 
 
 def max_weekends(r: Relaxed) -> str:
     rule = r.instance.rules.max_weekends
     limit = rule.per_employee.get(r.employee, rule.max)
-    return (f"allow {plural(r.units, 'weekend')} more for {r.employee} "
-            f"(max_weekends.per_employee.{r.employee}: {limit + r.units})")
+    return r.say("allow_weekends", count=Counted(r.units, "weekend"), limit=limit + r.units)
 
 
 def contract_hours(r: Relaxed) -> str:
@@ -78,19 +85,19 @@ def contract_hours(r: Relaxed) -> str:
         paid = sum(p.paid_minutes for p in view.passes[employee]
                    if period.first_day <= p.day < period.end_day)
         low, high = period.target_minutes - tol, period.target_minutes + tol
-        when = f"{view.date(period.first_day)} – {view.date(period.end_day - 1)}"
+        when = {"first": view.date(period.first_day), "last": view.date(period.end_day - 1)}
         if paid < low and period.target_minutes:
             factor = Fraction(paid + tol, period.target_minutes)
             rate = (emp.employment_rate * Decimal(factor.numerator) / Decimal(factor.denominator))
             rate = rate.quantize(Decimal("0.01"), rounding=ROUND_FLOOR)
-            texts.append(f"lower {employee}'s contract by {hours(low - paid)} to at most "
-                         f"{hours(paid + tol)} in {when} (employment rate "
-                         f"{rate_text(emp.employment_rate)} → {rate_text(rate)}), or widen "
-                         f"the tolerance to {hours(period.target_minutes - paid)}")
+            texts.append(r.say("lower_contract", by=low - paid, most=paid + tol,
+                               rate=rate_text(emp.employment_rate, r.lang),
+                               new_rate=rate_text(rate, r.lang),
+                               tolerance=period.target_minutes - paid, **when))
         elif paid > high:
-            texts.append(f"raise {employee}'s contract by {hours(paid - high)} in {when}, or "
-                         f"widen the tolerance to {hours(paid - period.target_minutes)}")
-    return "; ".join(texts) or f"change {employee}'s contract"
+            texts.append(r.say("raise_contract", by=paid - high,
+                               tolerance=paid - period.target_minutes, **when))
+    return "; ".join(texts) or r.say("change_contract")
 
 
 def average_weekly_hours(r: Relaxed) -> str:
@@ -98,9 +105,7 @@ def average_weekly_hours(r: Relaxed) -> str:
     per_week = r.instance.rules.average_weekly_hours.max_minutes_per_week
     weeks = r.instance.horizon.weeks
     needed = -(-paid // weeks)  # the average the roster needs, rounded up to a minute
-    return (f"allow {hours(paid - per_week * weeks)} more for {r.employee} over the schedule "
-            f"(average_weekly_hours.max_minutes_per_week: {needed}, above the ATL 48 h "
-            "only by local agreement)")
+    return r.say("allow_average", more=paid - per_week * weeks, needed=needed)
 
 
 def total_minutes(r: Relaxed) -> str:
@@ -111,12 +116,10 @@ def total_minutes(r: Relaxed) -> str:
     low = own.min if own is not None and own.min is not None else rule.min
     high = own.max if own is not None and own.max is not None else rule.max
     if low is not None and paid < low:
-        return (f"lower {employee}'s minimum by {hours(low - paid)} "
-                f"(total_minutes.per_employee.{employee}.min: {paid})")
+        return r.say("lower_minimum", by=low - paid, paid=paid)
     if high is not None and paid > high:
-        return (f"raise {employee}'s maximum by {hours(paid - high)} "
-                f"(total_minutes.per_employee.{employee}.max: {paid})")
-    return f"change {employee}'s total_minutes"
+        return r.say("raise_maximum", by=paid - high, paid=paid)
+    return r.say("change_total")
 
 
 def max_shift_passes(r: Relaxed) -> str:
@@ -127,10 +130,10 @@ def max_shift_passes(r: Relaxed) -> str:
             continue
         count = sum(1 for p in r.view.passes[employee] if p.shift_id == limit.shift)
         if count > limit.max:
-            texts.append(f"allow {plural(count - limit.max, 'pass')} more of "
-                         f"{shift_text(inst.shift[limit.shift])} for {employee} (limit "
-                         f"{limit.max} → {count})")
-    return "; ".join(texts) or f"change the shift limits of {employee}"
+            texts.append(r.say("allow_shift_passes", count=Counted(count - limit.max, "pass"),
+                               shift=shift_text(inst.shift[limit.shift]), limit=limit.max,
+                               needed=count))
+    return "; ".join(texts) or r.say("change_shift_limits")
 
 
 def runs_of_days(r: Relaxed) -> str:
@@ -141,14 +144,12 @@ def runs_of_days(r: Relaxed) -> str:
     flags = working_days(view, employee)
     if rule_id == "max_consecutive_days":
         longest = max((run.length for run in runs(flags, view.cyclic)), default=0)
-        return (f"allow {longest} working days in a row for {employee} "
-                f"(max_consecutive_days.per_employee.{employee}: {longest}; now "
-                f"{rule.per_employee.get(employee, rule.max)})")
+        return r.say("allow_consecutive", longest=longest,
+                     now=rule.per_employee.get(employee, rule.max))
     working = rule_id == "min_consecutive_days"
     pattern = [f == working for f in flags]
     short = [run.length for run in runs(pattern, view.cyclic) if not run.touches_border]
     shortest = min(short, default=1)
-    what = "working days" if working else "days off"
-    return (f"allow runs of {shortest} {what} for {employee} "
-            f"({rule_id}.per_employee.{employee}: {shortest}; now "
-            f"{rule.per_employee.get(employee, rule.min)})")
+    return r.say("allow_short_runs", rule=rule_id, shortest=shortest,
+                 count=Counted(shortest, "working_day" if working else "day_off"),
+                 now=rule.per_employee.get(employee, rule.min))

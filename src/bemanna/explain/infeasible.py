@@ -1,8 +1,12 @@
 """Why an instance has no roster: the minimal conflicts and the repairs, in domain language.
 
-    explanation = explain_infeasible(instance)
+    explanation = explain_infeasible(instance, lang="sv")
     explanation.lines()      # what `bemanna solve` prints
     explanation.to_dict()    # what `bemanna solve --explain` writes as explanation.json
+
+The sentences are worded in the language the explanation is made in (Swedish by default,
+`bemanna.labels.explain_words`); the JSON keeps its keys, its `text` and `change` strings are
+in that language.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from bemanna.explain.core import CORE_SECONDS, Core, GuardedModel, explaining_in
 from bemanna.explain.repairs import RELAX_SECONDS, Repair, ranked, repairs_for
 from bemanna.explain.wording import employee_facts, group_text
 from bemanna.instance.model import Instance
+from bemanna.labels import Lang, money
+from bemanna.labels.phrases import render
 from bemanna.units import format_sek
 
 MAX_REPAIRS_SHOWN = 8
@@ -38,6 +44,8 @@ class Explanation:
     seconds: float
     complete: bool
     """Every employee was examined within the time budget."""
+    lang: Lang = "sv"
+    """The language of the conflict sentences, the facts and the repairs."""
 
     @property
     def rules(self) -> list[str]:
@@ -52,25 +60,28 @@ class Explanation:
         return ranked([r for c in self.conflicts for r in c.repairs])
 
     def lines(self) -> list[str]:
+        """What `bemanna solve` prints, in the explanation's language."""
+        lang = self.lang
+
+        def say(key: str, **fields: object) -> str:
+            return render(f"explain.{key}", lang, fields)
+
         out: list[str] = []
         if not self.conflicts:
-            out.append("No conflict between the hard rules was found within the time budget.")
+            out.append(say("none"))
         for n, conflict in enumerate(self.conflicts, 1):
-            proven = "" if conflict.core.proven_minimal else " (may not be minimal)"
-            out.append(f"Conflict {n}: {conflict.employee}'s rules cannot all hold "
-                       f"together{proven}:")
+            proven = "" if conflict.core.proven_minimal else say("maybe_not_minimal")
+            out.append(say("conflict", n=n, employee=conflict.employee, proven=proven))
             out += [f"  - {text}" for text in conflict.texts]
             out += [f"  ({fact})" for fact in conflict.facts]
         repairs = self.repairs
         if repairs:
-            out.append("Repair options, smallest relaxation first (priced at each rule's "
-                       "weight_sek):")
+            out.append(say("repairs"))
             for repair in repairs[:MAX_REPAIRS_SHOWN]:
-                alone = "" if repair.enough_alone else " [not enough alone]"
-                out.append(f"  {format_sek(repair.cost_ore):>12} SEK  {repair.change}{alone}")
+                alone = "" if repair.enough_alone else say("not_alone")
+                out.append(f"  {money(repair.cost_ore, lang):>16}  {repair.change}{alone}")
             if len(repairs) > MAX_REPAIRS_SHOWN:
-                out.append(f"  … and {len(repairs) - MAX_REPAIRS_SHOWN} more (--explain writes "
-                           "them all to explanation.json)")
+                out.append(say("more", more=len(repairs) - MAX_REPAIRS_SHOWN))
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -99,21 +110,22 @@ class Explanation:
 
 def explain_infeasible(instance: Instance, employees: list[str] | None = None,
                        limit: float = CORE_SECONDS, budget: float = 60.0,
-                       repair_limit: float = RELAX_SECONDS) -> Explanation:
+                       repair_limit: float = RELAX_SECONDS, lang: Lang = "sv") -> Explanation:
     """Find each employee's minimal conflict (those named in `employees` first) and the
-    repairs of each."""
+    repairs of each, worded in `lang`."""
     started = time.monotonic()
     cores = find_cores(instance, employees, limit, budget)
     index = explaining_index(instance) if cores else None
     conflicts = []
     for core in cores:
         people = sorted({g.employee for g in core.groups})
-        texts = [group_text(instance, g.rule, g.employee, g.week, g.detail) for g in core.groups]
-        facts = [employee_facts(instance, instance.employee[e]) for e in people]
+        texts = [group_text(instance, g.rule, g.employee, g.week, g.detail, lang)
+                 for g in core.groups]
+        facts = [employee_facts(instance, instance.employee[e], lang) for e in people]
         conflict = Conflict(core.employee, core, texts, facts)
         if index is not None and len(people) == 1:
             model = GuardedModel.build(instance, index, set(people))
-            conflict.repairs = repairs_for(instance, model, core.groups, repair_limit)
+            conflict.repairs = repairs_for(instance, model, core.groups, repair_limit, lang)
         conflicts.append(conflict)
     examined = time.monotonic() - started
-    return Explanation(instance.name, conflicts, examined, examined < budget)
+    return Explanation(instance.name, conflicts, examined, examined < budget, lang)

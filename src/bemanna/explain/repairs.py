@@ -23,6 +23,8 @@ from bemanna.explain.changes import Relaxed
 from bemanna.explain.core import Group, GuardedModel
 from bemanna.explain.wording import PINNED, shift_text
 from bemanna.instance.model import Instance
+from bemanna.labels import Lang
+from bemanna.labels.phrases import render
 from bemanna.roster import Roster
 from bemanna.rules import resolve, rule
 from bemanna.solver.builders import build_rules
@@ -76,60 +78,70 @@ def least_breach(instance: Instance, employee: str, rule_id: str,
 
 
 def relax_rule(instance: Instance, employee: str, rule_id: str,
-               limit: float = RELAX_SECONDS) -> Repair:
+               limit: float = RELAX_SECONDS, lang: Lang = "sv") -> Repair:
     found = least_breach(instance, employee, rule_id, limit)
     spec = rule(rule_id)
     unit = spec.unit
     if found is None:
-        return Repair(rule_id, employee, f"relax {rule_id} for {employee}: not enough on its "
-                      "own (another conflict remains)", 0, unit, 0, False)
+        return Repair(rule_id, employee, render("explain.relax_alone", lang, {
+            "rule": rule_id, "employee": employee}), 0, unit, 0, False)
     soft, roster = found
     report = check_roster(soft, roster)
     units = report.units.get(rule_id, 0)
     cost = report.costs.get(rule_id, 0)
     view = read_roster(soft, roster)
-    change = _change(Relaxed(instance, view, report, rule_id, employee, units))
+    change = _change(Relaxed(instance, view, report, rule_id, employee, units, lang))
     weight = spec.parameters(instance.rules).weight_sek
-    per = "hour" if spec.per_minute else unit
-    change += f" — or turn {rule_id} soft ({weight:f} SEK per {per})"
+    per = (render("explain.per_hour", lang, {}) if spec.per_minute
+           else unit if lang == "en" else render("explain.per_breach", lang, {}))
+    shown = f"{weight:f}".replace(".", "," if lang == "sv" else ".")
+    change += render("explain.or_soft", lang, {"rule": rule_id, "weight": shown, "per": per})
     return Repair(rule_id, employee, change, units, unit, cost, True)
 
 
-def remove_pin(model: GuardedModel, groups: list[Group], pin: Group) -> Repair:
+def remove_pin(model: GuardedModel, groups: list[Group], pin: Group,
+               lang: Lang = "sv") -> Repair:
     others = [g for g in model.groups if g != pin]
     status, _ = model.solve(others)
     date = dt.date.fromisoformat(pin.detail)
     emp = model.instance.employee[pin.employee]
     shift = next((p.shift for p in emp.pinned if p.date == date), None)
-    what = "day off" if shift is None else f"pass {shift_text(model.instance.shift[shift])}"
-    return Repair(PINNED, pin.employee, f"remove the pin of {pin.employee} on {date} ({what})",
-                  1, "pin", sek_to_ore(PIN_PRICE_SEK), status == "FEASIBLE")
+    what = (render("explain.pin_day_off", lang, {}) if shift is None
+            else render("explain.pin_shift", lang,
+                        {"shift": shift_text(model.instance.shift[shift])}))
+    change = render("explain.remove_pin", lang, {"employee": pin.employee, "date": date,
+                                                 "what": what})
+    return Repair(PINNED, pin.employee, change, 1, "pin", sek_to_ore(PIN_PRICE_SEK),
+                  status == "FEASIBLE")
 
 
 def _change(relaxed: Relaxed) -> str:
     """The rule's own repair wording from the rule table, else "accept N <units>" with the
-    first breach the checker found."""
+    first breach the checker found, in the relaxation's language."""
     spec = rule(relaxed.rule_id)
     if spec.repair is not None:
         return cast(Callable[[Relaxed], str], resolve(spec.repair))(relaxed)
-    mine = [v.text("en") for v in relaxed.report.soft_breaches if v.rule == relaxed.rule_id]
+    mine = [v.text(relaxed.lang) for v in relaxed.report.soft_breaches
+            if v.rule == relaxed.rule_id]
     first = f": {mine[0]}" if mine else ""
-    return f"accept {spec.noun(relaxed.units)} for {relaxed.employee}{first}"
+    noun = (spec.noun(relaxed.units) if relaxed.lang == "en" else relaxed.say(
+        "breaches", units=relaxed.units, rule=relaxed.rule_id, name=spec.name_sv))
+    return relaxed.say("accept", noun=noun, first=first)
 
 
 def repairs_for(instance: Instance, model: GuardedModel, groups: list[Group],
-                limit: float = RELAX_SECONDS) -> list[Repair]:
+                limit: float = RELAX_SECONDS, lang: Lang = "sv") -> list[Repair]:
     """Every repair option of one conflict (one employee's minimal core)."""
     found: list[Repair] = []
     seen: set[tuple[str, str]] = set()
     for group in groups:
         if group.rule == PINNED:
-            found.append(remove_pin(model, groups, group))
+            found.append(remove_pin(model, groups, group, lang))
             continue
         key = (group.rule, group.employee)
         if key not in seen:
             seen.add(key)
-            found.append(relax_rule(instance, group.employee, group.rule, limit))
+            found.append(relax_rule(instance, group.employee, group.rule, limit, lang))
     return found
 
 

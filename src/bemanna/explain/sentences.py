@@ -1,34 +1,34 @@
 """A conflict group in the planner's words, one function per rule (the `conflict` column of
 `bemanna.rules.RULES`). Each takes the instance and the group and says what must hold, for
-whom, when."""
+whom, when, in the group's language (the words: `bemanna.labels.explain_words`)."""
 
 from __future__ import annotations
 
-from bemanna.explain.wording import ConflictGroup, hours, plural, rate_text, shift_text, span
+from bemanna.explain.wording import ConflictGroup, rate_text, shift_text
 from bemanna.instance.contract import absent_weekdays, contract_periods
 from bemanna.instance.model import Instance
 from bemanna.instance.rules import PerEmployeeLimit
+from bemanna.labels.phrases import NOTHING, Counted, phrase
 from bemanna.units import format_clock
 
 
 def daily_rest(inst: Instance, g: ConflictGroup) -> str:
     r = inst.rules.daily_rest
-    extra = ("" if r.reduced_minutes is None
-             else f" (down to {hours(r.reduced_minutes)} if the next rest makes up for it)")
-    return (f"{g.name}: at least {hours(r.min_minutes)} rest after each pass{extra}, for "
-            f"{g.employee}'s passes{g.when}")
+    reduced = (NOTHING if r.reduced_minutes is None
+               else phrase("explain.daily_rest_reduced", reduced=r.reduced_minutes))
+    return g.say("daily_rest", minimum=r.min_minutes, reduced=reduced)
 
 
 def weekly_rest(inst: Instance, g: ConflictGroup) -> str:
     w = inst.rules.weekly_rest
     needed = w.min_minutes + (0 if w.includes_daily_rest else inst.rules.daily_rest.min_minutes)
-    return f"{g.name}: {g.employee} needs {hours(needed)} continuous rest{g.when}"
+    return g.say("weekly_rest", needed=needed)
 
 
 def daily_rest_24h(inst: Instance, g: ConflictGroup) -> str:
     emp = inst.employee[g.employee]
-    return (f"{g.name}: {g.employee} needs {hours(inst.rules.daily_rest_24h.min_minutes)} rest "
-            f"in each 24 hours from dygnsbryt {format_clock(emp.dygnsbryt)}, days{g.when}")
+    return g.say("daily_rest_24h", minimum=inst.rules.daily_rest_24h.min_minutes,
+                 dygnsbryt=format_clock(emp.dygnsbryt))
 
 
 def contract_hours(inst: Instance, g: ConflictGroup) -> str:
@@ -39,19 +39,21 @@ def contract_hours(inst: Instance, g: ConflictGroup) -> str:
     period = next((p for p in contract_periods(inst, emp) if p.first_day == first_day),
                   contract_periods(inst, emp)[0])
     absent = absent_weekdays(inst, emp, period.first_day, period.end_day)
-    basis = (f"{rate_text(emp.employment_rate)} of {hours(emp.full_time_minutes_per_week)}"
-             f"/week")
+    basis = phrase("explain.contract_basis", rate=rate_text(emp.employment_rate, g.lang),
+                   full=emp.full_time_minutes_per_week).text(g.lang)
     if absent:
-        basis += f", less {absent} absent weekday{'s' if absent > 1 else ''}"
-    when = span(inst.horizon.date(period.first_day), inst.horizon.date(period.end_day - 1))
+        basis += phrase("explain.contract_absent_one" if absent == 1
+                        else "explain.contract_absent", n=absent).text(g.lang)
     if g.detail == "max":
-        bound = f"at most {hours(period.target_minutes + tol)}"
-        edge = f"+ {hours(tol)}"
+        bound = phrase("explain.at_most", minutes=period.target_minutes + tol)
+        sign = "+"
     else:
-        bound = f"at least {hours(max(0, period.target_minutes - tol))}"
-        edge = f"− {hours(tol)}"
-    return (f"{g.name}: {emp.id} must be scheduled {bound} paid in {when}: contract "
-            f"{hours(period.target_minutes)} ({basis}) {edge} tolerance")
+        bound = phrase("explain.at_least", minutes=max(0, period.target_minutes - tol))
+        sign = "−"
+    return g.say("contract_hours", employee=emp.id, bound=bound,
+                 first=inst.horizon.date(period.first_day),
+                 last=inst.horizon.date(period.end_day - 1), target=period.target_minutes,
+                 basis=basis, sign=sign, tolerance=tol)
 
 
 def day_limit(inst: Instance, g: ConflictGroup) -> str:
@@ -61,28 +63,23 @@ def day_limit(inst: Instance, g: ConflictGroup) -> str:
     bound = getattr(record, "min" if g.rule.startswith("min_") else "max")
     limit = record.per_employee.get(g.employee, bound)
     if g.rule == "max_split_shifts":
-        return (f"{g.name}: {g.employee} works at most {plural(limit, 'split pass')} over the "
-                "schedule")
-    if g.rule == "max_consecutive_days":
-        return f"{g.name}: {g.employee} works at most {limit} days in a row (runs{g.when})"
-    if g.rule == "min_consecutive_days":
-        return f"{g.name}: {g.employee}'s runs of working days last at least {limit} days{g.when}"
-    if g.rule == "min_consecutive_days_off":
-        return f"{g.name}: {g.employee}'s runs of days off last at least {limit} days{g.when}"
-    return f"{g.name}: {g.employee} works at most {plural(limit, 'weekend')}"
+        return g.say("max_split_shifts", count=Counted(limit, "split_pass"))
+    if g.rule in ("max_consecutive_days", "min_consecutive_days", "min_consecutive_days_off"):
+        return g.say(g.rule, limit=limit)
+    return g.say("max_weekends", count=Counted(limit, "weekend"))
 
 
 def max_shift_passes(inst: Instance, g: ConflictGroup) -> str:
     limits = [lim.max for lim in inst.rules.max_shift_passes.limits
               if lim.shift == g.detail and (lim.employees is None or g.employee in lim.employees)]
-    return (f"{g.name}: {g.employee} works at most {plural(min(limits, default=0), 'pass')} "
-            f"of {shift_text(inst.shift[g.detail])}")
+    return g.say("max_shift_passes", count=Counted(min(limits, default=0), "pass"),
+                 shift=shift_text(inst.shift[g.detail]))
 
 
 def forbidden_successions(inst: Instance, g: ConflictGroup) -> str:
-    pairs = "; ".join(f"{p.first} then {'/'.join(p.then)}"
-                      for p in inst.rules.forbidden_successions.pairs)
-    return f"{g.name}: {g.employee} may not work {pairs} on the next day{g.when}"
+    pairs = "; ".join(phrase("explain.succession", first=p.first, then="/".join(p.then))
+                      .text(g.lang) for p in inst.rules.forbidden_successions.pairs)
+    return g.say("forbidden_successions", pairs=pairs)
 
 
 def total_minutes(inst: Instance, g: ConflictGroup) -> str:
@@ -90,16 +87,16 @@ def total_minutes(inst: Instance, g: ConflictGroup) -> str:
     own = rule.per_employee.get(g.employee)
     low = own.min if own is not None and own.min is not None else rule.min
     high = own.max if own is not None and own.max is not None else rule.max
-    bound = (f"at most {hours(high or 0)}" if g.detail == "max"
-             else f"at least {hours(low or 0)}")
-    return f"{g.name}: {g.employee} works {bound} paid over the schedule"
+    bound = (phrase("explain.at_most", minutes=high or 0) if g.detail == "max"
+             else phrase("explain.at_least", minutes=low or 0))
+    return g.say("total_minutes", bound=bound)
 
 
 def average_weekly_hours(inst: Instance, g: ConflictGroup) -> str:
     limit = inst.rules.average_weekly_hours.max_minutes_per_week
     weeks = inst.horizon.weeks
-    return (f"{g.name}: {g.employee} works at most {hours(limit)} a week on average, "
-            f"{hours(limit * weeks)} over {plural(weeks, 'week')}")
+    return g.say("average_weekly_hours", limit=limit, total=limit * weeks,
+                 weeks=Counted(weeks, "week"))
 
 
 def shape(inst: Instance, g: ConflictGroup) -> str:
@@ -107,8 +104,9 @@ def shape(inst: Instance, g: ConflictGroup) -> str:
     rules = inst.rules
     shift = inst.shift[g.detail]
     if g.rule == "pass_span":
-        why = f"its span {hours(shift.span_minutes)} is over {hours(rules.pass_span.max_minutes)}"
+        why = phrase("explain.pass_span_why", span=shift.span_minutes,
+                     maximum=rules.pass_span.max_minutes)
     else:
-        why = (f"a part works more than {hours(rules.breaks.max_work_minutes)} without a "
-               f"{hours(rules.breaks.min_break_minutes)} break")
-    return f"{g.name}: {g.employee} may not work {shift_text(shift)}: {why}"
+        why = phrase("explain.breaks_why", work=rules.breaks.max_work_minutes,
+                     rest=rules.breaks.min_break_minutes)
+    return g.say("shape", shift=shift_text(shift), why=why)

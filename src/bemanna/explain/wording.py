@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import cast
 
-from bemanna.checker.passes import duration
 from bemanna.instance.model import Employee, Instance, ShiftType
+from bemanna.labels import Lang
+from bemanna.labels.phrases import render
 from bemanna.rules import RULES, resolve
 from bemanna.units import format_clock
 
@@ -28,8 +29,17 @@ class ConflictGroup:
     employee: str
     week: int | None
     when: str
-    """' in week 2 (2025-03-10 – 2025-03-16, v. 11)', or '' for the whole horizon."""
+    """' in week 2 (2025-03-10 – 2025-03-16, v. 11)' (' i vecka 2 …' in Swedish), or '' for
+    the whole horizon."""
     detail: str
+    lang: Lang = "sv"
+    """The language of the sentence."""
+
+    def say(self, key: str, **fields: object) -> str:
+        """The sentence `explain.<key>` in the group's language, with its name, employee and
+        week."""
+        return render(f"explain.{key}", self.lang, {
+            "name": self.name, "employee": self.employee, "when": self.when, **fields})
 
 
 def rule_name(rule_id: str) -> str:
@@ -40,26 +50,16 @@ def rule_name(rule_id: str) -> str:
     return rule_id if spec is None else f"{rule_id} ({spec.name_sv})"
 
 
-def hours(minutes: int) -> str:
-    return duration(minutes)
-
-
-def plural(n: int, word: str) -> str:
-    """'1 pass', '2 passes', '3 weekends'."""
-    if n == 1:
-        return f"{n} {word}"
-    return f"{n} {word}es" if word.endswith("s") else f"{n} {word}s"
-
-
 def span(first: dt.date, last: dt.date) -> str:
     return f"{first} – {last}"
 
 
-def week_text(inst: Instance, week: int) -> str:
-    """'week 2 (2025-03-10 – 2025-03-16, v. 11)': the schedule's week and the ISO week."""
+def week_text(inst: Instance, week: int, lang: Lang = "sv") -> str:
+    """' in week 2 (2025-03-10 – 2025-03-16, v. 11)': the schedule's week and the ISO week."""
     first = inst.horizon.date(7 * week)
-    return (f"week {week + 1} ({span(first, first + dt.timedelta(days=6))}, "
-            f"v. {first.isocalendar().week})")
+    return render("explain.in_week", lang, {"week": week + 1, "first": first,
+                                            "last": first + dt.timedelta(days=6),
+                                            "iso": first.isocalendar().week})
 
 
 def shift_text(shift: ShiftType) -> str:
@@ -68,38 +68,47 @@ def shift_text(shift: ShiftType) -> str:
     return f"{shift.id} {parts}"
 
 
-def rate_text(rate: Decimal) -> str:
-    return f"{rate.normalize():f} %"
+def rate_text(rate: Decimal, lang: Lang = "sv") -> str:
+    """'73.2 %' (en), '73,2 %' (sv)."""
+    text = f"{rate.normalize():f} %"
+    return text.replace(".", ",") if lang == "sv" else text
 
 
-def employee_facts(inst: Instance, emp: Employee) -> str:
+def employee_facts(inst: Instance, emp: Employee, lang: Lang = "sv") -> str:
     """What the planner should know about an employee in a conflict: contract, the passes
     they may work, absences and pins."""
-    per_week = emp.full_time_minutes_per_week
     shifts = [s for s in inst.shift_types
               if (emp.allowed_shifts is None or s.id in emp.allowed_shifts)
               and set(s.skills) & set(emp.skills)]
-    text = (f"{emp.id}: {rate_text(emp.employment_rate)} of {hours(per_week)}/week; may work "
-            + ", ".join(f"{shift_text(s)} ({hours(s.paid_minutes)} paid)" for s in shifts))
+    may_work = ", ".join(render("explain.fact_shift", lang, {
+        "shift": shift_text(s), "paid": s.paid_minutes}) for s in shifts)
+    text = render("explain.facts", lang, {
+        "employee": emp.id, "rate": rate_text(emp.employment_rate, lang),
+        "full": emp.full_time_minutes_per_week, "shifts": may_work})
     if emp.unavailable:
-        text += "; absent " + ", ".join(
-            span(r.start, r.end) if r.start != r.end else str(r.start) for r in emp.unavailable)
-    pins = [f"{p.shift or 'off'} on {p.date}" for p in emp.pinned]
+        spans = ", ".join(span(r.start, r.end) if r.start != r.end else str(r.start)
+                          for r in emp.unavailable)
+        text += render("explain.fact_absent", lang, {"spans": spans})
+    pins = [render("explain.pin_off", lang, {"date": p.date}) if p.shift is None
+            else render("explain.pin_pass", lang, {"shift": p.shift, "date": p.date})
+            for p in emp.pinned]
     if pins:
-        text += "; pinned " + ", ".join(pins)
+        text += render("explain.fact_pinned", lang, {"pins": ", ".join(pins)})
     return text
 
 
-def group_text(inst: Instance, rule: str, employee: str, week: int | None, detail: str) -> str:
-    """One conflict group as a sentence: what must hold, for whom, when. The sentence is the
-    rule's `conflict` wording in the rule table; without one, the rule's name and the week."""
-    when = "" if week is None else f" in {week_text(inst, week)}"
-    group = ConflictGroup(rule, rule_name(rule), employee, week, when, detail)
+def group_text(inst: Instance, rule: str, employee: str, week: int | None, detail: str,
+               lang: Lang = "sv") -> str:
+    """One conflict group as a sentence in `lang`: what must hold, for whom, when. The
+    sentence is the rule's `conflict` wording in the rule table; without one, the rule's name
+    and the week."""
+    when = "" if week is None else week_text(inst, week, lang)
+    group = ConflictGroup(rule, rule_name(rule), employee, week, when, detail, lang)
     if rule == PINNED:
         return _pin_text(inst, group)
     spec = RULES.get(rule)
     if spec is None or spec.conflict is None:
-        return f"{group.name}: {employee}{when}"
+        return group.say("group")
     sentence = cast(Callable[[Instance, ConflictGroup], str], resolve(spec.conflict))
     return sentence(inst, group)
 
@@ -109,5 +118,5 @@ def _pin_text(inst: Instance, group: ConflictGroup) -> str:
     emp = inst.employee[group.employee]
     pinned = next((p.shift for p in emp.pinned if p.date == date), None)
     if pinned is None:
-        return f"{group.name}: {emp.id} is pinned off on {date}"
-    return f"{group.name}: {emp.id} is pinned to {shift_text(inst.shift[pinned])} on {date}"
+        return group.say("pinned_off", date=date)
+    return group.say("pinned_to", shift=shift_text(inst.shift[pinned]), date=date)

@@ -25,11 +25,13 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol, runtime_checkable
 
 from bemanna.labels.checker_words import CHECKER_WORDS, NOUNS
+from bemanna.labels.explain_words import COMMAND_WORDS, EXPLAIN_WORDS
 from bemanna.labels.numbers import Lang, number
 from bemanna.labels.presolve_words import PRESOLVE_WORDS
 from bemanna.labels.terminal_words import TERMINAL_WORDS
 
-PHRASES: dict[str, tuple[str, str]] = {**CHECKER_WORDS, **PRESOLVE_WORDS, **TERMINAL_WORDS}
+PHRASES: dict[str, tuple[str, str]] = {**CHECKER_WORDS, **PRESOLVE_WORDS, **TERMINAL_WORDS,
+                                       **EXPLAIN_WORDS, **COMMAND_WORDS}
 """Every keyed sentence: key -> (Swedish, English)."""
 
 WEEKDAYS: dict[Lang, tuple[str, ...]] = {

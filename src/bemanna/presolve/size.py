@@ -39,10 +39,6 @@ class MemoryEstimate:
             "workers": Counted(self.workers, "worker")})
 
 
-def _count(n: int) -> str:
-    return f"{n:,}".replace(",", " ")
-
-
 def estimate_memory(instance: Instance, workers: int) -> MemoryEstimate:
     literals = pass_literals(instance)
     kb = (PER_LITERAL_KB + workers * PER_WORKER_LITERAL_KB) * literals
@@ -66,12 +62,12 @@ def default_limit_mb() -> int:
     return DEFAULT_LIMIT_MB if physical is None else min(DEFAULT_LIMIT_MB, physical * 4 // 5)
 
 
-def memory_problem(instance: Instance, workers: int, limit_mb: int | None = None) -> str | None:
-    """A one-line refusal when the estimate is over the limit, else None."""
+def memory_problem(instance: Instance, workers: int, limit_mb: int | None = None,
+                   lang: Lang = "sv") -> str | None:
+    """A one-line refusal in `lang` when the estimate is over the limit, else None."""
     limit = default_limit_mb() if limit_mb is None else limit_mb
     estimate = estimate_memory(instance, workers)
     if estimate.megabytes <= limit:
         return None
-    return (f"(size): solving needs {estimate.text()}, over the limit of {_count(limit)} MB "
-            f"(--max-memory or {LIMIT_ENV}); fewer employees, weeks, shift types or workers "
-            "make it smaller")
+    return render("size.memory", lang, {"estimate": estimate, "limit": number(limit, 0, lang),
+                                        "env": LIMIT_ENV})

@@ -54,13 +54,15 @@ def set_cell(data: Data, employee: str, date: str, action: str,
     return out, note
 
 
-DATE = re.compile(r"\bon (\d{4}-\d{2}-\d{2})\b")
+DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+"""The pin's date in a pin repair's text: 'remove the pin of E1 on 2025-03-05 …' (English),
+'ta bort låsningen av E1 den 2025-03-05 …' (Swedish): the first date."""
 
 
 def apply_repair(data: Data, rule: str, employee: str, change: str) -> tuple[Data, str]:
     """A copy of `data` with one ranked repair of `bemanna.explain` applied: a pin repair
-    removes that pin (the date in its text), any other repair turns the rule soft at its own
-    weight (the text's "or turn RULE soft")."""
+    removes that pin (the date in its text, in either language), any other repair turns the
+    rule soft at its own weight (the text's "or turn RULE soft" / "eller gör RULE mjuk")."""
     out = copy.deepcopy(data)
     if rule == "pinned":
         found = DATE.search(change)

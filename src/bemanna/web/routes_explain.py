@@ -49,7 +49,7 @@ def _explanation(request: Request, job_id: int) -> tuple[Any, dict[str, Any]]:
         instance = instance_from_data(version.data, f"version {version.number}")
         people = outcome.get("employees") or sorted(
             {f["employee"] for f in outcome.get("findings", []) if f.get("employee")})
-        found = explain_infeasible(instance, people or None, budget=EXPLAIN_BUDGET)
+        found = explain_infeasible(instance, people or None, budget=EXPLAIN_BUDGET, lang="sv")
         outcome["explanation"] = {"lines": found.lines(), **found.to_dict()}
         store.update_job(job_id, outcome=outcome)
     return job, outcome
