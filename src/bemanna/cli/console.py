@@ -45,10 +45,17 @@ def bad_input(error: InstanceError | RosterError, lang: Lang | None = None) -> t
     from bemanna.labels.presolve_words import field_problem
 
     chosen = _lang(lang)
-    err.print(f"[bold red]{error_word(chosen)}[/]: {error.source}", highlight=False)
-    for line in error.problems:
-        err.print(f"  {field_problem(line, chosen)}", highlight=False, markup=False)
+    print_problems(err, error.source, [field_problem(line, chosen) for line in error.problems],
+                   chosen)
     return typer.Exit(EXIT_BAD_INPUT)
+
+
+def print_problems(to: Console, heading: str, problems: list[str],
+                   lang: Lang | None = None) -> None:
+    """An error line ('fel: heading'), then one indented line per problem, printed as is."""
+    to.print(f"[bold red]{error_word(lang)}[/]: {heading}", highlight=False)
+    for line in problems:
+        to.print(f"  {line}", highlight=False, markup=False)
 
 
 def fail(message: str, code: int = EXIT_BAD_INPUT, lang: Lang | None = None) -> NoReturn:

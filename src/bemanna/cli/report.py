@@ -30,6 +30,7 @@ from bemanna.cli.console import (
     err,
     load_or_exit,
     out_folder_or_exit,
+    print_problems,
     roster_for_or_exit,
     say_moved,
 )
@@ -65,18 +66,14 @@ def price_or_none(err: Console, instance: Instance, roster: Roster,
     """The roster priced (bemanna.price), or None after saying on err, in `lang`, why the cost
     model cannot price it (the roster is already written)."""
     import bemanna
-    from bemanna.cli.console import error_word
     from bemanna.instance import InstanceError
     from bemanna.labels.phrases import render
 
     try:
         return bemanna.price(instance, roster)
     except InstanceError as exc:
-        err.print(f"[bold red]{error_word(lang)}[/]: "
-                  f"{render('report.cannot_price', lang, {'source': exc.source})}",
-                  highlight=False)
-        for line in exc.problems:
-            err.print(f"  {line}", highlight=False, markup=False)
+        print_problems(err, render("report.cannot_price", lang, {"source": exc.source}),
+                       exc.problems, lang)
         return None
 
 
@@ -113,11 +110,8 @@ def price_and_report(console: Console, err: Console, instance: Instance, roster:
             try:
                 simulation = run_simulation(console, instance, roster, simulate_runs, seed, lang)
             except (InstanceError, RosterError) as exc:
-                err.print(f"[bold red]{error_word(lang)}[/]: "
-                          f"{render('report.cannot_simulate', lang, {'source': exc.source})}",
-                          highlight=False)
-                for line in exc.problems:
-                    err.print(f"  {line}", highlight=False, markup=False)
+                print_problems(err, render("report.cannot_simulate", lang,
+                                           {"source": exc.source}), exc.problems, lang)
                 return False
         try:  # a folder that refuses now: the reports go to a temporary folder
             written = write_with_fallback(report_dir, lambda folder: write_reports(
