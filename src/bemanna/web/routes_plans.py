@@ -13,6 +13,7 @@ from bemanna.instance.load import parse_text
 from bemanna.limits import MAX_FILE_BYTES
 from bemanna.web.pages import plan_or_404, render, store_of
 from bemanna.web.security import csrf_protect
+from bemanna.web.store import Version
 from bemanna.web.views.plan import plan_page
 from bemanna.web.views.portfolio import COLUMNS, portfolio_rows
 
@@ -133,14 +134,20 @@ def plan(request: Request, plan_id: int, version: int | None = None) -> Response
     return render(request, "plan.html", name=name, page=page)
 
 
-@router.get("/plans/{plan_id}/versions/{number}/instance.yaml")
-def version_yaml(request: Request, plan_id: int, number: int) -> Response:
-    import yaml
-
+def _version_or_404(request: Request, plan_id: int, number: int) -> Version:
+    """Version `number` of a plan the user may see; 404 when the plan or version is not."""
     plan_or_404(request, plan_id)
     version = store_of(request).version(plan_id, number)
     if version is None:
         raise HTTPException(404, "ingen sådan version")
+    return version
+
+
+@router.get("/plans/{plan_id}/versions/{number}/instance.yaml")
+def version_yaml(request: Request, plan_id: int, number: int) -> Response:
+    import yaml
+
+    version = _version_or_404(request, plan_id, number)
     filename = f"{version.data['name']}-v{number}.yaml"
     text = yaml.safe_dump(version.data, sort_keys=False, allow_unicode=True)
     return Response(text, media_type="application/yaml",
@@ -149,10 +156,7 @@ def version_yaml(request: Request, plan_id: int, number: int) -> Response:
 
 @router.get("/plans/{plan_id}/versions/{number}/template.xlsx")
 def version_template(request: Request, plan_id: int, number: int) -> Response:
-    plan_or_404(request, plan_id)
-    version = store_of(request).version(plan_id, number)
-    if version is None:
-        raise HTTPException(404, "ingen sådan version")
+    version = _version_or_404(request, plan_id, number)
     instance = instance_from_data(version.data, f"version {number}")
     return _template_response(instance, f"{instance.name}-v{number}.xlsx")
 
@@ -161,10 +165,6 @@ def version_template(request: Request, plan_id: int, number: int) -> Response:
              dependencies=[Depends(csrf_protect)])
 def restore(request: Request, plan_id: int, number: int) -> Response:
     """Restoring copies the old version's data into a new latest version."""
-    plan_or_404(request, plan_id)
-    store = store_of(request)
-    old = store.version(plan_id, number)
-    if old is None:
-        raise HTTPException(404, "ingen sådan version")
-    store.add_version(plan_id, old.data, f"återställd från version {number}", None)
+    old = _version_or_404(request, plan_id, number)
+    store_of(request).add_version(plan_id, old.data, f"återställd från version {number}", None)
     return RedirectResponse(f"/plans/{plan_id}", status_code=303)
