@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     inst = load_instance(args.instance)
     params = SolverParams(time_limit=args.time_limit, workers=args.workers, seed=args.seed)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for policy in POLICIES:
         rows.append(run_policy(inst, policy, params, args.runs, best_fixed(rows)))
         print({k: v for k, v in rows[-1].items() if k != "roster"}, file=sys.stderr)
