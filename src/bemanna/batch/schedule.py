@@ -55,7 +55,9 @@ class Schedule:
         """Jobs to run as far as known now (a released job may yet turn out to be held)."""
         return len(self.ready) + sum(len(w) for w in self.waiting.values())
 
-    def _held(self, spec: JobSpec) -> bool:
+    def holds(self, spec: JobSpec) -> bool:
+        """Whether the database has this job with its fingerprint (done, or failed unless
+        retry_failed): then it is skipped."""
         row = self.held.get(key_of(spec))
         return row is not None and row[0] == spec.fingerprint and (
             row[1] == "done" or not self.retry_failed)
@@ -63,7 +65,7 @@ class Schedule:
     def add(self, spec: JobSpec, start: Start) -> JobSpec | None:
         """Plan a job: the spec to run, or None when the database holds it."""
         self.start[key_of(spec)] = start
-        if self._held(spec):
+        if self.holds(spec):
             self.skipped += 1
             return None
         return spec
@@ -86,10 +88,11 @@ def schedule(jobs: Iterable[BatchJob], store: Store, retry_failed: bool = False,
     base_rosters: dict[str, dict[str, Any] | None] = {}
     for spec in bases.values():
         plan.start[key_of(spec)] = "reference"
-        if plan._held(spec):
-            roster = _held_roster(store, spec) if warm_start else None
-            lost = warm_start and plan.held[key_of(spec)][1] == "done" and roster is None
-            if not lost:  # skipped; a base whose roster file is gone runs again
+        if plan.holds(spec):
+            done = plan.held[key_of(spec)][1] == "done"  # a failed base gives no roster
+            roster = _held_roster(store, spec) if warm_start and done else None
+            lost = warm_start and done and roster is None
+            if not lost:  # skipped; a done base whose roster file is gone runs again
                 plan.skipped += 1
                 base_rosters[spec.instance] = roster
                 continue
