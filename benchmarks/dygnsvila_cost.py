@@ -4,7 +4,8 @@
 
 1. `bemanna generate`: a seeded portfolio of care-home units of ~30 places (domain.md §5);
 2. `bemanna batch run`: every unit under the default rules (AB 2023: 11 h rest, 13 h span)
-   and under `scenarios/pre_2023_rest_rules.yaml` (9 h rest, 15 h span), same limits;
+   and under `scenarios/pre_2023_rest_rules.yaml` (9 h rest, 15 h span), same limits; the
+   pre-2023 job starts from the unit's base roster (batch's warm start) unless --cold;
 3. the base scenario again with another seed, to measure the solver's own run-to-run spread;
 4. per unit: the annual cost and FTE of the new rules = default − pre-2023, next to the
    reports' estimate (+0.6 FTE per unit, 7–8 mkr/year for 17–20 care-home units).
@@ -51,7 +52,7 @@ def run(units: Path, db: Path, scenarios: list[Path], args: argparse.Namespace, 
         time_limit=args.time_limit, workers=args.solver_workers, seed=seed))
     with Store(db) as store:
         report = run_batch(jobs, store, LocalBackend(args.jobs, 3 * args.time_limit + 120),
-                           db.parent / f"{db.stem}_rosters")
+                           db.parent / f"{db.stem}_rosters", warm_start=not args.cold)
         print(f"{db.name}: {report.done} done, {report.failed} failed, {report.skipped} "
               f"skipped, {report.seconds:.0f} s", flush=True)
         return store.jobs()
@@ -154,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="second solver seed of the base scenario (spread); -1: skip")
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "benchmarks" / "dygnsvila",
                         help="generated units, databases and rosters (git-ignored)")
+    parser.add_argument("--cold", action="store_true",
+                        help="solve the pre-2023 scenario from scratch, not from the base roster")
     parser.add_argument("--write-results", action="store_true")
     args = parser.parse_args(argv)
     started = time.monotonic()
@@ -177,11 +180,13 @@ def main(argv: list[str] | None = None) -> int:
         "Command: `python benchmarks/dygnsvila_cost.py "
         f"--units {args.units} --weeks {args.weeks} --time-limit {args.time_limit:g} "
         f"--solver-workers {args.solver_workers} --jobs {args.jobs} --seed {args.seed} "
-        f"--noise-seed {args.noise_seed} --write-results` — the same as `bemanna generate "
+        f"--noise-seed {args.noise_seed}{' --cold' if args.cold else ''} --write-results` "
+        "— the same as `bemanna generate "
         f"--care-homes {args.units} --weeks {args.weeks} --seed {args.seed} --out U`, then "
         f"`bemanna batch run U -s scenarios/pre_2023_rest_rules.yaml --time-limit "
         f"{args.time_limit:g} --solver-workers {args.solver_workers} --workers {args.jobs} "
-        f"--seed {args.seed} --db D` and `bemanna batch summary D --base "
+        f"--seed {args.seed}{' --cold' if args.cold else ''} --db D` and "
+        "`bemanna batch summary D --base "
         "pre_2023_rest_rules`.",
         "",
         *table(deltas, spread_cost, spread_fte, args.units),

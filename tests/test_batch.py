@@ -25,6 +25,7 @@ import yaml
 from bemanna.batch.backends import DaskBackend, LocalBackend
 from bemanna.batch.job import JobOutcome, JobSpec, run_job
 from bemanna.batch.runner import plan_batch, run_batch
+from bemanna.batch.schedule import schedule
 from bemanna.batch.store import Store
 from bemanna.batch.summary import summarise
 from bemanna.checker import check_roster
@@ -132,6 +133,51 @@ def test_local_batch_records_every_job_and_a_rerun_skips_them(
     assert {j.spec.fingerprint for j in changed}.isdisjoint({j.spec.fingerprint for j in jobs})
 
 
+def test_each_base_runs_first_and_its_scenario_starts_from_its_roster(
+        whole: tuple[Path, Path, Path, Any]) -> None:
+    """On 2 worker processes the two bases run side by side (instances in parallel); each
+    instance's scenario job is handed out only once its base is back, so it starts after the
+    base finished, from the base's roster: recorded as warm_start 'hinted' from 'base', the
+    bases as the 'reference'. (The rerun in the test above skipping all 4 jobs shows the
+    hinted fingerprint is found again from the roster file.)"""
+    db = whole[1]
+    frame = rows(db).set_index(["instance", "scenario"])
+    for unit in ("unit0", "unit1"):
+        base, scenario = frame.loc[(unit, "base")], frame.loc[(unit, "pre_2023_rest_rules")]
+        assert base.finished_at <= scenario.started_at
+        assert base.warm_start == "reference" and pd.isna(base.hinted_from)
+        assert (scenario.warm_start, scenario.hinted_from) == ("hinted", "base")
+        stats = load_roster(scenario.roster_path).stats
+        assert stats["hint_dropped"] == 0  # the rest rules change, not who can work what
+
+
+def test_cold_and_warm_fingerprints_differ_and_resume_follows_them(
+        tmp_path: Path, whole: tuple[Path, Path, Path, Any]) -> None:
+    """Against the uninterrupted batch's database (a copy; nothing is solved here): warm, every
+    job is held (the scenarios' fingerprints include the base roster's passes, read back
+    from its file). --cold plans the scenarios without a hint: a different fingerprint, so
+    both run again cold while the bases are skipped. A base whose roster file is gone runs
+    again (its scenario waits for the new roster); the other unit is skipped whole."""
+    units, db = whole[0], whole[1]
+    copy = tmp_path / "copy.sqlite"
+    with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    jobs = plan_batch([units], [PRE_2023], **SOLVE)
+    with Store(copy) as store:
+        warm = schedule(jobs, store)
+        assert (warm.ready, warm.waiting, warm.skipped) == ([], {}, 4)
+        cold = schedule(jobs, store, warm_start=False)
+        assert sorted((s.instance, s.scenario, s.hint) for s in cold.ready) == [
+            ("unit0", "pre_2023_rest_rules", None), ("unit1", "pre_2023_rest_rules", None)]
+        assert cold.skipped == 2
+        store.conn.execute("UPDATE jobs SET roster_path='/nowhere/roster.json' "
+                           "WHERE instance='unit0' AND scenario='base'")
+        lost = schedule(jobs, store)
+    assert [(s.instance, s.scenario) for s in lost.ready] == [("unit0", "base")]
+    assert [s.scenario for s in lost.waiting["unit0"]] == ["pre_2023_rest_rules"]
+    assert lost.skipped == 2 and lost.expected == 2
+
+
 def crash_or_hang(spec: JobSpec) -> JobOutcome:
     """A job function for the failure tests: 'crash' kills its worker process, 'hang' sleeps
     past the job limit, anything else finishes at once."""
@@ -206,24 +252,69 @@ def test_bad_input_stops_the_batch_before_anything_runs(tmp_path: Path) -> None:
     assert summary.returncode == 2 and "no such database" in summary.stderr
 
 
+def test_batch_cold_flag_solves_the_scenarios_without_a_hint(tmp_path: Path) -> None:
+    """`batch run --cold`: the first line says the scenarios start from scratch, and the
+    scenario's row and roster have no hint (recorded 'cold', no hinted_from; a hinted solve
+    records hint_objective in its roster's stats)."""
+    from typer.testing import CliRunner
+
+    from bemanna.cli import app
+
+    units = write_units(tmp_path / "units", count=1)
+    db = tmp_path / "cold.sqlite"
+    done = CliRunner().invoke(app, [
+        "batch", "run", str(units), "-s", str(PRE_2023), "--db", str(db), "--cold",
+        "--jobs", "1", "--time-limit", "20", "--deterministic-time", "0.1", "--lang", "en"])
+    assert done.exit_code == 0, done.output
+    assert "the scenarios start from scratch, independent of the base (--cold)" in done.output
+    frame = rows(db).set_index("scenario")
+    assert frame.at["pre_2023_rest_rules", "warm_start"] == "cold"
+    assert pd.isna(frame.at["pre_2023_rest_rules", "hinted_from"])
+    assert "hint_objective" not in load_roster(frame.at["pre_2023_rest_rules",
+                                                        "roster_path"]).stats
+
+
+def test_an_older_database_gets_the_warm_start_columns(tmp_path: Path) -> None:
+    """A schema-2 database (before warm starts) opens as schema 3: warm_start and hinted_from
+    are added, empty for its old rows (all solved cold), which keep their fingerprints."""
+    db = tmp_path / "old.sqlite"
+    spec = fake("old")
+    with Store(db) as store:
+        store.record(spec, JobOutcome("old", "base", spec.fingerprint, "done"), "old.yaml",
+                     None, None)
+        for column in ("warm_start", "hinted_from"):
+            store.conn.execute(f"ALTER TABLE jobs DROP COLUMN {column}")
+        store.conn.execute("UPDATE meta SET value='2' WHERE key='schema'")
+    with Store(db) as store:
+        assert store.conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == (
+            "3",)
+        assert store.finished() == {("old", "base"): (spec.fingerprint, "done")}
+        row = store.jobs().iloc[0]
+    assert pd.isna(row.warm_start) and pd.isna(row.hinted_from)
+
+
 # --- Dask -----------------------------------------------------------------------------------
 
 
-def test_dask_local_cluster_gives_the_local_results(tmp_path: Path) -> None:
-    """The same two jobs on a Dask LocalCluster (threads, started here) and in this process:
-    the same figures, since the solves are deterministic."""
+def test_dask_local_cluster_gives_the_local_results(
+        tmp_path: Path, whole: tuple[Path, Path, Path, Any]) -> None:
+    """The same four jobs on a Dask LocalCluster (threads, started here) and on local
+    processes (the uninterrupted batch): the same figures, since the solves are
+    deterministic; the scenarios are handed to Dask once their base is back, warm-started
+    from its roster as locally."""
     distributed = pytest.importorskip("distributed")
     units = write_units(tmp_path / "units")
-    jobs = plan_batch([units], [], **SOLVE)
+    jobs = plan_batch([units], [PRE_2023], **SOLVE)
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
                                   dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client, Store(tmp_path / "d.sqlite") as store:
         report = run_batch(jobs, store, DaskBackend(120, client=client), tmp_path / "r")
-    assert (report.done, report.failed) == (2, 0)
-    dask_figures = figures_by_job(tmp_path / "d.sqlite")
-    for job in jobs:
-        local = run_job(job.spec)
-        assert dask_figures[(job.spec.instance, "base")] == local.figures
+    assert (report.done, report.failed) == (4, 0)
+    assert figures_by_job(tmp_path / "d.sqlite") == figures_by_job(whole[1])
+    assert set(rows(tmp_path / "d.sqlite").warm_start) == {"reference", "hinted"}
+    base = next(j.spec for j in jobs if j.spec.scenario == "base")
+    assert figures_by_job(tmp_path / "d.sqlite")[(base.instance, "base")] == run_job(
+        base).figures
 
 
 # --- kill and resume ------------------------------------------------------------------------

@@ -7,7 +7,9 @@ the rosters, and so every figure, are the same on every run.
 
 from __future__ import annotations
 
+import html
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -16,9 +18,11 @@ from typing import Any
 import openpyxl
 import pytest
 import yaml
+from typer.testing import CliRunner
 
 from bemanna.batch.job import JobSpec, json_ready, run_job
 from bemanna.checker import check_roster
+from bemanna.cli import app
 from bemanna.comparison.output import workbook_bytes
 from bemanna.comparison.run import compare, plan
 from bemanna.instance import instance_from_data
@@ -126,6 +130,77 @@ def test_deltas_are_scenario_minus_base(comparison: Any) -> None:
         assert (out / name / "roster.json").is_file() and (out / name / "roster.csv").is_file()
 
 
+def test_scenarios_start_from_the_base_roster(comparison: Any) -> None:
+    """The base is solved first and each scenario starts from its roster: both scenarios'
+    outcomes say they were hinted from 'base', and the runs sheet and the page say so too.
+    'fewer' removes b: the solver drops the passes of an employee the scenario does not have
+    (assignment_from_roster finds no pass options for b), so exactly b's passes in the base
+    roster are dropped from the hint, and the scenario is still solved and checked. 'rohs'
+    keeps every employee and shift type (b only works more): nothing is dropped."""
+    result, out = comparison
+    assert result.base.start == "reference" and result.base.outcome.hinted_from is None
+    assert [(c.start, c.outcome.hinted_from) for c in result.scenarios] == [
+        ("hinted", "base"), ("hinted", "base")]
+    passes_of_b = [a for a in result.base.outcome.roster["assignments"] if a["employee"] == "b"]
+    assert passes_of_b
+    stats = {c.name: c.outcome.roster["stats"] for c in result.scenarios}
+    assert stats["fewer"]["hint_dropped"] == len(passes_of_b)
+    assert stats["rohs"]["hint_dropped"] == 0
+    book = openpyxl.load_workbook(out / "compare.xlsx")
+    starts = [r[3] for r in book["runs"].iter_rows(min_row=2, values_only=True)]
+    assert starts == ["the reference", "warm start from the roster of base",
+                      "warm start from the roster of base"]
+    page = html.unescape((out / "compare.html").read_text(encoding="utf-8"))
+    assert "warm start from the roster of base" in page
+    assert "The scenarios start from the base's roster (warm start)" in page
+
+
+def test_an_identity_scenario_is_no_dearer_and_a_new_horizon_starts_cold(tmp_path: Path) -> None:
+    """An identity scenario (no changes) starts from the base's roster, which is legal in it
+    and priced the same (the same instance): the hint's price is the base's objective, and a
+    hinted search never returns a roster dearer than its hint, so its objective ≤ the base's.
+    A scenario that moves the horizon a week later cannot take the base's roster (its dates
+    lie outside): it is solved cold and says why (no hint in its roster's stats)."""
+    from bemanna.comparison.run import run_plan
+
+    base = write(tmp_path / "unit.yaml", tiny_unit("unit"))
+    same = write(tmp_path / "same.yaml", {"name": "same", "transforms": []})
+    later = write(tmp_path / "later.yaml", {"name": "later",
+                                            "set": {"horizon.start": "2025-03-10"}})
+    instance_path, planned = plan(base, [same, later],
+                                  SolverParams.reproducible(0.1, workers=1, time_limit=20.0))
+    result = run_plan(instance_path, planned, None)
+    assert result.ok
+    identical, moved = result.scenarios
+    base_objective = result.base.outcome.objective_ore
+    assert identical.start == "hinted" and identical.outcome.hinted_from == "base"
+    assert identical.outcome.roster["stats"]["hint_objective"] == base_objective
+    assert identical.outcome.objective_ore <= base_objective
+    assert moved.start == "cold_horizon" and moved.outcome.hinted_from is None
+    assert "hint_objective" not in moved.outcome.roster["stats"]
+
+
+def test_cold_flag_solves_each_scenario_from_scratch(tmp_path: Path) -> None:
+    """`compare --cold`: the scenario's solve gets no hint (a hinted solve records
+    hint_objective in its roster's stats; this one has none) and the terminal, the runs
+    sheet and the settings say it was a cold start, in the language asked for."""
+    base = write(tmp_path / "unit.yaml", tiny_unit("unit"))
+    rohs = write(tmp_path / "rohs.yaml", {"name": "rohs", "transforms": ["grant_rohs"]})
+    out = tmp_path / "out"
+    done = CliRunner().invoke(app, [
+        "compare", str(base), str(rohs), "--cold", "--out", str(out), "--workers", "1",
+        "--deterministic-time", "0.1", "--time-limit", "20", "--lang", "en"])
+    assert done.exit_code == 0, done.output
+    assert "rohs: cold start (--cold)" in done.output
+    stats = json.loads((out / "rohs" / "roster.json").read_text(encoding="utf-8"))["stats"]
+    assert "hint_objective" not in stats and "hint_dropped" not in stats
+    book = openpyxl.load_workbook(out / "compare.xlsx")
+    assert [r[3] for r in book["runs"].iter_rows(min_row=2, values_only=True)] == [
+        "the reference", "cold start (--cold)"]
+    about = dict(book["about"].iter_rows(values_only=True))
+    assert about["the scenarios start"] == "from scratch, independent of the base (--cold)"
+
+
 def test_workbook_and_page(comparison: Any) -> None:
     """compare.xlsx holds each figure (kronor = öre / 100 rounded) and each delta;
     compare.html is one self-contained page: inline SVG charts, no scripts, no links out."""
@@ -183,6 +258,10 @@ def test_compare_command_on_the_shipped_nurse_group(tmp_path: Path) -> None:
          "--time-limit", "2", "--workers", "1", "--lang", "en"],  # English figure names
         capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert done.returncode == 0, done.stderr
+    # one_nurse_fewer started from the base's roster (the default): said, and in its stats
+    assert "one_nurse_fewer: done" in done.stdout
+    assert "; warm start from the roster of base" in done.stdout
+    assert "hint_objective" in (out / "one_nurse_fewer" / "roster.json").read_text()
     staff = next(line for line in done.stdout.splitlines() if "staff (Σ" in line)
     change = float(staff.split("│")[-2].strip())
     assert -1.10 <= change <= -0.90

@@ -113,7 +113,8 @@ def test_compare_progress_in_swedish_by_default(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert ("Jämför 2 scheman för unit: gräns 2 s, 1 arbetstråd, frö 0, strategi auto för "
             "varje") in output, output
-    assert "  löser base ..." in output and "  löser fewer ..." in output
+    assert "  löser base ..." in output
+    assert "  löser fewer: varmstart från schemat för base ..." in output
     assert "  simulerar sjukfrånvaro: 3 körningar, frö 0" in output
     flat = " ".join(output.split())
     assert f"Skrivet: {out / 'compare.xlsx'}, {out / 'compare.html'} och schemana under " \
@@ -125,7 +126,8 @@ def test_compare_progress_in_english(tmp_path: Path) -> None:
     output = _compare(tmp_path, "--lang", "en")
     assert ("Comparing 2 rosters of unit: limit 2 s, 1 worker, seed 0, strategy auto "
             "each") in output, output
-    assert "  solving base ..." in output and "  solving fewer ..." in output
+    assert "  solving base ..." in output
+    assert "  solving fewer: warm start from the roster of base ..." in output
     assert "  simulating sick leave: 3 runs, seed 0" in output
     assert "and the rosters under" in output
 

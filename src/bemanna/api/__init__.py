@@ -136,9 +136,14 @@ def simulate(instance: Instance, roster: Roster, runs: int = 1000,
 
 def compare(base: Instance | str | Path, scenarios: Sequence[Scenario | str | Path],
             params: SolverParams | None = None, *, out: str | Path | None = None,
-            simulate_runs: int = 0, seed: int = 0) -> Comparison:
+            simulate_runs: int = 0, seed: int = 0, warm_start: bool = True) -> Comparison:
     """Solve the base and each scenario with the same parameters and set the figures side by
     side (`.to_frame()`: one row per figure, each scenario's value and delta).
+
+    The base is solved first and each scenario starts from its roster (`solve(..., hint=)`),
+    so a delta is the change's, not two searches' noise; each column's `start` says how it
+    started ('hinted', or why cold: 'cold_horizon' when its horizon differs). With
+    `warm_start=False` every scenario is solved from scratch, independent of the base.
 
     `base` is an instance (or its file, or a scenario file with its own base); each scenario
     is a `Scenario` or a scenario file, applied to the base instance. With `out`, each roster
@@ -167,7 +172,8 @@ def compare(base: Instance | str | Path, scenarios: Sequence[Scenario | str | Pa
 
             source = Path(base)
             planned = plan_data(read_file_data(source), str(source), [BASE, *wanted], params)
-    comparison = run_plan(source, planned, None if out is None else Path(out))
+    comparison = run_plan(source, planned, None if out is None else Path(out),
+                          warm_start=warm_start)
     if simulate_runs:
         simulate_columns(planned, comparison, simulate_runs, seed)
     return comparison

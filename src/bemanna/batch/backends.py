@@ -2,7 +2,8 @@
 
 Both backends keep at most `slots` jobs in flight (so a job in flight is a job running, and
 its start time is known), hand each outcome to `on_outcome` in this process as soon as it
-comes back, and enforce a job limit: a job still running `job_timeout` seconds after it
+comes back (the jobs it returns join the queue: a base's scenarios, warm-started from its
+roster), and enforce a job limit: a job still running `job_timeout` seconds after it
 started is recorded as failed. On KeyboardInterrupt (Ctrl-C, or SIGTERM turned into one by
 the caller) they stop at once: jobs in flight are dropped (the batch runs them again next
 time) and nothing more is handed over.
@@ -39,7 +40,8 @@ from typing import Any
 
 from bemanna.batch.job import JobOutcome, JobSpec, run_job
 
-OnOutcome = Callable[[JobSpec, JobOutcome], None]
+OnOutcome = Callable[[JobSpec, JobOutcome], list[JobSpec] | None]
+"""Takes a job's outcome; returns the jobs it makes ready (None or [] for none)."""
 Job = Callable[[JobSpec], JobOutcome]
 """The job function (run_job; tests pass their own to make a job crash or hang)."""
 POLL_SECONDS = 0.25
@@ -78,6 +80,14 @@ def _worker_init() -> None:
                      name="bemanna-parent-watch").start()
 
 
+def _handing(on_outcome: OnOutcome, queue: deque[JobSpec]
+             ) -> Callable[[JobSpec, JobOutcome], None]:
+    """`on_outcome`, with the jobs it makes ready put at the end of the queue."""
+    def hand(spec: JobSpec, outcome: JobOutcome) -> None:
+        queue.extend(on_outcome(spec, outcome) or ())
+    return hand
+
+
 @dataclass
 class _InFlight:
     spec: JobSpec
@@ -101,6 +111,7 @@ class LocalBackend:
 
     def run(self, specs: Iterable[JobSpec], on_outcome: OnOutcome) -> None:
         queue: deque[JobSpec] = deque(specs)
+        hand = _handing(on_outcome, queue)
         suspects: deque[JobSpec] = deque()  # were in flight when a worker died
         pool = self._pool(self.slots)
         flight: dict[Future[JobOutcome], _InFlight] = {}
@@ -121,11 +132,11 @@ class LocalBackend:
                 for future in done:
                     item = flight.pop(future)
                     try:
-                        on_outcome(item.spec, future.result())
+                        hand(item.spec, future.result())
                     except BrokenProcessPool:
                         broken = True
                         if item.alone:
-                            on_outcome(item.spec, failed(
+                            hand(item.spec, failed(
                                 item.spec, "the worker process died (crash or out of memory)",
                                 item.started))
                         else:
@@ -135,7 +146,7 @@ class LocalBackend:
                 if late or broken:
                     for future in late:
                         item = flight.pop(future)
-                        on_outcome(item.spec, failed(
+                        hand(item.spec, failed(
                             item.spec, f"exceeded the job limit of {self.job_timeout:g} s",
                             item.started))
                     # The pool is (or must be) broken: the others in flight run again.
@@ -195,6 +206,7 @@ class DaskBackend:
         from distributed import wait as dask_wait
 
         queue = deque(specs)
+        hand = _handing(on_outcome, queue)
         flight: dict[Any, _InFlight] = {}
         try:
             while queue or flight:
@@ -217,12 +229,12 @@ class DaskBackend:
                         outcome = future.result()
                     except Exception as exc:  # KilledWorker, lost scheduler, ...
                         outcome = failed(item.spec, f"{type(exc).__name__}: {exc}", item.started)
-                    on_outcome(item.spec, outcome)
+                    hand(item.spec, outcome)
                 now = time.monotonic()
                 for future in [f for f, i in flight.items() if now - i.wall > self.job_timeout]:
                     item = flight.pop(future)
                     future.cancel()
-                    on_outcome(item.spec, failed(
+                    hand(item.spec, failed(
                         item.spec, f"exceeded the job limit of {self.job_timeout:g} s",
                         item.started))
         finally:

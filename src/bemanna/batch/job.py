@@ -1,7 +1,8 @@
 """One solve job: instance data -> solve -> check -> price -> figures, never raising.
 
-A job travels as plain data (`JobSpec`: the scenario-changed instance data, JSON-ready, and the
-solver parameters) and comes back as plain data (`JobOutcome`: status, figures, the roster as
+A job travels as plain data (`JobSpec`: the scenario-changed instance data, JSON-ready, the
+solver parameters and, for a warm start, the roster to start from as a `bemanna-roster/1` dict)
+and comes back as plain data (`JobOutcome`: status, figures, the roster as
 `bemanna-roster/1` dict), so it runs the same in this process, in a local worker process or on
 a Dask worker on another machine; files are written by the caller.
 
@@ -31,6 +32,16 @@ def json_ready(data: Any) -> Any:
     return json.loads(json.dumps(data, default=str, ensure_ascii=False))
 
 
+def hint_passes(roster: dict[str, Any]) -> str:
+    """A digest of what a hint gives the search: its passes (employee, date, shift, kind,
+    skill), in a fixed order. The roster's stats and prices are left out, so the roster
+    written to disk and read back has the digest of the one handed over."""
+    passes = sorted(json.dumps([a.get("employee"), a.get("date"), a.get("shift"),
+                                a.get("kind"), a.get("skill")], default=str)
+                    for a in roster.get("assignments", []))
+    return hashlib.sha256("\n".join(passes).encode()).hexdigest()[:16]
+
+
 @dataclass(frozen=True)
 class JobSpec:
     instance: str
@@ -39,6 +50,11 @@ class JobSpec:
     data: dict[str, Any]
     params: SolverParams = field(default_factory=SolverParams)
     """The whole solver setting (time limit, workers, seed, strategy, deterministic time)."""
+    hint: dict[str, Any] | None = None
+    """A roster to start the solve from (`bemanna-roster/1` dict): the base scenario's, for a
+    warm-started scenario (`bemanna.batch.warm`). None: a cold solve."""
+    hinted_from: str | None = None
+    """The scenario whose roster `hint` is ('base')."""
 
     @property
     def time_limit(self) -> float:
@@ -46,12 +62,15 @@ class JobSpec:
 
     @property
     def fingerprint(self) -> str:
-        """What the result depends on: the changed data and the solver parameters (all but
-        the log switch, which changes nothing in the roster)."""
+        """What the result depends on: the changed data, the solver parameters (all but the
+        log switch, which changes nothing in the roster) and, for a warm start, the hint's
+        passes. A cold job's fingerprint is what it was before warm starts existed."""
         settings = self.params.to_dict()
         settings.pop("log")
-        text = json.dumps({"data": self.data, **settings},
-                          sort_keys=True, default=str, ensure_ascii=False)
+        body: dict[str, Any] = {"data": self.data, **settings}
+        if self.hint is not None:
+            body["hint"] = {"from": self.hinted_from, "passes": hint_passes(self.hint)}
+        text = json.dumps(body, sort_keys=True, default=str, ensure_ascii=False)
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -69,6 +88,8 @@ class JobOutcome:
     started: float = 0.0
     finished: float = 0.0
     solve_seconds: float | None = None
+    hinted_from: str | None = None
+    """The scenario whose roster the solve started from (a warm start), else None."""
     host: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
 
     @property
@@ -79,7 +100,7 @@ class JobOutcome:
 def run_job(spec: JobSpec) -> JobOutcome:
     """Run one job to its outcome. Exceptions become `failed` with the reason."""
     outcome = JobOutcome(spec.instance, spec.scenario, spec.fingerprint, "failed",
-                         started=time.time())
+                         started=time.time(), hinted_from=spec.hinted_from)
     try:
         _solve_and_price(spec, outcome)
     except Exception as exc:  # a job's crash is its own result, never the batch's
@@ -95,7 +116,7 @@ def _solve_and_price(spec: JobSpec, outcome: JobOutcome) -> None:
     from bemanna.instance import InstanceError, instance_from_data
     from bemanna.pricing import price_roster
     from bemanna.pricing.figures import compute_figures
-    from bemanna.roster import roster_to_dict
+    from bemanna.roster import roster_from_dict, roster_to_dict
     from bemanna.solver import solve
 
     try:
@@ -103,7 +124,8 @@ def _solve_and_price(spec: JobSpec, outcome: JobOutcome) -> None:
     except InstanceError as exc:
         outcome.error = "bad instance data: " + "; ".join(exc.problems[:5])
         return
-    result = solve(inst, spec.params)
+    hint = None if spec.hint is None else roster_from_dict(spec.hint, f"hint {spec.hinted_from}")
+    result = solve(inst, spec.params, hint=hint)
     outcome.solver_status = result.status
     outcome.solve_seconds = round(result.wall_time, 3)
     if result.interrupted:

@@ -3,8 +3,10 @@
 Planning reads every instance and scenario file and applies every scenario to every instance
 before any job runs: bad input stops the batch at once, one line per problem. The scenario
 `base` (the instance unchanged) is always planned unless left out, so every scenario has its
-reference. A job is skipped when the database holds a row for it with the same fingerprint
-(done, or failed unless `retry_failed`). Each finished job's roster is written under
+reference. Each instance's base runs first and its other scenarios start from the base's
+roster (warm starts; `warm_start=False`, `--cold`, for independent solves): `schedule.py` says
+which jobs wait for which roster and which the database already holds (same fingerprint: done,
+or failed unless `retry_failed`). Each finished job's roster is written under
 OUT/<instance>/<scenario>/ and then its row committed; a job stopped by a signal is not
 recorded (it runs again next time).
 """
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from bemanna.batch.job import JobOutcome, JobSpec, json_ready
+from bemanna.batch.schedule import BatchJob, key_of, schedule
 from bemanna.batch.store import Store
 from bemanna.instance import InstanceError
 from bemanna.scenario import (
@@ -37,14 +40,9 @@ class Backend(Protocol):
     name: str
 
     def run(self, specs: list[JobSpec],
-            on_outcome: Callable[[JobSpec, JobOutcome], None]) -> None: ...
-
-
-@dataclass(frozen=True)
-class BatchJob:
-    spec: JobSpec
-    instance_path: str
-    scenario_path: str | None
+            on_outcome: Callable[[JobSpec, JobOutcome], list[JobSpec] | None]) -> None:
+        """Run the jobs; the jobs `on_outcome` returns are run too (a base's scenarios)."""
+        ...
 
 
 @dataclass
@@ -112,7 +110,8 @@ def plan_batch(instances: list[Path], scenario_files: list[Path], *, include_bas
                 units[inst.name] = path
             spec = JobSpec(inst.name, scenario.name, json_ready(changed), params)
             jobs.append(BatchJob(spec, str(path),
-                                 None if scenario.path is None else str(scenario.path)))
+                                 None if scenario.path is None else str(scenario.path),
+                                 reference=scenario is BASE))
     if not jobs and not problems:
         problems.append("nothing to run: no instances or no scenarios")
     if problems:
@@ -120,37 +119,35 @@ def plan_batch(instances: list[Path], scenario_files: list[Path], *, include_bas
     return jobs
 
 
-def to_run(jobs: list[BatchJob], store: Store, retry_failed: bool) -> list[BatchJob]:
-    """The jobs the database does not already hold (same fingerprint)."""
-    held = store.finished()
-    todo = []
-    for job in jobs:
-        row = held.get((job.spec.instance, job.spec.scenario))
-        if row is not None and row[0] == job.spec.fingerprint and (
-                row[1] == "done" or not retry_failed):
-            continue
-        todo.append(job)
-    return todo
+def to_run(jobs: list[BatchJob], store: Store, retry_failed: bool,
+           warm_start: bool = True) -> list[JobSpec]:
+    """The jobs to run as far as known before the batch starts: those the database does not
+    hold (same fingerprint), and the scenarios waiting for a base that runs (a warm start's
+    fingerprint is known only with the base's roster)."""
+    plan = schedule(jobs, store, retry_failed, warm_start)
+    return plan.ready + [spec for waiting in plan.waiting.values() for spec in waiting]
 
 
 def run_batch(jobs: list[BatchJob], store: Store, backend: Backend, out: Path, *,
-              retry_failed: bool = False,
+              retry_failed: bool = False, warm_start: bool = True,
               on_result: Callable[[BatchReport, JobOutcome], None] | None = None,
               ) -> BatchReport:
-    """Run the jobs the database lacks; record each as it finishes. Ctrl-C (KeyboardInterrupt)
-    stops the batch with everything finished so far recorded (report.stopped)."""
+    """Run the jobs the database lacks, each instance's base first and its other scenarios
+    from the base's roster (unless not `warm_start`); record each as it finishes. Ctrl-C
+    (KeyboardInterrupt) stops the batch with everything finished so far recorded
+    (report.stopped)."""
     from bemanna.roster import roster_from_dict, save_roster, write_with_fallback
 
-    todo = to_run(jobs, store, retry_failed)
-    by_key = {(j.spec.instance, j.spec.scenario): j for j in todo}
-    report = BatchReport(planned=len(jobs), skipped=len(jobs) - len(todo))
+    plan = schedule(jobs, store, retry_failed, warm_start)
+    by_key = {key_of(j.spec): j for j in jobs}
+    report = BatchReport(planned=len(jobs), skipped=plan.skipped)
     started, clock = time.time(), time.monotonic()
-    run_id = store.start_run(backend.name, len(jobs), report.skipped, started)
+    run_id = store.start_run(backend.name, len(jobs), plan.skipped, started)
 
-    def on_outcome(spec: JobSpec, outcome: JobOutcome) -> None:
+    def on_outcome(spec: JobSpec, outcome: JobOutcome) -> list[JobSpec] | None:
         if outcome.status == "interrupted":
-            return  # not a result: the job runs again next time
-        job = by_key[(spec.instance, spec.scenario)]
+            return None  # not a result: the job (and any waiting for it) runs again next time
+        job = by_key[key_of(spec)]
         roster_path = None
         if outcome.roster is not None:
             folder = out / spec.instance / spec.scenario
@@ -158,18 +155,22 @@ def run_batch(jobs: list[BatchJob], store: Store, backend: Backend, out: Path, *
             # A folder that refuses now: the roster goes to a temporary folder, recorded.
             saved = write_with_fallback(folder, lambda place: save_roster(roster, place))
             roster_path = str(saved.value.resolve())
-        store.record(spec, outcome, job.instance_path, job.scenario_path, roster_path)
+        store.record(spec, outcome, job.instance_path, job.scenario_path, roster_path,
+                     plan.start.get(key_of(spec)))
         if outcome.status == "done":
             report.done += 1
         else:
             report.failed += 1
             report.failures.append((spec.instance, spec.scenario, outcome.error or ""))
+        released = plan.release(spec.instance, outcome) if job.reference else []
+        report.skipped = plan.skipped
         if on_result is not None:
             on_result(report, outcome)
+        return released
 
     try:
-        if todo:
-            backend.run([j.spec for j in todo], on_outcome)
+        if plan.ready:
+            backend.run(plan.ready, on_outcome)
     except KeyboardInterrupt:
         report.stopped = True
     finally:

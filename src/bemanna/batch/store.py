@@ -4,11 +4,14 @@ Only the batch's own process writes (workers return plain data), one transaction
 finished job, so a batch killed at any moment leaves every finished job committed and
 nothing half-written: a transaction is in the database entirely or not at all. Jobs are keyed
 by (instance, scenario); `fingerprint` says what the result depends on (the changed instance
-data and the solver parameters), so a re-run skips a job whose row has the same fingerprint.
+data, the solver parameters and, for a warm start, the passes of the roster it started from),
+so a re-run skips a job whose row has the same fingerprint.
 
 Table `jobs`: the job's identity and files, status (`done` / `failed`) and error, the solver's
-status and objective, every figure of `bemanna.pricing.figures.FIGURES` as a column (money
-in öre per year) and all of them again as a JSON blob, the roster path and timings. Table
+status and objective, how the solve started (`warm_start`: `bemanna.batch.warm.STARTS`, and
+`hinted_from`: the scenario whose roster it started from), every figure of
+`bemanna.pricing.figures.FIGURES` as a column (money in öre per year) and all of them again as
+a JSON blob, the roster path and timings. Table
 `runs`: one row per invocation (backend, planned, skipped, done, failed, start/end).
 """
 
@@ -25,10 +28,12 @@ import pandas as pd
 from bemanna.batch.job import JobOutcome, JobSpec
 from bemanna.pricing.figures import FIGURES
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 """2: the columns strategy and deterministic_time (the whole SolverParams reaches the row);
-a schema-1 database gets them added on open (NULL for its old rows)."""
+3: warm_start and hinted_from (how each solve started). An older database gets the columns
+added on open (NULL for its old rows, which were all solved cold)."""
 ADDED_IN_2 = (("strategy", "TEXT"), ("deterministic_time", "REAL"))
+ADDED_IN_3 = (("warm_start", "TEXT"), ("hinted_from", "TEXT"))
 
 
 def _figure_columns() -> str:
@@ -54,6 +59,8 @@ CREATE TABLE IF NOT EXISTS jobs (
   seed INTEGER,
   strategy TEXT,
   deterministic_time REAL,
+  warm_start TEXT,
+  hinted_from TEXT,
 {_figure_columns()},
   figures TEXT,
   roster_path TEXT,
@@ -104,16 +111,17 @@ class Store:
             raise StoreError(f"{self.path}: not a batch database ({exc})") from None
         if version is None:
             self.conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-        elif version[0] == "1":
-            self._upgrade_from_1()
+        elif version[0] in ("1", "2"):
+            self._upgrade()
         elif version[0] != SCHEMA_VERSION:
             raise StoreError(f"{self.path}: schema {version[0]}, expected {SCHEMA_VERSION}")
 
-    def _upgrade_from_1(self) -> None:
+    def _upgrade(self) -> None:
+        """Add the columns a schema-1 or -2 database lacks, in one transaction."""
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
             have = {row[1] for row in self.conn.execute("PRAGMA table_info(jobs)")}
-            for name, kind in ADDED_IN_2:
+            for name, kind in (*ADDED_IN_2, *ADDED_IN_3):
                 if name not in have:
                     self.conn.execute(f"ALTER TABLE jobs ADD COLUMN {name} {kind}")
             self.conn.execute("UPDATE meta SET value=? WHERE key='schema'", (SCHEMA_VERSION,))
@@ -132,9 +140,17 @@ class Store:
         rows = self.conn.execute("SELECT instance, scenario, fingerprint, status FROM jobs")
         return {(i, s): (f, st) for i, s, f, st in rows}
 
+    def roster_path(self, instance: str, scenario: str) -> str | None:
+        """Where the recorded job's roster was written (None: no row, or no roster)."""
+        row = self.conn.execute("SELECT roster_path FROM jobs WHERE instance=? AND scenario=?",
+                                (instance, scenario)).fetchone()
+        return None if row is None else row[0]
+
     def record(self, spec: JobSpec, outcome: JobOutcome, instance_path: str,
-               scenario_path: str | None, roster_path: str | None) -> None:
-        """Write one finished job (replacing an older row of the same job), atomically."""
+               scenario_path: str | None, roster_path: str | None,
+               start: str | None = None) -> None:
+        """Write one finished job (replacing an older row of the same job), atomically.
+        `start`: how the solve started (`bemanna.batch.warm.STARTS`)."""
         figures = outcome.figures or {}
         row: dict[str, Any] = {
             "instance": outcome.instance, "scenario": outcome.scenario,
@@ -146,6 +162,7 @@ class Store:
             "time_limit": spec.params.time_limit, "solver_workers": spec.params.workers,
             "seed": spec.params.seed, "strategy": spec.params.strategy,
             "deterministic_time": spec.params.deterministic_time,
+            "warm_start": start, "hinted_from": spec.hinted_from,
             **{f.key: figures.get(f.key) for f in FIGURES},
             "figures": json.dumps(figures) if figures else None,
             "roster_path": roster_path,

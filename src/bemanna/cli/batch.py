@@ -28,7 +28,7 @@ from bemanna.cli.options import (
     StrategyOption,
     lang_of,
 )
-from bemanna.labels import number
+from bemanna.labels import number, say
 from bemanna.labels.phrases import Counted, render
 
 batch_app = typer.Typer(help="Run instances × scenarios as solve jobs; results in SQLite.",
@@ -70,11 +70,17 @@ def run_command(
         min=1, help="A job still running after this many seconds fails "
                     "(default: 3 × time limit + 60).")] = None,
     retry_failed: Annotated[bool, typer.Option(help="Run failed jobs again.")] = False,
-    no_base: Annotated[bool, typer.Option(help="Leave out the scenario 'base'.")] = False,
+    no_base: Annotated[bool, typer.Option(
+        help="Leave out the scenario 'base' (the other scenarios are then solved cold).")
+    ] = False,
+    cold: Annotated[bool, typer.Option(
+        "--cold", help="Solve each scenario from scratch, independent of its instance's base "
+                       "(default: start from the base's roster).")] = False,
     lang: LangOption = Language.sv,
 ) -> None:
     """Solve every INSTANCE under every scenario, one job each; record each job in DB as it
-    finishes. Re-running the same batch skips the jobs DB already holds."""
+    finishes. Each instance's base runs first and its other scenarios start from the base's
+    roster (unless --cold). Re-running the same batch skips the jobs DB already holds."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -129,12 +135,15 @@ def run_command(
         raise typer.Exit(EXIT_BAD_INPUT) from None
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
-        todo = len(to_run(jobs, store, retry_failed))
+        todo = len(to_run(jobs, store, retry_failed, warm_start=not cold))
         err.print(render("batch.start", language, {
             "jobs": Counted(len(jobs), "job"), "already": len(jobs) - todo, "db": db,
             "todo": todo, "where": where, "limit": f"{time_limit:g}",
             "workers": Counted(solver_workers, "cpsat_worker"), "seed": seed,
-            "strategy": strategy.value}), highlight=False, markup=False)
+            "strategy": strategy.value,
+            "start": say("warm.off" if cold else "warm.without_base" if no_base
+                         else "warm.on", language)}),
+            highlight=False, markup=False)
         columns: list[Any] = [
             TextColumn("[bold]" + render("batch.bar", language, {})), BarColumn(),
             MofNCompleteColumn(),
@@ -150,7 +159,7 @@ def run_command(
 
             try:
                 report = run_batch(jobs, store, backend, out, retry_failed=retry_failed,
-                                   on_result=on_result)
+                                   warm_start=not cold, on_result=on_result)
             except (OSError, TimeoutError) as exc:  # e.g. no Dask scheduler at that address
                 err.print("[bold red]error[/]: ", end="")
                 err.print(f"{where}: {type(exc).__name__}: {exc}", highlight=False,

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
+    from bemanna.batch.warm import Start
     from bemanna.comparison.run import Comparison
     from bemanna.labels import Lang
 
@@ -46,14 +47,25 @@ def compare_command(
     simulate: Annotated[int, typer.Option(
         min=0, max=100_000, help="Also simulate sick leave over each roster, this many runs "
                                  "(the same runs for every scenario; docs/resurstid.md).")] = 0,
+    cold: Annotated[bool, typer.Option(
+        "--cold", help="Solve each scenario from scratch, independent of the base (default: "
+                       "start from the base's roster).")] = False,
     lang: LangOption = Language.sv,
 ) -> None:
     """Solve BASE and each SCENARIO with the same limits; show the figures side by side with
     deltas against the base, annualised; write OUT/compare.xlsx, OUT/compare.html and a
-    roster per scenario under OUT/<scenario>/."""
+    roster per scenario under OUT/<scenario>/. The base is solved first and each scenario
+    starts from its roster (a warm start) unless --cold."""
     import bemanna
     from bemanna.comparison.output import write_outputs
-    from bemanna.comparison.run import plan, run_plan, simulate_columns, status_text
+    from bemanna.comparison.run import (
+        plan,
+        run_plan,
+        simulate_columns,
+        start_text,
+        status_text,
+    )
+    from bemanna.labels import say
     from bemanna.labels.phrases import Counted, render
     from bemanna.roster import write_with_fallback
     from bemanna.scenario import ScenarioError
@@ -66,13 +78,22 @@ def compare_command(
     try:
         instance_path, planned = plan(base, scenarios, params)
     except ScenarioError as exc:
-        raise bad_input(exc) from None
+        raise bad_input(exc, language) from None
     err.print(render("compare.start", language, {
         "rosters": len(planned), "instance": f"[bold]{planned[0].spec.instance}[/]",
         "limit": f"{time_limit:g}", "workers": Counted(workers, "worker"), "seed": seed,
         "strategy": strategy.value}), highlight=False)
-    comparison = run_plan(instance_path, planned, out, on_start=lambda name: err.print(
-        render("compare.solving", language, {"name": name}), highlight=False))
+    base_name = planned[0].scenario.name
+
+    def on_start(name: str, start: Start) -> None:
+        if start == "reference":
+            line = render("compare.solving", language, {"name": name})
+        else:
+            line = render("compare.solving_from", language, {"name": name, "start": say(
+                f"warm.{start}", language, base=base_name)})
+        err.print(line, highlight=False, markup=False)
+
+    comparison = run_plan(instance_path, planned, out, on_start, warm_start=not cold)
     if simulate:
         err.print(render("compare.simulating", language, {"runs": Counted(simulate, "run"),
                                                           "seed": seed}), highlight=False)
@@ -81,7 +102,8 @@ def compare_command(
     wide(console, 50 + 30 * (1 + len(comparison.scenarios))).print(
         terminal_table(comparison, language))
     for column in [comparison.base, *comparison.scenarios]:
-        console.print(f"{column.name}: {status_text(column, language)}", highlight=False,
+        how = "" if column is comparison.base else f"; {start_text(column, base_name, language)}"
+        console.print(f"{column.name}: {status_text(column, language)}{how}", highlight=False,
                       markup=False)
     written = write_with_fallback(out, lambda folder: write_outputs(comparison, folder,
                                                                     language))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from bemanna.comparison.run import Comparison, status_text
+from bemanna.comparison.run import Comparison, start_text, status_text
 from bemanna.labels import COLUMNS, Lang, label, say
 from bemanna.labels import UNITS as UNIT_WORDS
 from bemanna.pricing.figures import FIGURE, LINE_KEYS, Value, display, label_of, unit_of
@@ -112,13 +112,16 @@ def page(comparison: Comparison, lang: Lang = "sv") -> str:
         for value, change in values:
             cells += [_cell(key, value, lang=lang), _cell(key, change, True, lang)]
         rows.append("<tr>" + "".join(cells) + "</tr>")
+    base_name = comparison.base.name
     runs = "".join(
         f"<tr><td>{esc(c.name)}</td><td>{esc(c.description)}</td><td>{esc(status_text(c, lang))}"
-        f"</td><td>{esc(str(c.roster_path or ''))}</td></tr>"
+        f"</td><td>{esc(start_text(c, base_name, lang))}</td>"
+        f"<td>{esc(str(c.roster_path or ''))}</td></tr>"
         for c in [comparison.base, *comparison.scenarios])
     params = ", ".join(f"{k} {v}" for k, v in comparison.params.items())
     note = say("compare.note", lang, path=comparison.instance_path, weeks=comparison.weeks,
-               params=params)
+               params=params, start=say("warm.on" if comparison.warm_start
+                                        else "warm.off", lang))
     run_head = "".join(f"<th>{esc(h)}</th>" for h in say("compare.run_columns", lang).split("|"))
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">

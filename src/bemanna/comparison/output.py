@@ -15,7 +15,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from bemanna.comparison.run import Comparison
+from bemanna.comparison.run import Comparison, start_text
 from bemanna.labels import COLUMNS, Lang, label, say
 from bemanna.labels.report_words import RUN_STATUS
 from bemanna.pricing.figures import FIGURE, display_value, label_of, unit_of
@@ -84,16 +84,19 @@ def workbook_bytes(comparison: Comparison, lang: Lang = "sv") -> bytes:
     for column in [comparison.base, *comparison.scenarios]:
         o = column.outcome
         runs.append([column.name, column.description, label(RUN_STATUS, o.status, lang),
-                     o.error or "", o.solver_status,
+                     start_text(column, comparison.base.name, lang), o.error or "",
+                     o.solver_status,
                      None if o.objective_ore is None else round(o.objective_ore / 100, 2),
                      o.job_seconds, str(column.roster_path or "")])
     for cell in runs[1]:
         cell.font, cell.fill = _BOLD, _HEAD
     about = book.create_sheet(names[2])
-    instance, file, weeks, annualised = say("compare.about", lang).split("|")
+    instance, file, weeks, annualised, start = say("compare.about", lang).split("|")
     for line in ((instance, comparison.instance), (file, str(comparison.instance_path)),
                  (weeks, comparison.weeks), *((k, v) for k, v in comparison.params.items()),
-                 (annualised, say("compare.annualised", lang))):
+                 (annualised, say("compare.annualised", lang)),
+                 (start, say("warm.on" if comparison.warm_start
+                             else "warm.off", lang))):
         about.append(list(line))
     buffer = io.BytesIO()
     text_cells(book).save(buffer)  # scenario names and descriptions never become formulas

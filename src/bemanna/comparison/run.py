@@ -4,6 +4,10 @@ BASE is an instance file (its figures are the reference, scenario `base`) or a s
 (its own `base` instance with its changes). Each SCENARIO file is applied to the base
 *instance* (not on top of BASE's changes: stack changes with `inherits`). Every input is read
 and every scenario applied before anything is solved, so bad input stops the run at once.
+
+The base is solved first; each scenario then starts from the base's roster (a warm start,
+`bemanna.batch.warm`), unless its horizon differs or the caller asks for independent solves
+(`warm_start=False`, `bemanna compare --cold`). Each column says how it started.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bemanna.batch.job import JobOutcome, JobSpec, json_ready, run_job
+from bemanna.batch.warm import Start, warm
 from bemanna.instance import InstanceError
 from bemanna.labels import Lang, number, say
 from bemanna.pricing.figures import FIGURES, SIMULATED_FIGURES, Value, delta, simulated_figures
@@ -46,6 +51,8 @@ class Column:
     description: str
     outcome: JobOutcome
     roster_path: Path | None = None
+    start: Start = "reference"
+    """How the solve started (`bemanna.batch.warm.STARTS`): the base is the reference."""
 
     def value(self, key: str) -> Value:
         figures = self.outcome.figures or {}
@@ -62,6 +69,12 @@ def status_text(column: Column, lang: Lang = "sv") -> str:
     return say(f"compare.{o.status}", lang, error=o.error)
 
 
+def start_text(column: Column, base: str, lang: Lang = "sv") -> str:
+    """'varmstart från schemat för base' / 'warm start from the roster of base', or why the
+    column was solved from scratch."""
+    return say(f"warm.{column.start}", lang, base=base)
+
+
 @dataclass
 class Comparison:
     instance: str
@@ -70,6 +83,9 @@ class Comparison:
     params: dict[str, Any]
     base: Column
     scenarios: list[Column] = field(default_factory=list)
+    warm_start: bool = True
+    """Whether the scenarios were to start from the base's roster (each column's `start`
+    says whether one did)."""
 
     def rows(self) -> list[tuple[str, Value, list[tuple[Value, Value]]]]:
         """Per figure: (key, base value, [(scenario value, delta vs base)]). A figure with no
@@ -151,27 +167,44 @@ def plan_data(data: dict[str, Any], source: str, scenarios: list[Scenario],
 
 
 def run_plan(instance_path: Path, planned: list[Planned], out: Path | None,
-             on_start: Callable[[str], None] | None = None) -> Comparison:
+             on_start: Callable[[str, Start], None] | None = None, *,
+             warm_start: bool = True) -> Comparison:
     """Solve each planned scenario (one after the other, same parameters), write each roster
     under OUT/<scenario>/ (when OUT is given) and return the comparison (the first planned
-    is the base)."""
+    is the base). With `warm_start`, every scenario starts from the base's roster when it
+    fits (`bemanna.batch.warm.warm`); `on_start(name, start)` is called before each solve."""
     from bemanna.roster import roster_from_dict, save_roster, write_with_fallback
 
     columns: list[Column] = []
+    base_roster: dict[str, Any] | None = None
     for item in planned:
+        spec, start = item.spec, _start(bool(columns), warm_start)
+        if start == "hinted":
+            spec, start = warm(item.spec, base_roster, columns[0].name)
         if on_start is not None:
-            on_start(item.scenario.name)
-        outcome = run_job(item.spec)
+            on_start(item.scenario.name, start)
+        outcome = run_job(spec)
+        if not columns and outcome.status == "done":
+            base_roster = outcome.roster
         path = None
         if outcome.roster is not None and out is not None:
             roster = roster_from_dict(outcome.roster)
             # A folder that refuses now: the roster goes to a temporary folder (roster_path).
             path = write_with_fallback(out / item.scenario.name,
                                        partial(save_roster, roster)).value
-        columns.append(Column(item.scenario.name, item.scenario.description, outcome, path))
-    spec = planned[0].spec
-    return Comparison(spec.instance, instance_path, int(spec.data["horizon"]["weeks"]),
-                      shown_params(spec.params), columns[0], columns[1:])
+        columns.append(Column(item.scenario.name, item.scenario.description, outcome, path,
+                              start))
+    first = planned[0].spec
+    return Comparison(first.instance, instance_path, int(first.data["horizon"]["weeks"]),
+                      shown_params(first.params), columns[0], columns[1:], warm_start)
+
+
+def _start(scenario: bool, warm_start: bool) -> Start:
+    """How a column is meant to start: the base as the reference, a scenario from the base's
+    roster unless the caller asked for independent solves."""
+    if not scenario:
+        return "reference"
+    return "hinted" if warm_start else "cold"
 
 
 def simulate_columns(planned: list[Planned], comparison: Comparison, runs: int,
@@ -200,7 +233,7 @@ def shown_params(params: SolverParams) -> dict[str, Any]:
 
 
 def compare(base_arg: Path, scenario_args: list[Path], out: Path,
-            params: SolverParams) -> Comparison:
+            params: SolverParams, *, warm_start: bool = True) -> Comparison:
     """Plan and run: the whole comparison of BASE and the scenario files."""
     instance_path, planned = plan(base_arg, scenario_args, params)
-    return run_plan(instance_path, planned, out)
+    return run_plan(instance_path, planned, out, warm_start=warm_start)

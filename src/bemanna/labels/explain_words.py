@@ -179,6 +179,7 @@ COMMAND_WORDS: dict[str, tuple[str, str]] = {
                       "Comparing {rosters} rosters of {instance}: limit {limit} s, {workers}, "
                       "seed {seed}, strategy {strategy} each"),
     "compare.solving": ("  löser {name} ...", "  solving {name} ..."),
+    "compare.solving_from": ("  löser {name}: {start} ...", "  solving {name}: {start} ..."),
     "compare.simulating": ("  simulerar sjukfrånvaro: {runs}, frö {seed}",
                            "  simulating sick leave: {runs}, seed {seed}"),
     "compare.written": ("Skrivet: {xlsx}, {html} och schemana under {out}/",

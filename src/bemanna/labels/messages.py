@@ -82,13 +82,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "compare.note": (
         "Instans {path}, {weeks} veckor; varje schema löst med samma parametrar ({params}) och "
         "kontrollerat av den oberoende kontrollen. Nyckeltalen är per år (× 52 / veckor); "
-        "pengar i kronor per år. En skillnad är scenariot minus basen.",
+        "pengar i kronor per år. En skillnad är scenariot minus basen. Scenarierna startar "
+        "{start}; körningarna nedan säger hur var och en startade.",
         "Instance {path}, {weeks} weeks; every roster solved with the same parameters "
         "({params}) and checked by the independent checker. Figures are annualised "
-        "(× 52 / weeks); money in kronor per year. A delta is the scenario minus the base."),
+        "(× 52 / weeks); money in kronor per year. A delta is the scenario minus the base. "
+        "The scenarios start {start}; the runs below say how each one started."),
     "compare.runs": ("Körningar", "Runs"),
-    "compare.run_columns": ("scenario|beskrivning|status|schema",
-                            "scenario|description|status|roster"),
+    "compare.run_columns": ("scenario|beskrivning|status|start|schema",
+                            "scenario|description|status|start|roster"),
     "compare.chart_money": ("Kostnad per år (kronor), skillnad mot basen",
                             "Cost per year (kronor), delta against the base"),
     "compare.chart_fte": ("Årsarbetare, skillnad mot basen", "FTE, delta against the base"),

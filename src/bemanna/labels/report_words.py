@@ -301,17 +301,32 @@ REPORT_WORDS: dict[str, tuple[str, str]] = {
     # --- compare.xlsx and compare.html (the rest of compare's words are in messages.py) ---
     "compare.sheets": ("jämförelse|körningar|om", "compare|runs|about"),
     "compare.run_sheet_columns": (
-        "scenario|beskrivning|status|fel|lösarens status|målvärde (kr, perioden)|sekunder|"
-        "schema",
-        "scenario|description|status|error|solver status|objective (kr, horizon)|seconds|"
-        "roster"),
-    "compare.about": ("instans|fil|veckor i perioden|per år",
-                      "instance|file|horizon weeks|annualised"),
+        "scenario|beskrivning|status|start|fel|lösarens status|målvärde (kr, perioden)|"
+        "sekunder|schema",
+        "scenario|description|status|start|error|solver status|objective (kr, horizon)|"
+        "seconds|roster"),
+    "compare.about": ("instans|fil|veckor i perioden|per år|scenarierna startar",
+                      "instance|file|horizon weeks|annualised|the scenarios start"),
     "compare.annualised": ("× 52 / veckor i perioden; pengar i kronor per år",
                            "× 52 / horizon weeks; money in kronor per year"),
     "compare.done": ("klar ({status}, {seconds} s)", "done ({status}, {seconds} s)"),
     "compare.failed": ("misslyckad: {error}", "failed: {error}"),
     "compare.interrupted": ("avbruten: {error}", "interrupted: {error}"),
+    # --- how compare's and batch's scenarios start (bemanna.batch.warm) ---
+    "warm.on": ("från basens schema (varmstart)", "from the base's roster (warm start)"),
+    "warm.off": ("från grunden, oberoende av basen (--cold)",
+                 "from scratch, independent of the base (--cold)"),
+    "warm.without_base": ("från grunden (utan basen, --no-base)",
+                          "from scratch (without the base, --no-base)"),
+    # one column's or job's start (bemanna.batch.warm.STARTS)
+    "warm.reference": ("referensen", "the reference"),
+    "warm.hinted": ("varmstart från schemat för {base}", "warm start from the roster of {base}"),
+    "warm.cold": ("kallstart (--cold)", "cold start (--cold)"),
+    "warm.cold_horizon": ("kallstart: annan period än {base}",
+                          "cold start: the horizon differs from {base}'s"),
+    "warm.cold_no_base": ("kallstart: {base} har inget schema",
+                          "cold start: {base} has no roster"),
 }
 """The reports' sentences: `report.*` the page's (and both files' shared ones), `sheet.*`
-report.xlsx's own, `compare.*` compare.xlsx's and compare.html's."""
+report.xlsx's own, `compare.*` compare.xlsx's and compare.html's, `warm.*` how a scenario's
+solve started (compare's outputs and batch's first line)."""

@@ -68,9 +68,11 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "cannot_read": ("{source}: kan inte läsas: {reason}", "{source}: cannot read: {reason}"),
     # --- batch (cli/batch.py) ---
     "batch.start": ("Körning: {jobs}, {already} redan i {db}, {todo} att köra på {where}; "
-                    "{limit} s × {workers}, frö {seed}, strategi {strategy}",
+                    "{limit} s × {workers}, frö {seed}, strategi {strategy}; scenarierna "
+                    "startar {start}",
                     "Batch: {jobs}, {already} already in {db}, {todo} to run on {where}; "
-                    "{limit} s × {workers}, seed {seed}, strategy {strategy}"),
+                    "{limit} s × {workers}, seed {seed}, strategy {strategy}; the scenarios "
+                    "start {start}"),
     "batch.local": ("{count} lokala processer", "{count} local processes"),
     "batch.local_one": ("1 lokal process", "1 local process"),
     "batch.failed_job": ("  misslyckades: {instance} × {scenario}: {error}",
