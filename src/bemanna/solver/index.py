@@ -45,10 +45,6 @@ class Index:
     """Pinned passes: (employee, day) -> shift id that must be worked."""
     scope: frozenset[str] | None = None
     """The employees this model is about (None: all); others get no rules or passes."""
-    successor_memo: dict[tuple[str, int, str], list[tuple[PassOption, int]]] = field(
-        default_factory=dict, init=False, repr=False, compare=False)
-    """Rest rules: the passes that may follow a pass closely, with the rest between them
-    (`builders.rest`); filled on first use, shared by every model over this index."""
 
     @property
     def horizon_minutes(self) -> int:

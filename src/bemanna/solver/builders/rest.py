@@ -47,26 +47,17 @@ def _between(ctx: Context, first: PassOption, second: PassOption) -> list[cp_mod
 
 
 def _successors(ctx: Context, opt: PassOption) -> list[tuple[PassOption, int]]:
-    """Passes that could follow `opt` closely enough to matter, with the rest between them
-    (worked out once per index: no-overlap, daily rest and its compensation all ask)."""
-    key = (opt.employee, opt.day, opt.shift.id)
-    memo = ctx.index.successor_memo
-    if key not in memo:
-        memo[key] = _find_successors(ctx, opt, _lookahead(ctx))
-    return memo[key]
-
-
-def _find_successors(ctx: Context, opt: PassOption, lookahead: int
-                     ) -> list[tuple[PassOption, int]]:
-    result = []
-    for step in range(1, lookahead + 1):
-        located = ctx.index.day_at(opt.day + step)
+    """Passes that could follow `opt` closely enough to matter, with the rest between them."""
+    index, end = ctx.index, opt.end
+    result: list[tuple[PassOption, int]] = []
+    for step in range(1, _lookahead(ctx) + 1):
+        located = index.day_at(opt.day + step)
         if located is None:
             continue
         real, shift_days = located
-        for nxt in ctx.index.day_options(opt.employee, real):
-            rest = (real + shift_days) * MINUTES_PER_DAY + nxt.shift.offsets[0][0] - opt.end
-            result.append((nxt, rest))
+        base = (real + shift_days) * MINUTES_PER_DAY - end
+        result.extend((nxt, base + nxt.shift.offsets[0][0])
+                      for nxt in index.day_options(opt.employee, real))
     return result
 
 
