@@ -270,6 +270,28 @@ def test_start_books_resurspass_onto_the_gap(
     pytest.skip("no resurspass overlaps an ordinary pass of another employee")
 
 
+def test_repair_keeps_the_planning_prices(
+        solved: dict[str, tuple[bemanna.Instance, Roster]]) -> None:
+    """The repair prices a roster as the base roster was planned, less the contract band: the
+    expected-absence credit of resurspass and the price of stranded resurstid stay, so booking
+    a resurspass costs its credit (it is gone for the next sick call) and is done where it
+    covers need. On the care home the old roster earns that credit (it has resurspass), so the
+    term is below zero on the repair instance too."""
+    from bemanna.replanning.instance_for_repair import repair_plan
+
+    inst, old = solved["care_home"]
+    now = dt.datetime.combine(inst.horizon.date(10), dt.time(6, 30))
+    who = next(a.employee for a in old.assignments if a.date == now.date())
+    events = events_from_data({"now": now.isoformat(), "events": [
+        {"kind": "absence", "employee": who, "start": now.isoformat(),
+         "end": (now + dt.timedelta(days=2)).isoformat()}]})
+    plan = repair_plan(inst, old, events, now)
+    assert plan.instance.absence == inst.absence
+    assert plan.instance.costs.stranded_resurstid_per_hour == inst.costs.stranded_resurstid_per_hour
+    assert not plan.instance.rules.contract_hours.enabled
+    assert check_roster(plan.baseline, old).costs["expected_absence_cover"] < 0
+
+
 def test_checker_catches_a_changed_past(
         solved: dict[str, tuple[bemanna.Instance, Roster]]) -> None:
     """Hand-built breaches on the repair instance: a frozen pass worked in another role breaks

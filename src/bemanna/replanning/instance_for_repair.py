@@ -6,9 +6,12 @@ and the change weights (terms `roster_changes` and `extra_hours`).
 `contract_hours` is switched off in the repair: the base schedule balanced each contract; in
 the repair, minutes someone works beyond their planned minutes are bought as mertid or overtime
 (`extra_hours`), and a pass an absent employee does not work is paid as absence, not re-planned.
-RÖHS grants stay as the old roster made them. Resurstid is already paid, so stranded resurstid
-is not priced, and the expected-absence credit of resurspass is off (the absence is known now):
-both are planning-time prices that would otherwise pay for moving people's passes.
+RÖHS grants stay as the old roster made them. The roster's other prices stay as the base roster
+was planned with them, the expected-absence credit of resurspass and the price of stranded
+resurstid included: a resurspass booked for this sick call is no longer there for the next one,
+and a pass where nobody is needed is paid time lost. Without them a repair books every
+resurspass in its window for the smallest gain (measured: a week's sickness on the care home,
+benchmarks/replan.py), leaving none for the next call.
 """
 
 from __future__ import annotations
@@ -219,9 +222,6 @@ def repair_plan(inst: Instance, roster: Roster, events: Events, now: dt.datetime
                                         draft.pins) for e in data["employees"]]
     joiners = _add_joiners(inst, events, draft)
     data["rules"]["contract_hours"]["enabled"] = False
-    data["costs"]["stranded_resurstid_per_hour"] = "0"  # already paid: a repair cannot save it
-    data["absence"]["rate"] = "0"  # the absence is known now: no credit for expected absence
-    data["absence"]["skill_rates"] = {}
     data["repair"] = {"now": now.isoformat(), "reference": reference,
                       "planned_minutes": draft.planned}
     repaired = instance_from_data(data, f"<repair of {inst.name}>")
