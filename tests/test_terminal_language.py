@@ -135,3 +135,16 @@ def test_field_problems_are_framed_and_worded_in_the_language(tmp_path: Path) ->
     assert "fel:" in result.output and "horizon.weeks: värdet ska vara" in result.output
     english = CliRunner().invoke(app, ["validate", str(bad), "--lang", "en"])
     assert "error:" in english.output and "horizon.weeks: Input should be" in english.output
+
+
+def test_an_early_refusal_takes_its_first_word_from_lang(tmp_path: Path) -> None:
+    """`replan --now` that is no date-time is refused before anything is read: with --lang en
+    the whole line is English ('error: ...'), even when BEMANNA_LANG says Swedish — the
+    error word follows --lang like the sentence after it."""
+    result = CliRunner().invoke(app, ["replan", str(tmp_path), "-i", "x.yaml", "--events",
+                                      "e.yaml", "--now", "tomorrow", "--lang", "en",
+                                      "-o", str(tmp_path / "out")],
+                                env={"BEMANNA_LANG": "sv"})
+    assert result.exit_code == 2
+    assert result.output.startswith("error: ")
+    assert "fel:" not in result.output

@@ -90,7 +90,7 @@ def replan_command(
         try:
             moment = dt.datetime.fromisoformat(now)
         except ValueError:
-            fail(render("replan.bad_now", language, {"now": repr(now)}))
+            fail(render("replan.bad_now", language, {"now": repr(now)}), lang=language)
     inst = load_or_exit(instance, language)
     roster = roster_for_or_exit(inst, roster_dir, language)
     out_folder_or_exit(out)

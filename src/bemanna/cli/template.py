@@ -36,7 +36,7 @@ def template_command(
 
     language = lang_of(lang)
     if out.suffix.lower() != ".xlsx":
-        fail(render("template.not_xlsx", language, {"path": out}))
+        fail(render("template.not_xlsx", language, {"path": out}), lang=language)
     out_file_or_exit(out, "OUT")
     inst = load_or_exit(instance, language) if instance is not None else None
     buffer = io.BytesIO()
@@ -84,9 +84,10 @@ def import_excel_command(
     try:
         data = read_bounded(source)
     except FileTooLarge as exc:
-        fail(f"{source}: {exc.problem}")
+        fail(f"{source}: {exc.problem}", lang=language)
     except OSError as exc:
-        fail(render("cannot_read", language, {"source": source, "reason": exc.strerror}))
+        fail(render("cannot_read", language, {"source": source, "reason": exc.strerror}),
+             lang=language)
     try:
         instance = read_template(data, str(source))
     except InstanceError as exc:
