@@ -27,7 +27,7 @@ from bemanna.batch.job import JobOutcome, JobSpec, run_job
 from bemanna.batch.runner import plan_batch, run_batch
 from bemanna.batch.schedule import schedule
 from bemanna.batch.store import Store
-from bemanna.batch.summary import summarise
+from bemanna.batch.summary import default_reference, summarise
 from bemanna.checker import check_roster
 from bemanna.instance import load_instance
 from bemanna.pricing.figures import FIGURES
@@ -93,8 +93,8 @@ def figures_by_job(db: Path) -> dict[tuple[str, str], dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def whole(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path, Any]:
-    """2 units × (base, pre_2023) = 4 jobs on 2 local worker processes, uninterrupted:
-    (units folder, database, roster folder, report)."""
+    """2 units × (base, base_continued, pre_2023) = 6 jobs on 2 local worker processes,
+    uninterrupted: (units folder, database, roster folder, report)."""
     tmp = tmp_path_factory.mktemp("whole")
     units = write_units(tmp / "units")
     db, out = tmp / "whole.sqlite", tmp / "rosters"
@@ -106,29 +106,30 @@ def whole(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path, A
 
 def test_local_batch_records_every_job_and_a_rerun_skips_them(
         whole: tuple[Path, Path, Path, Any]) -> None:
-    """4 rows done, each with its figures as columns and as JSON alike, 0 violations, a
-    roster file the checker passes. The same batch again runs nothing; a longer time limit
-    changes the fingerprint (so that batch would run again)."""
+    """6 rows done (per unit the base, its continued base and the scenario), each with its
+    figures as columns and as JSON alike, 0 violations, a roster file the checker passes.
+    The same batch again runs nothing; a longer time limit changes the fingerprint (so that
+    batch would run again)."""
     units, db, out, report = whole
-    assert (report.planned, report.skipped, report.done, report.failed) == (4, 0, 4, 0)
+    assert (report.planned, report.skipped, report.done, report.failed) == (6, 0, 6, 0)
     frame = rows(db)
     assert sorted(zip(frame.instance, frame.scenario, strict=True)) == [
-        ("unit0", "base"), ("unit0", "pre_2023_rest_rules"),
-        ("unit1", "base"), ("unit1", "pre_2023_rest_rules")]
+        ("unit0", "base"), ("unit0", "base_continued"), ("unit0", "pre_2023_rest_rules"),
+        ("unit1", "base"), ("unit1", "base_continued"), ("unit1", "pre_2023_rest_rules")]
     for row in frame.itertuples():
         assert row.status == "done" and row.error is None
         blob = json.loads(row.figures)
         assert {f.key: getattr(row, f.key) for f in FIGURES} == pytest.approx(blob)
         assert blob["violations"] == 0
         inst = load_instance(units / f"{row.instance}.yaml")
-        if row.scenario == "base":
+        if row.scenario in ("base", "base_continued"):
             assert check_roster(inst, load_roster(row.roster_path)).ok
         assert Path(row.roster_path) == (out / row.instance / row.scenario / "roster.json"
                                          ).resolve()
     jobs = plan_batch([units], [PRE_2023], **SOLVE)
     with Store(db) as store:
         again = run_batch(jobs, store, LocalBackend(2, job_timeout=120), out)
-    assert (again.skipped, again.done, again.failed) == (4, 0, 0)
+    assert (again.skipped, again.done, again.failed) == (6, 0, 0)
     changed = plan_batch([units], [PRE_2023], params=SOLVE["params"].with_(time_limit=21.0))
     assert {j.spec.fingerprint for j in changed}.isdisjoint({j.spec.fingerprint for j in jobs})
 
@@ -138,8 +139,11 @@ def test_each_base_runs_first_and_its_scenario_starts_from_its_roster(
     """On 2 worker processes the two bases run side by side (instances in parallel); each
     instance's scenario job is handed out only once its base is back, so it starts after the
     base finished, from the base's roster: recorded as warm_start 'hinted' from 'base', the
-    bases as the 'reference'. (The rerun in the test above skipping all 4 jobs shows the
-    hinted fingerprint is found again from the roster file.)"""
+    bases as the 'reference'. The continued base is released with it and starts from the
+    same roster ('continued' from 'base'): its roster's hint_objective is the base's
+    objective, and a hinted search never ends dearer than its hint. (The rerun in the test
+    above skipping all 6 jobs shows the hinted fingerprints are found again from the roster
+    file.)"""
     db = whole[1]
     frame = rows(db).set_index(["instance", "scenario"])
     for unit in ("unit0", "unit1"):
@@ -149,6 +153,11 @@ def test_each_base_runs_first_and_its_scenario_starts_from_its_roster(
         assert (scenario.warm_start, scenario.hinted_from) == ("hinted", "base")
         stats = load_roster(scenario.roster_path).stats
         assert stats["hint_dropped"] == 0  # the rest rules change, not who can work what
+        continued = frame.loc[(unit, "base_continued")]
+        assert base.finished_at <= continued.started_at
+        assert (continued.warm_start, continued.hinted_from) == ("continued", "base")
+        assert load_roster(continued.roster_path).stats["hint_objective"] == base.objective_ore
+        assert continued.objective_ore <= base.objective_ore
 
 
 def test_cold_and_warm_fingerprints_differ_and_resume_follows_them(
@@ -156,8 +165,9 @@ def test_cold_and_warm_fingerprints_differ_and_resume_follows_them(
     """Against the uninterrupted batch's database (a copy; nothing is solved here): warm, every
     job is held (the scenarios' fingerprints include the base roster's passes, read back
     from its file). --cold plans the scenarios without a hint: a different fingerprint, so
-    both run again cold while the bases are skipped. A base whose roster file is gone runs
-    again (its scenario waits for the new roster); the other unit is skipped whole."""
+    both run again cold while the bases are skipped, and the continued bases are not run
+    (nothing to pair). A base whose roster file is gone runs again (its continued base and
+    scenario wait for the new roster); the other unit is skipped whole."""
     units, db = whole[0], whole[1]
     copy = tmp_path / "copy.sqlite"
     with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:
@@ -165,7 +175,7 @@ def test_cold_and_warm_fingerprints_differ_and_resume_follows_them(
     jobs = plan_batch([units], [PRE_2023], **SOLVE)
     with Store(copy) as store:
         warm = schedule(jobs, store)
-        assert (warm.ready, warm.waiting, warm.skipped) == ([], {}, 4)
+        assert (warm.ready, warm.waiting, warm.skipped) == ([], {}, 6)
         cold = schedule(jobs, store, warm_start=False)
         assert sorted((s.instance, s.scenario, s.hint) for s in cold.ready) == [
             ("unit0", "pre_2023_rest_rules", None), ("unit1", "pre_2023_rest_rules", None)]
@@ -174,8 +184,9 @@ def test_cold_and_warm_fingerprints_differ_and_resume_follows_them(
                            "WHERE instance='unit0' AND scenario='base'")
         lost = schedule(jobs, store)
     assert [(s.instance, s.scenario) for s in lost.ready] == [("unit0", "base")]
-    assert [s.scenario for s in lost.waiting["unit0"]] == ["pre_2023_rest_rules"]
-    assert lost.skipped == 2 and lost.expected == 2
+    assert [s.scenario for s in lost.waiting["unit0"]] == ["base_continued",
+                                                            "pre_2023_rest_rules"]
+    assert lost.skipped == 3 and lost.expected == 3
 
 
 def crash_or_hang(spec: JobSpec) -> JobOutcome:
@@ -255,7 +266,8 @@ def test_bad_input_stops_the_batch_before_anything_runs(tmp_path: Path) -> None:
 def test_batch_cold_flag_solves_the_scenarios_without_a_hint(tmp_path: Path) -> None:
     """`batch run --cold`: the first line says the scenarios start from scratch, and the
     scenario's row and roster have no hint (recorded 'cold', no hinted_from; a hinted solve
-    records hint_objective in its roster's stats)."""
+    records hint_objective in its roster's stats). No scenario starts warm, so there is no
+    continued base: the base and the scenario are the only rows."""
     from typer.testing import CliRunner
 
     from bemanna.cli import app
@@ -268,10 +280,79 @@ def test_batch_cold_flag_solves_the_scenarios_without_a_hint(tmp_path: Path) -> 
     assert done.exit_code == 0, done.output
     assert "the scenarios start from scratch, independent of the base (--cold)" in done.output
     frame = rows(db).set_index("scenario")
+    assert sorted(frame.index) == ["base", "pre_2023_rest_rules"]
     assert frame.at["pre_2023_rest_rules", "warm_start"] == "cold"
     assert pd.isna(frame.at["pre_2023_rest_rules", "hinted_from"])
     assert "hint_objective" not in load_roster(frame.at["pre_2023_rest_rules",
                                                         "roster_path"]).stats
+
+
+class InProcess:
+    """A backend that runs each job here, one after the other (the released ones last): the
+    Backend protocol without worker processes, for the small batches below."""
+
+    name = "in-process"
+
+    def run(self, specs: list[JobSpec], on_outcome: Any) -> None:
+        queue = list(specs)
+        while queue:
+            spec = queue.pop(0)
+            queue += on_outcome(spec, run_job(spec)) or []
+
+
+def test_a_warm_batch_sets_its_scenarios_against_the_continued_base(tmp_path: Path) -> None:
+    """Paired deltas in a batch. Each unit gets one more job, base_continued: the base's job
+    again, started from the base's roster (hinted from 'base', recorded 'continued'), as the
+    warm scenarios are. An identity scenario and the continued base then have the same data,
+    the same hint and the same deterministic parameters (SolverParams.reproducible), so the
+    same roster: against base_continued — the summary's default reference, said in its
+    `base` — the identity scenario's every delta is 0 on every unit."""
+    units = write_units(tmp_path / "units")
+    same = tmp_path / "same.yaml"
+    same.write_text("name: same\ntransforms: []\n", encoding="utf-8")
+    jobs = plan_batch([units], [same], **SOLVE)
+    assert [(j.spec.instance, j.spec.scenario, j.continued) for j in jobs] == [
+        ("unit0", "base", False), ("unit0", "base_continued", True), ("unit0", "same", False),
+        ("unit1", "base", False), ("unit1", "base_continued", True), ("unit1", "same", False)]
+    with Store(tmp_path / "p.sqlite") as store:
+        report = run_batch(jobs, store, InProcess(), tmp_path / "r")
+        frame = store.jobs()
+    assert (report.planned, report.done, report.failed) == (6, 6, 0)
+    continued = frame[frame.scenario == "base_continued"]
+    assert sorted(continued.instance) == ["unit0", "unit1"]
+    assert set(zip(continued.warm_start, continued.hinted_from, strict=True)) == {
+        ("continued", "base")}
+    summary = summarise(frame, figures=("total_ore", "fte_needed", "uncovered_hours"))
+    assert summary.base == "base_continued"
+    table = summary.table.set_index(["scenario", "figure"])
+    for key in ("total_ore", "fte_needed", "uncovered_hours"):
+        row = table.loc[("same", key)]
+        assert row.paired == 2 and (row.delta_min, row.delta_max) == (0, 0), key
+    by_job = frame.set_index(["instance", "scenario"])
+    for unit in ("unit0", "unit1"):
+        assert by_job.at[(unit, "same"), "objective_ore"] == by_job.at[
+            (unit, "base_continued"), "objective_ore"]
+
+
+def test_a_scenario_may_not_be_called_base_continued(tmp_path: Path) -> None:
+    """The name is the continued base's: a scenario file taking it is bad input, one line
+    naming the file, exit 2, nothing run."""
+    from typer.testing import CliRunner
+
+    from bemanna.cli import app
+
+    units = write_units(tmp_path / "units", count=1)
+    taken = tmp_path / "taken.yaml"
+    taken.write_text("name: base_continued\ntransforms: [grant_rohs]\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as caught:
+        plan_batch([units], [taken], **SOLVE)
+    assert caught.value.problems == [
+        f"{taken}: the scenario name 'base_continued' is reserved for each instance's "
+        "continued base (docs/batch.md); rename the scenario"]
+    done = CliRunner().invoke(app, ["batch", "run", str(units), "-s", str(taken), "--db",
+                                    str(tmp_path / "b.sqlite"), "--lang", "en"])
+    assert done.exit_code == 2 and "reserved" in done.output
+    assert not (tmp_path / "b.sqlite").exists()
 
 
 def test_an_older_database_gets_the_warm_start_columns(tmp_path: Path) -> None:
@@ -298,7 +379,7 @@ def test_an_older_database_gets_the_warm_start_columns(tmp_path: Path) -> None:
 
 def test_dask_local_cluster_gives_the_local_results(
         tmp_path: Path, whole: tuple[Path, Path, Path, Any]) -> None:
-    """The same four jobs on a Dask LocalCluster (threads, started here) and on local
+    """The same six jobs on a Dask LocalCluster (threads, started here) and on local
     processes (the uninterrupted batch): the same figures, since the solves are
     deterministic; the scenarios are handed to Dask once their base is back, warm-started
     from its roster as locally."""
@@ -309,9 +390,9 @@ def test_dask_local_cluster_gives_the_local_results(
                                   dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client, Store(tmp_path / "d.sqlite") as store:
         report = run_batch(jobs, store, DaskBackend(120, client=client), tmp_path / "r")
-    assert (report.done, report.failed) == (4, 0)
+    assert (report.done, report.failed) == (6, 0)
     assert figures_by_job(tmp_path / "d.sqlite") == figures_by_job(whole[1])
-    assert set(rows(tmp_path / "d.sqlite").warm_start) == {"reference", "hinted"}
+    assert set(rows(tmp_path / "d.sqlite").warm_start) == {"reference", "continued", "hinted"}
     base = next(j.spec for j in jobs if j.spec.scenario == "base")
     assert figures_by_job(tmp_path / "d.sqlite")[(base.instance, "base")] == run_job(
         base).figures
@@ -328,7 +409,7 @@ def batch_command(units: Path, db: Path) -> list[str]:
 
 def test_resume_after_sigkill_gives_the_uninterrupted_figures(
         tmp_path: Path, whole: tuple[Path, Path, Path, Any]) -> None:
-    """Kill a 4-job batch (one worker) with SIGKILL, with its workers, once the first job is
+    """Kill a 6-job batch (one worker) with SIGKILL, with its workers, once the first job is
     committed; the database is intact and holds only whole jobs. Running the same command
     again skips them and runs the rest; the figures equal the uninterrupted run's."""
     units = write_units(tmp_path / "units")
@@ -349,7 +430,7 @@ def test_resume_after_sigkill_gives_the_uninterrupted_figures(
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert 1 <= committed < 4, "the batch was not caught mid-run"
+    assert 1 <= committed < 6, "the batch was not caught mid-run"
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         held = conn.execute("SELECT count(*) FROM jobs WHERE status='done' AND figures IS NOT "
@@ -360,7 +441,7 @@ def test_resume_after_sigkill_gives_the_uninterrupted_figures(
     assert resumed.returncode == 0, resumed.stderr
     assert f"{held} skipped" in resumed.stdout
     assert figures_by_job(db) == figures_by_job(whole[1])
-    assert len(figures_by_job(db)) == 4
+    assert len(figures_by_job(db)) == 6
 
 
 # --- summary --------------------------------------------------------------------------------
@@ -398,26 +479,54 @@ def test_summary_arithmetic_by_hand() -> None:
     assert other.loc[("base", "total_ore")].delta_total == -20
     with pytest.raises(KeyError):
         summarise(frame, "nope")
+    # The default reference: base here (no continued base), base_continued once every unit
+    # with a base has one, base again when one unit lacks it (a batch stopped midway).
+    assert default_reference(frame) == "base" and summarise(frame).base == "base"
+    continued = [job(u, "base_continued", t, f) for u, t, f in (("a", 90, 9.0),
+                                                                ("b", 200, 20.0))]
+    assert default_reference(pd.concat([frame, pd.DataFrame(continued)])) == "base"
+    whole = pd.concat([frame, pd.DataFrame([*continued, job("c", "base_continued", 300, 30.0)])])
+    assert default_reference(whole) == "base_continued"
+    # against it, a's base is +10 (its first solve was dearer than the continued one)
+    paired = summarise(whole).table.set_index(["scenario", "figure"])
+    assert summarise(whole).base == "base_continued"
+    assert paired.loc[("base", "total_ore")].delta_total == 10
+    assert paired.loc[("x", "total_ore")].delta_total == 30
 
 
 def test_summary_command_prints_the_figures(tmp_path: Path) -> None:
-    """`bemanna batch summary` on a batch database: kronor per year (öre / 100)."""
+    """`bemanna batch summary` on a batch database: kronor per year (öre / 100), against
+    base_continued by default (the database holds it for its one unit) and saying so; an
+    explicit --base wins."""
+    from typer.testing import CliRunner
+
+    from bemanna.cli import app
+
     units = write_units(tmp_path / "units", count=1)
     jobs = plan_batch([units], [PRE_2023], **SOLVE)
     db = tmp_path / "b.sqlite"
+    totals = {"base": 123656789, "base_continued": 123456789,
+              "pre_2023_rest_rules": 123556789}
     with Store(db) as store:
         for job in jobs:
             outcome = JobOutcome(job.spec.instance, job.spec.scenario, job.spec.fingerprint,
-                                 "done", figures={"total_ore": 123456789 if
-                                                  job.spec.scenario == "base" else 123556789,
+                                 "done", figures={"total_ore": totals[job.spec.scenario],
                                                   "fte_needed": 3.0})
             store.record(job.spec, outcome, job.instance_path, job.scenario_path, None)
     done = subprocess.run([sys.executable, "-m", "bemanna", "batch", "summary", str(db),
                            "--lang", "en"], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
+    assert "Reference: base_continued, the base continued from its first roster" in done.stdout
     line = next(s for s in done.stdout.splitlines() if "pre_2023_rest_rules" in s)
-    # 1 234 567.89 kr base, +1 000 kr in the scenario (English number format with --lang en)
+    # 1 235 567.89 kr in the scenario, +1 000 kr against base_continued's 1 234 567.89 kr
+    # (English number format with --lang en)
     assert "1,235,568" in line and "+1,000" in line
+    against_base = CliRunner().invoke(app, ["batch", "summary", str(db), "--base", "base",
+                                            "--lang", "en"])
+    assert against_base.exit_code == 0, against_base.output
+    assert "Reference: base\n" in against_base.output
+    line = next(s for s in against_base.output.splitlines() if "pre_2023_rest_rules" in s)
+    assert "-1,000" in line  # 1 235 567.89 − 1 236 567.89 kr
     # Swedish by default: no-break space between thousands, Swedish column words.
     done = subprocess.run([sys.executable, "-m", "bemanna", "batch", "summary", str(db)],
                           capture_output=True, text=True, cwd=ROOT, timeout=120,

@@ -134,33 +134,47 @@ def test_scenarios_start_from_the_base_roster(comparison: Any) -> None:
     """The base is solved first and each scenario starts from its roster: both scenarios'
     outcomes say they were hinted from 'base', and the runs sheet and the page say so too.
     'fewer' removes b: the solver drops the passes of an employee the scenario does not have
-    (assignment_from_roster finds no pass options for b), so exactly b's passes in the base
-    roster are dropped from the hint, and the scenario is still solved and checked. 'rohs'
-    keeps every employee and shift type (b only works more): nothing is dropped."""
+    (assignment_from_roster finds no pass options for b), so exactly b's passes in the base's
+    first roster (the hint) are dropped, and the scenario is still solved and checked. 'rohs'
+    keeps every employee and shift type (b only works more): nothing is dropped. The base
+    column is the base continued from that same first roster (hinted from 'base' too), and
+    every output says so."""
     result, out = comparison
-    assert result.base.start == "reference" and result.base.outcome.hinted_from is None
+    assert result.base.start == "continued" and result.base.outcome.hinted_from == "base"
     assert [(c.start, c.outcome.hinted_from) for c in result.scenarios] == [
         ("hinted", "base"), ("hinted", "base")]
-    passes_of_b = [a for a in result.base.outcome.roster["assignments"] if a["employee"] == "b"]
+    passes_of_b = [a for a in result.first.roster["assignments"] if a["employee"] == "b"]
     assert passes_of_b
     stats = {c.name: c.outcome.roster["stats"] for c in result.scenarios}
     assert stats["fewer"]["hint_dropped"] == len(passes_of_b)
     assert stats["rohs"]["hint_dropped"] == 0
     book = openpyxl.load_workbook(out / "compare.xlsx")
     starts = [r[3] for r in book["runs"].iter_rows(min_row=2, values_only=True)]
-    assert starts == ["the reference", "warm start from the roster of base",
+    assert starts == ["continued from its first roster, as the scenarios are",
+                      "warm start from the roster of base",
                       "warm start from the roster of base"]
+    about = dict(book["about"].iter_rows(values_only=True))
+    assert about["the base"].startswith("The base was solved once; that roster is the common")
+    assert about["the base's first roster"].startswith(
+        f"objective {result.first.objective_ore / 100:,.2f} kr (horizon)")
     page = html.unescape((out / "compare.html").read_text(encoding="utf-8"))
     assert "warm start from the roster of base" in page
+    assert "continued from its first roster, as the scenarios are" in page
     assert "The scenarios start from the base's roster (warm start)" in page
+    assert "So every delta compares equal search from the same roster" in page
 
 
-def test_an_identity_scenario_is_no_dearer_and_a_new_horizon_starts_cold(tmp_path: Path) -> None:
-    """An identity scenario (no changes) starts from the base's roster, which is legal in it
-    and priced the same (the same instance): the hint's price is the base's objective, and a
-    hinted search never returns a roster dearer than its hint, so its objective ≤ the base's.
-    A scenario that moves the horizon a week later cannot take the base's roster (its dates
-    lie outside): it is solved cold and says why (no hint in its roster's stats)."""
+def test_the_base_is_continued_and_an_identity_scenario_matches_it(tmp_path: Path) -> None:
+    """Paired deltas. The base's first roster is the hint of both the identity scenario (no
+    changes) and the continued base (the base column): the hint is legal in both and priced
+    the same (the same instance), so each records hint_objective == the first solve's
+    objective, and a hinted search never returns a roster dearer than its hint, so both
+    objectives are ≤ it. The two are the same experiment (same data, same hint, same
+    deterministic parameters: SolverParams.reproducible), so they end on the same roster:
+    the same objective and every delta 0 — the scenario's extra search no longer shows as an
+    effect. The continued roster is the one written under OUT/base/. A scenario that moves
+    the horizon a week later cannot take the base's roster (its dates lie outside): it is
+    solved cold and says why (no hint in its roster's stats)."""
     from bemanna.comparison.run import run_plan
 
     base = write(tmp_path / "unit.yaml", tiny_unit("unit"))
@@ -169,13 +183,23 @@ def test_an_identity_scenario_is_no_dearer_and_a_new_horizon_starts_cold(tmp_pat
                                             "set": {"horizon.start": "2025-03-10"}})
     instance_path, planned = plan(base, [same, later],
                                   SolverParams.reproducible(0.1, workers=1, time_limit=20.0))
-    result = run_plan(instance_path, planned, None)
-    assert result.ok
-    identical, moved = result.scenarios
-    base_objective = result.base.outcome.objective_ore
+    result = run_plan(instance_path, planned, tmp_path / "out")
+    assert result.ok and result.paired and result.first is not None
+    first_objective = result.first.objective_ore
+    continued, (identical, moved) = result.base, result.scenarios
+    assert continued.start == "continued" and continued.outcome.hinted_from == "base"
+    assert continued.outcome.roster["stats"]["hint_objective"] == first_objective
+    assert continued.outcome.objective_ore <= first_objective
     assert identical.start == "hinted" and identical.outcome.hinted_from == "base"
-    assert identical.outcome.roster["stats"]["hint_objective"] == base_objective
-    assert identical.outcome.objective_ore <= base_objective
+    assert identical.outcome.roster["stats"]["hint_objective"] == first_objective
+    assert identical.outcome.objective_ore <= first_objective
+    # the key property: same instance, hint and deterministic parameters, same result
+    assert identical.outcome.objective_ore == continued.outcome.objective_ore
+    assert identical.outcome.figures == continued.outcome.figures
+    deltas = {key: values[0][1] for key, _, values in result.rows()}
+    assert deltas["total_ore"] == 0 and all(d in (0, None) for d in deltas.values())
+    written = json.loads((tmp_path / "out" / "base" / "roster.json").read_text("utf-8"))
+    assert written["stats"]["hint_objective"] == first_objective
     assert moved.start == "cold_horizon" and moved.outcome.hinted_from is None
     assert "hint_objective" not in moved.outcome.roster["stats"]
 
@@ -183,7 +207,8 @@ def test_an_identity_scenario_is_no_dearer_and_a_new_horizon_starts_cold(tmp_pat
 def test_cold_flag_solves_each_scenario_from_scratch(tmp_path: Path) -> None:
     """`compare --cold`: the scenario's solve gets no hint (a hinted solve records
     hint_objective in its roster's stats; this one has none) and the terminal, the runs
-    sheet and the settings say it was a cold start, in the language asked for."""
+    sheet and the settings say it was a cold start, in the language asked for. With no warm
+    scenario the base is not continued: its roster has no hint either."""
     base = write(tmp_path / "unit.yaml", tiny_unit("unit"))
     rohs = write(tmp_path / "rohs.yaml", {"name": "rohs", "transforms": ["grant_rohs"]})
     out = tmp_path / "out"
@@ -194,6 +219,10 @@ def test_cold_flag_solves_each_scenario_from_scratch(tmp_path: Path) -> None:
     assert "rohs: cold start (--cold)" in done.output
     stats = json.loads((out / "rohs" / "roster.json").read_text(encoding="utf-8"))["stats"]
     assert "hint_objective" not in stats and "hint_dropped" not in stats
+    # no continued base either: the base is its one cold solve, the reference
+    assert "continued" not in done.output
+    stats = json.loads((out / "base" / "roster.json").read_text(encoding="utf-8"))["stats"]
+    assert "hint_objective" not in stats
     book = openpyxl.load_workbook(out / "compare.xlsx")
     assert [r[3] for r in book["runs"].iter_rows(min_row=2, values_only=True)] == [
         "the reference", "cold start (--cold)"]
@@ -261,6 +290,7 @@ def test_compare_command_on_the_shipped_nurse_group(tmp_path: Path) -> None:
     # one_nurse_fewer started from the base's roster (the default): said, and in its stats
     assert "one_nurse_fewer: done" in done.stdout
     assert "; warm start from the roster of base" in done.stdout
+    assert "base: done" in done.stdout and "; continued from its first roster" in done.stdout
     assert "hint_objective" in (out / "one_nurse_fewer" / "roster.json").read_text()
     staff = next(line for line in done.stdout.splitlines() if "staff (Σ" in line)
     change = float(staff.split("│")[-2].strip())
@@ -287,11 +317,13 @@ def test_a_scenario_file_as_base(tmp_path: Path) -> None:
 
 
 def test_compare_function_runs_the_plan(tmp_path: Path) -> None:
-    """compare() = plan() + run_plan(): the nurse group alone (no scenarios) at 1 s."""
+    """compare() = plan() + run_plan(): the nurse group alone (no scenarios) at 1 s. With
+    no scenario to start warm there is nothing to pair: the base is not continued."""
     result = compare(ROOT / "instances" / "nurse_group.yaml", [], tmp_path,
                      SolverParams(time_limit=1.0, workers=1))
     assert result.base.name == "base" and result.scenarios == []
     assert result.base.outcome.status == "done"
+    assert result.base.start == "reference" and result.first is None and not result.paired
 
 
 def test_compare_simulate_adds_the_sick_leave_figures(tmp_path: Path) -> None:

@@ -114,6 +114,7 @@ def test_compare_progress_in_swedish_by_default(tmp_path: Path) -> None:
     assert ("Jämför 2 scheman för unit: gräns 2 s, 1 arbetstråd, frö 0, strategi auto för "
             "varje") in output, output
     assert "  löser base ..." in output
+    assert "  löser base: fortsatt från sitt första schema, som scenarierna ..." in output
     assert "  löser fewer: varmstart från schemat för base ..." in output
     assert "  simulerar sjukfrånvaro: 3 körningar, frö 0" in output
     flat = " ".join(output.split())
@@ -127,6 +128,7 @@ def test_compare_progress_in_english(tmp_path: Path) -> None:
     assert ("Comparing 2 rosters of unit: limit 2 s, 1 worker, seed 0, strategy auto "
             "each") in output, output
     assert "  solving base ..." in output
+    assert "  solving base: continued from its first roster, as the scenarios are ..." in output
     assert "  solving fewer: warm start from the roster of base ..." in output
     assert "  simulating sick leave: 3 runs, seed 0" in output
     assert "and the rosters under" in output

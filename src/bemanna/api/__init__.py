@@ -142,8 +142,11 @@ def compare(base: Instance | str | Path, scenarios: Sequence[Scenario | str | Pa
 
     The base is solved first and each scenario starts from its roster (`solve(..., hint=)`),
     so a delta is the change's, not two searches' noise; each column's `start` says how it
-    started ('hinted', or why cold: 'cold_horizon' when its horizon differs). With
-    `warm_start=False` every scenario is solved from scratch, independent of the base.
+    started ('hinted', or why cold: 'cold_horizon' when its horizon differs). When a scenario
+    starts warm, the base is solved again from its first roster for as long ('continued'),
+    and that is the base column: the scenarios' extra search is not counted as their effect
+    (`comparison.first` is the first solve). With `warm_start=False` every scenario is solved
+    from scratch, independent of the base.
 
     `base` is an instance (or its file, or a scenario file with its own base); each scenario
     is a `Scenario` or a scenario file, applied to the base instance. With `out`, each roster

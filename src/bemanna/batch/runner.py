@@ -4,24 +4,26 @@ Planning reads every instance and scenario file and applies every scenario to ev
 before any job runs: bad input stops the batch at once, one line per problem. The scenario
 `base` (the instance unchanged) is always planned unless left out, so every scenario has its
 reference. Each instance's base runs first and its other scenarios start from the base's
-roster (warm starts; `warm_start=False`, `--cold`, for independent solves): `schedule.py` says
-which jobs wait for which roster and which the database already holds (same fingerprint: done,
-or failed unless `retry_failed`). Each finished job's roster is written under
-OUT/<instance>/<scenario>/ and then its row committed; a job stopped by a signal is not
-recorded (it runs again next time).
+roster (warm starts; `warm_start=False`, `--cold`, for independent solves), as does the
+instance's continued base (`base_continued`, the reference of paired deltas, warm.py):
+`schedule.py` says which jobs wait for which roster and which the database already holds
+(same fingerprint: done, or failed unless `retry_failed`). Each finished job's roster is
+written under OUT/<instance>/<scenario>/ and then its row committed; a job stopped by a signal
+is not recorded (it runs again next time).
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
 from bemanna.batch.job import JobOutcome, JobSpec, json_ready
-from bemanna.batch.schedule import BatchJob, key_of, schedule
+from bemanna.batch.schedule import BatchJob, in_mode, key_of, schedule
 from bemanna.batch.store import Store
+from bemanna.batch.warm import CONTINUED
 from bemanna.instance import InstanceError
 from bemanna.scenario import (
     BASE,
@@ -77,15 +79,25 @@ def collect_instances(paths: list[Path]) -> tuple[list[Path], list[str]]:
 
 
 def plan_batch(instances: list[Path], scenario_files: list[Path], *, include_base: bool = True,
-               params: SolverParams) -> list[BatchJob]:
-    """Every (instance, scenario) job, validated; ScenarioError lists every problem."""
+               params: SolverParams, warm_start: bool = True) -> list[BatchJob]:
+    """Every (instance, scenario) job, validated; ScenarioError lists every problem. Warm,
+    with the base and at least one other scenario, each instance also gets its continued
+    base (`bemanna.batch.warm.CONTINUED`: the base's job again, to start from the base's
+    roster as the scenarios do)."""
     files, problems = collect_instances(instances)
     scenarios: list[Scenario] = [BASE] if include_base else []
     for path in scenario_files:
         try:
-            scenarios.append(load_scenario(path))
+            scenario = load_scenario(path)
         except InstanceError as exc:
             problems += [f"{exc.source}: {p}" for p in exc.problems]
+            continue
+        if scenario.name == CONTINUED:
+            problems.append(f"{path}: the scenario name {CONTINUED!r} is reserved for each "
+                            "instance's continued base (docs/batch.md); rename the scenario")
+            continue
+        scenarios.append(scenario)
+    continued = warm_start and include_base and len(scenarios) > 1
     names = [s.name for s in scenarios]
     problems += [f"scenario name {n!r} appears more than once" for n in sorted(set(names))
                  if names.count(n) > 1]
@@ -112,6 +124,8 @@ def plan_batch(instances: list[Path], scenario_files: list[Path], *, include_bas
             jobs.append(BatchJob(spec, str(path),
                                  None if scenario.path is None else str(scenario.path),
                                  reference=scenario is BASE))
+            if scenario is BASE and continued:
+                jobs.append(BatchJob(replace(spec, scenario=CONTINUED), str(path), None))
     if not jobs and not problems:
         problems.append("nothing to run: no instances or no scenarios")
     if problems:
@@ -133,11 +147,13 @@ def run_batch(jobs: list[BatchJob], store: Store, backend: Backend, out: Path, *
               on_result: Callable[[BatchReport, JobOutcome], None] | None = None,
               ) -> BatchReport:
     """Run the jobs the database lacks, each instance's base first and its other scenarios
-    from the base's roster (unless not `warm_start`); record each as it finishes. Ctrl-C
+    (and its continued base) from the base's roster (unless not `warm_start`: then without
+    the continued bases); record each as it finishes. Ctrl-C
     (KeyboardInterrupt) stops the batch with everything finished so far recorded
     (report.stopped)."""
     from bemanna.roster import roster_from_dict, save_roster, write_with_fallback
 
+    jobs = in_mode(jobs, warm_start)
     plan = schedule(jobs, store, retry_failed, warm_start)
     by_key = {key_of(j.spec): j for j in jobs}
     report = BatchReport(planned=len(jobs), skipped=plan.skipped)

@@ -7,7 +7,9 @@ base's roster, so it is known only once that roster is: read back from the datab
 file when the base is skipped, else when the base's job comes back. Until then the job waits;
 an instance's waiting jobs are released as its base's outcome arrives (started from its
 roster, or cold when the base has none) and those the database already holds are skipped
-then. Every base is ready at once, so instances run in parallel.
+then. Every base is ready at once, so instances run in parallel. An instance's continued base
+(`bemanna.batch.warm.CONTINUED`) waits and is released like its scenarios: it starts from
+the same roster; under `--cold` it is not run at all.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 
 from bemanna.batch.job import JobOutcome, JobSpec
 from bemanna.batch.store import Store
-from bemanna.batch.warm import Start, warm
+from bemanna.batch.warm import CONTINUED, Start, warm
 from bemanna.scenario import BASE_NAME
 
 Key = tuple[str, str]
@@ -32,9 +34,20 @@ class BatchJob:
     reference: bool = False
     """The instance's base job: its other scenarios start from its roster."""
 
+    @property
+    def continued(self) -> bool:
+        """The instance's continued base: the base again, from the base's roster."""
+        return self.spec.scenario == CONTINUED
+
 
 def key_of(spec: JobSpec) -> Key:
     return spec.instance, spec.scenario
+
+
+def in_mode(jobs: Iterable[BatchJob], warm_start: bool) -> list[BatchJob]:
+    """The jobs a batch runs: every planned job when warm, all but the continued bases when
+    cold (with no warm scenario there is no search to pair)."""
+    return [j for j in jobs if warm_start or not j.continued]
 
 
 @dataclass
@@ -82,7 +95,7 @@ class Schedule:
 def schedule(jobs: Iterable[BatchJob], store: Store, retry_failed: bool = False,
              warm_start: bool = True) -> Schedule:
     """Plan the batch against the database (see the module's docstring)."""
-    jobs = list(jobs)
+    jobs = in_mode(jobs, warm_start)
     plan = Schedule([], {}, {}, 0, store.finished(), retry_failed)
     bases = {j.spec.instance: j.spec for j in jobs if j.reference}
     base_rosters: dict[str, dict[str, Any] | None] = {}
@@ -109,7 +122,7 @@ def schedule(jobs: Iterable[BatchJob], store: Store, retry_failed: bool = False,
             found = plan.add(spec, "cold_no_base")
         elif spec.instance in plan.waiting:
             plan.waiting[spec.instance].append(spec)
-            plan.start[key_of(spec)] = "hinted"
+            plan.start[key_of(spec)] = "continued" if job.continued else "hinted"
             continue
         else:
             found = plan.add(*warm(spec, base_rosters[spec.instance], BASE_NAME))

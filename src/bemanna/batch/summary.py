@@ -7,6 +7,12 @@ For each scenario and figure (money in öre per year, FTE, hours per year):
   units of (scenario − base); `delta_min/median/max`: the spread of the per-unit deltas
   (median of an even count: the mean of the middle two).
 Only paired units enter the deltas, so a failed job never counts as a saving.
+
+The reference unless one is named (`default_reference`) is `base_continued` when the
+database holds it for every unit with a base (a warm batch: the base went on from its first
+roster for as long as the scenarios did, so each delta is the scenario's effect, not its
+extra search; `bemanna.batch.warm`), else `base`. Against `base_continued`, the row `base` is
+the first solve less the continued one: what the extra search alone changed.
 """
 
 from __future__ import annotations
@@ -15,6 +21,9 @@ import statistics
 from dataclasses import dataclass
 
 import pandas as pd
+
+from bemanna.batch.warm import CONTINUED
+from bemanna.scenario import BASE_NAME
 
 SUMMARY_COLUMNS = ["scenario", "figure", "units", "failed", "total", "paired", "delta_total",
                    "delta_min", "delta_median", "delta_max"]
@@ -28,9 +37,21 @@ class Summary:
     """instance, scenario, error of every failed job."""
 
 
-def summarise(jobs: pd.DataFrame, base: str = "base",
+def default_reference(jobs: pd.DataFrame) -> str:
+    """`base_continued` when every unit with a base job has a continued base job too, else
+    `base`."""
+    def units(scenario: str) -> set[str]:
+        return set(jobs.loc[jobs["scenario"] == scenario, "instance"])
+
+    continued = units(CONTINUED)
+    return CONTINUED if continued and units(BASE_NAME) <= continued else BASE_NAME
+
+
+def summarise(jobs: pd.DataFrame, base: str | None = None,
               figures: tuple[str, ...] = ("total_ore", "fte_needed")) -> Summary:
-    """The summary of a batch's jobs table (Store.jobs()). KeyError if `base` has no jobs."""
+    """The summary of a batch's jobs table (Store.jobs()) against the scenario `base` (None:
+    `default_reference`). KeyError if `base` has no jobs."""
+    base = default_reference(jobs) if base is None else base
     if base not in set(jobs["scenario"]):
         raise KeyError(base)
     done = jobs[jobs["status"] == "done"]

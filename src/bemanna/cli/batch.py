@@ -28,7 +28,7 @@ from bemanna.cli.options import (
     StrategyOption,
     lang_of,
 )
-from bemanna.labels import number, say
+from bemanna.labels import Lang, number, say
 from bemanna.labels.phrases import Counted, render
 
 batch_app = typer.Typer(help="Run instances × scenarios as solve jobs; results in SQLite.",
@@ -80,7 +80,8 @@ def run_command(
 ) -> None:
     """Solve every INSTANCE under every scenario, one job each; record each job in DB as it
     finishes. Each instance's base runs first and its other scenarios start from the base's
-    roster (unless --cold). Re-running the same batch skips the jobs DB already holds."""
+    roster (unless --cold), as does the base again (base_continued: the reference with the
+    same search). Re-running the same batch skips the jobs DB already holds."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -113,7 +114,8 @@ def run_command(
         jobs = plan_batch(instances, scenario or [], include_base=not no_base,
                           params=bemanna.SolverParams(
                               time_limit=time_limit, workers=solver_workers, seed=seed,
-                              deterministic_time=deterministic_time, strategy=strategy.value))
+                              deterministic_time=deterministic_time, strategy=strategy.value),
+                          warm_start=not cold)
     except ScenarioError as exc:
         raise bad_input(exc, language) from None
     out = out if out is not None else db.parent / f"{db.stem}_rosters"
@@ -142,6 +144,7 @@ def run_command(
             "workers": Counted(solver_workers, "cpsat_worker"), "seed": seed,
             "strategy": strategy.value,
             "start": say("warm.off" if cold else "warm.without_base" if no_base
+                         else "warm.on_continued" if any(j.continued for j in jobs)
                          else "warm.on", language)}),
             highlight=False, markup=False)
         columns: list[Any] = [
@@ -186,7 +189,9 @@ def run_command(
 @batch_app.command("summary")
 def summary_command(
     db: Annotated[Path, typer.Argument(help="Results database of `bemanna batch run`.")],
-    base: Annotated[str, typer.Option(help="The reference scenario.")] = "base",
+    base: Annotated[str | None, typer.Option(
+        help="The reference scenario (default: base_continued when DB holds it for every "
+             "unit, else base).")] = None,
     figure: Annotated[list[str] | None, typer.Option(
         "--figure", "-f", help="Figures to summarise (default total_ore and fte_needed).")
     ] = None,
@@ -197,7 +202,7 @@ def summary_command(
     from rich.table import Table
 
     from bemanna.batch.store import StoreError, open_existing
-    from bemanna.batch.summary import summarise
+    from bemanna.batch.summary import default_reference, summarise
     from bemanna.cli.compare import wide
     from bemanna.pricing.figures import FIGURE, display, label_of, unit_of
 
@@ -215,6 +220,8 @@ def summary_command(
     except StoreError as exc:
         err.print(f"[bold red]error[/]: {exc}", highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT) from None
+    given = base is not None
+    base = base if base is not None else default_reference(jobs)
     try:
         summary = summarise(jobs, base, keys)
     except KeyError:
@@ -222,6 +229,7 @@ def summary_command(
         err.print(f"[bold red]error[/]: --base: no jobs of scenario {base!r} in {db} "
                   f"(scenarios: {known})", highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT) from None
+    console.print(_reference_line(jobs, base, given, language), highlight=False, markup=False)
     for key in keys:
         table = Table(title=render("batch.title", language, {
             "figure": label_of(key, language), "unit": unit_of(key, language), "base": base}))
@@ -242,6 +250,21 @@ def summary_command(
         for item in summary.failures.itertuples():
             console.print(f"  {item.instance} × {item.scenario}: {item.error}", markup=False,
                           highlight=False)
+
+
+def _reference_line(jobs: Any, base: str, given: bool, lang: Lang) -> str:
+    """Which scenario the deltas are against, and why when it was not named (--base)."""
+    from bemanna.batch.warm import CONTINUED
+    from bemanna.scenario import BASE_NAME
+
+    if base == CONTINUED and not given:
+        return render("batch.reference_continued", lang, {})
+    with_base = set(jobs.loc[jobs["scenario"] == BASE_NAME, "instance"])
+    missing = sorted(with_base - set(jobs.loc[jobs["scenario"] == CONTINUED, "instance"]))
+    if not given and len(missing) < len(with_base):
+        return render("batch.reference_partial", lang, {"missing": len(missing),
+                                                         "units": len(with_base)})
+    return render("batch.reference", lang, {"base": base})
 
 
 def _plain(value: Any) -> Any:

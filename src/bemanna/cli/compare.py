@@ -49,13 +49,15 @@ def compare_command(
                                  "(the same runs for every scenario; docs/resurstid.md).")] = 0,
     cold: Annotated[bool, typer.Option(
         "--cold", help="Solve each scenario from scratch, independent of the base (default: "
-                       "start from the base's roster).")] = False,
+                       "start from the base's roster, and the base goes on from it for as "
+                       "long).")] = False,
     lang: LangOption = Language.sv,
 ) -> None:
     """Solve BASE and each SCENARIO with the same limits; show the figures side by side with
     deltas against the base, annualised; write OUT/compare.xlsx, OUT/compare.html and a
     roster per scenario under OUT/<scenario>/. The base is solved first and each scenario
-    starts from its roster (a warm start) unless --cold."""
+    starts from its roster (a warm start) unless --cold; the base is then solved again from
+    that roster for as long (the continued base), so the deltas compare equal search."""
     import bemanna
     from bemanna.comparison.output import write_outputs
     from bemanna.comparison.run import (
@@ -102,7 +104,8 @@ def compare_command(
     wide(console, 50 + 30 * (1 + len(comparison.scenarios))).print(
         terminal_table(comparison, language))
     for column in [comparison.base, *comparison.scenarios]:
-        how = "" if column is comparison.base else f"; {start_text(column, base_name, language)}"
+        how = ("" if column.start == "reference"
+               else f"; {start_text(column, base_name, language)}")
         console.print(f"{column.name}: {status_text(column, language)}{how}", highlight=False,
                       markup=False)
     written = write_with_fallback(out, lambda folder: write_outputs(comparison, folder,

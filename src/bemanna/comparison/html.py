@@ -122,6 +122,8 @@ def page(comparison: Comparison, lang: Lang = "sv") -> str:
     note = say("compare.note", lang, path=comparison.instance_path, weeks=comparison.weeks,
                params=params, start=say("warm.on" if comparison.warm_start
                                         else "warm.off", lang))
+    if comparison.paired:
+        note += " " + say("compare.paired", lang)
     run_head = "".join(f"<th>{esc(h)}</th>" for h in say("compare.run_columns", lang).split("|"))
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">

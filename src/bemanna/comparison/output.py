@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from bemanna.comparison.run import Comparison, start_text
-from bemanna.labels import COLUMNS, Lang, label, say
+from bemanna.labels import COLUMNS, Lang, label, number, number_or_dash, say
 from bemanna.labels.report_words import RUN_STATUS
 from bemanna.pricing.figures import FIGURE, display_value, label_of, unit_of
 from bemanna.spreadsheet import text_cells
@@ -70,10 +70,10 @@ def workbook_bytes(comparison: Comparison, lang: Lang = "sv") -> bytes:
     for cell in sheet[1]:
         cell.font, cell.fill = _BOLD, _HEAD
         cell.alignment = Alignment(horizontal="center")
-    for number in range(2, sheet.max_row + 1):
-        money = sheet.cell(row=number, column=2).value == money_unit
+    for row_number in range(2, sheet.max_row + 1):
+        money = sheet.cell(row=row_number, column=2).value == money_unit
         for index in range(3, len(header) + 1):
-            sheet.cell(row=number, column=index).number_format = "#,##0" if money else "0.00"
+            sheet.cell(row=row_number, column=index).number_format = "#,##0" if money else "0.00"
     sheet.column_dimensions["A"].width = 36
     sheet.column_dimensions["B"].width = 10
     for index in range(3, len(header) + 1):
@@ -96,11 +96,25 @@ def workbook_bytes(comparison: Comparison, lang: Lang = "sv") -> bytes:
                  (weeks, comparison.weeks), *((k, v) for k, v in comparison.params.items()),
                  (annualised, say("compare.annualised", lang)),
                  (start, say("warm.on" if comparison.warm_start
-                             else "warm.off", lang))):
+                             else "warm.off", lang)), *_paired_lines(comparison, lang)):
         about.append(list(line))
     buffer = io.BytesIO()
     text_cells(book).save(buffer)  # scenario names and descriptions never become formulas
     return buffer.getvalue()
+
+
+def _paired_lines(comparison: Comparison, lang: Lang) -> list[tuple[str, str]]:
+    """The about sheet's lines on the continued base (none when the base was not continued):
+    why the deltas are paired, and the first roster every warm solve started from."""
+    first = comparison.first
+    if not comparison.paired or first is None:
+        return []
+    base, first_roster = say("compare.about_paired", lang).split("|")
+    objective = number_or_dash(None if first.objective_ore is None
+                               else first.objective_ore / 100, 2, lang)
+    return [(base, say("compare.paired", lang)),
+            (first_roster, say("compare.first_roster", lang, objective=objective,
+                               seconds=number(first.job_seconds, 1, lang)))]
 
 
 def write_outputs(comparison: Comparison, out: Path, lang: Lang = "sv") -> tuple[Path, Path]:

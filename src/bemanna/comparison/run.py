@@ -7,7 +7,10 @@ and every scenario applied before anything is solved, so bad input stops the run
 
 The base is solved first; each scenario then starts from the base's roster (a warm start,
 `bemanna.batch.warm`), unless its horizon differs or the caller asks for independent solves
-(`warm_start=False`, `bemanna compare --cold`). Each column says how it started.
+(`warm_start=False`, `bemanna compare --cold`). When any scenario starts warm, the base is
+solved once more from its first roster for as long (the continued base) and that is the base
+column: a warm scenario's delta then compares equal search from the same roster, not the
+scenario's extra search. Each column says how it started.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bemanna.batch.job import JobOutcome, JobSpec, json_ready, run_job
-from bemanna.batch.warm import Start, warm
+from bemanna.batch.warm import Start, continue_base, warm
 from bemanna.instance import InstanceError
 from bemanna.labels import Lang, number, say
 from bemanna.pricing.figures import FIGURES, SIMULATED_FIGURES, Value, delta, simulated_figures
@@ -52,7 +55,9 @@ class Column:
     outcome: JobOutcome
     roster_path: Path | None = None
     start: Start = "reference"
-    """How the solve started (`bemanna.batch.warm.STARTS`): the base is the reference."""
+    """How the solve started (`bemanna.batch.warm.STARTS`): the base is the reference, or
+    'continued' when it was solved again from its first roster (as the warm scenarios
+    were)."""
 
     def value(self, key: str) -> Value:
         figures = self.outcome.figures or {}
@@ -86,6 +91,15 @@ class Comparison:
     warm_start: bool = True
     """Whether the scenarios were to start from the base's roster (each column's `start`
     says whether one did)."""
+    first: JobOutcome | None = None
+    """The base's first solve when the base column is the continued base (its roster is the
+    common start of the base column and the warm scenarios), else None."""
+
+    @property
+    def paired(self) -> bool:
+        """Whether the base column is the continued base: the deltas of the warm scenarios
+        compare equal search from the same roster."""
+        return self.base.start == "continued"
 
     def rows(self) -> list[tuple[str, Value, list[tuple[Value, Value]]]]:
         """Per figure: (key, base value, [(scenario value, delta vs base)]). A figure with no
@@ -172,39 +186,50 @@ def run_plan(instance_path: Path, planned: list[Planned], out: Path | None,
     """Solve each planned scenario (one after the other, same parameters), write each roster
     under OUT/<scenario>/ (when OUT is given) and return the comparison (the first planned
     is the base). With `warm_start`, every scenario starts from the base's roster when it
-    fits (`bemanna.batch.warm.warm`); `on_start(name, start)` is called before each solve."""
+    fits (`bemanna.batch.warm.warm`), and when one does the base is solved once more from
+    that roster for as long (the continued base, `bemanna.batch.warm.continue_base`): its
+    figures and roster are the base column's, so every delta is paired. `on_start(name,
+    start)` is called before each solve."""
+    base_item, rest = planned[0], planned[1:]
+    base_name = base_item.scenario.name
+    told = on_start or (lambda name, start: None)
+    told(base_name, "reference")
+    first = run_job(base_item.spec)
+    roster = first.roster if first.status == "done" else None
+    starts = [_scenario_start(item.spec, roster, base_name, warm_start) for item in rest]
+    common = None
+    if roster is not None and any(start == "hinted" for _, start in starts):
+        spec, start = continue_base(base_item.spec, roster, base_name)
+        told(base_name, start)
+        base, common = _column(base_item, run_job(spec), start, out), first
+    else:
+        base = _column(base_item, first, "reference", out)
+    columns = [base]
+    for item, (spec, start) in zip(rest, starts, strict=True):
+        told(item.scenario.name, start)
+        columns.append(_column(item, run_job(spec), start, out))
+    spec = base_item.spec
+    return Comparison(spec.instance, instance_path, int(spec.data["horizon"]["weeks"]),
+                      shown_params(spec.params), columns[0], columns[1:], warm_start, common)
+
+
+def _scenario_start(spec: JobSpec, base_roster: dict[str, Any] | None, base: str,
+                    warm_start: bool) -> tuple[JobSpec, Start]:
+    """A scenario's job as it is to run: from the base's roster when warm and it fits
+    (`bemanna.batch.warm.warm`), else from scratch and why."""
+    return warm(spec, base_roster, base) if warm_start else (spec, "cold")
+
+
+def _column(item: Planned, outcome: JobOutcome, start: Start, out: Path | None) -> Column:
+    """The column of a solve, its roster written under OUT/<scenario>/ when OUT is given."""
     from bemanna.roster import roster_from_dict, save_roster, write_with_fallback
 
-    columns: list[Column] = []
-    base_roster: dict[str, Any] | None = None
-    for item in planned:
-        spec, start = item.spec, _start(bool(columns), warm_start)
-        if start == "hinted":
-            spec, start = warm(item.spec, base_roster, columns[0].name)
-        if on_start is not None:
-            on_start(item.scenario.name, start)
-        outcome = run_job(spec)
-        if not columns and outcome.status == "done":
-            base_roster = outcome.roster
-        path = None
-        if outcome.roster is not None and out is not None:
-            roster = roster_from_dict(outcome.roster)
-            # A folder that refuses now: the roster goes to a temporary folder (roster_path).
-            path = write_with_fallback(out / item.scenario.name,
-                                       partial(save_roster, roster)).value
-        columns.append(Column(item.scenario.name, item.scenario.description, outcome, path,
-                              start))
-    first = planned[0].spec
-    return Comparison(first.instance, instance_path, int(first.data["horizon"]["weeks"]),
-                      shown_params(first.params), columns[0], columns[1:], warm_start)
-
-
-def _start(scenario: bool, warm_start: bool) -> Start:
-    """How a column is meant to start: the base as the reference, a scenario from the base's
-    roster unless the caller asked for independent solves."""
-    if not scenario:
-        return "reference"
-    return "hinted" if warm_start else "cold"
+    path = None
+    if outcome.roster is not None and out is not None:
+        roster = roster_from_dict(outcome.roster)
+        # A folder that refuses now: the roster goes to a temporary folder (roster_path).
+        path = write_with_fallback(out / item.scenario.name, partial(save_roster, roster)).value
+    return Column(item.scenario.name, item.scenario.description, outcome, path, start)
 
 
 def simulate_columns(planned: list[Planned], comparison: Comparison, runs: int,

@@ -88,6 +88,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "({params}) and checked by the independent checker. Figures are annualised "
         "(× 52 / weeks); money in kronor per year. A delta is the scenario minus the base. "
         "The scenarios start {start}; the runs below say how each one started."),
+    "compare.paired": (
+        "Basen löstes först en gång; det schemat är startpunkten för scenarierna och för "
+        "basen, som sedan fortsatte lika länge från det. Så jämför varje skillnad lika lång "
+        "sökning från samma schema: skillnaden är scenariots, inte den längre sökningens.",
+        "The base was solved once; that roster is the common start of the scenarios and of "
+        "the base, which then went on from it for as long. So every delta compares equal "
+        "search from the same roster: it is the scenario's, not the longer search's."),
     "compare.runs": ("Körningar", "Runs"),
     "compare.run_columns": ("scenario|beskrivning|status|start|schema",
                             "scenario|description|status|start|roster"),

@@ -307,6 +307,10 @@ REPORT_WORDS: dict[str, tuple[str, str]] = {
         "seconds|roster"),
     "compare.about": ("instans|fil|veckor i perioden|per år|scenarierna startar",
                       "instance|file|horizon weeks|annualised|the scenarios start"),
+    "compare.about_paired": ("basen|basens första schema",
+                             "the base|the base's first roster"),
+    "compare.first_roster": ("målvärde {objective} kr (perioden), {seconds} s",
+                             "objective {objective} kr (horizon), {seconds} s"),
     "compare.annualised": ("× 52 / veckor i perioden; pengar i kronor per år",
                            "× 52 / horizon weeks; money in kronor per year"),
     "compare.done": ("klar ({status}, {seconds} s)", "done ({status}, {seconds} s)"),
@@ -318,8 +322,15 @@ REPORT_WORDS: dict[str, tuple[str, str]] = {
                  "from scratch, independent of the base (--cold)"),
     "warm.without_base": ("från grunden (utan basen, --no-base)",
                           "from scratch (without the base, --no-base)"),
+    "warm.on_continued": (
+        "från basens schema (varmstart), och basen fortsätter lika länge från samma schema "
+        "som deras referens (base_continued)",
+        "from the base's roster (warm start), and the base goes on from the same roster for "
+        "as long as their reference (base_continued)"),
     # one column's or job's start (bemanna.batch.warm.STARTS)
     "warm.reference": ("referensen", "the reference"),
+    "warm.continued": ("fortsatt från sitt första schema, som scenarierna",
+                       "continued from its first roster, as the scenarios are"),
     "warm.hinted": ("varmstart från schemat för {base}", "warm start from the roster of {base}"),
     "warm.cold": ("kallstart (--cold)", "cold start (--cold)"),
     "warm.cold_horizon": ("kallstart: annan period än {base}",

@@ -88,6 +88,17 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "batch.columns": ("scenario|enheter|misslyckade|totalt|Δ totalt|Δ per enhet min|median|max",
                       "scenario|units|failed|total|Δ total|Δ per unit min|median|max"),
     "batch.failures": ("{count} misslyckades:", "{count} failed:"),
+    "batch.reference": ("Referens: {base}", "Reference: {base}"),
+    "batch.reference_continued": (
+        "Referens: base_continued, basen fortsatt från sitt första schema lika länge som "
+        "scenarierna: parade skillnader (raden base visar vad den längre sökningen ensam "
+        "ändrade)",
+        "Reference: base_continued, the base continued from its first roster for as long as "
+        "the scenarios: paired deltas (the row base shows what the longer search alone "
+        "changed)"),
+    "batch.reference_partial": (
+        "Referens: base (base_continued saknas för {missing} av {units} enheter)",
+        "Reference: base (base_continued is missing for {missing} of {units} units)"),
     "batch.bar": ("jobb", "jobs"),
     "batch.bar_failed": ("misslyckade", "failed"),
     "batch.bar_left": ("kvar", "ETA"),
