@@ -31,6 +31,7 @@ import pandas as pd
 from bemanna.batch.backends import LocalBackend
 from bemanna.batch.runner import plan_batch, run_batch
 from bemanna.batch.store import Store
+from bemanna.batch.warm import CONTINUED
 from bemanna.generate.portfolio import PortfolioParams, generate_portfolio, write_portfolio
 from bemanna.solver.params import SolverParams
 from results_md import machine_line, write_section
@@ -65,11 +66,11 @@ def per_unit(frame: pd.DataFrame) -> pd.DataFrame:
     Warm, the default rules' figure is the continued base's (base_continued: the same search
     as the warm-started pre-2023 job), so the extra search is not counted as the rules'."""
     done = frame[frame["status"] == "done"]
-    reference = "base_continued" if (done["scenario"] == "base_continued").any() else "base"
+    reference = CONTINUED if (done["scenario"] == CONTINUED).any() else "base"
     new = done[done["scenario"] == reference].set_index("instance")
     old = done[done["scenario"] == "pre_2023_rest_rules"].set_index("instance")
     units = sorted(set(new.index) & set(old.index))
-    keys = ["total_ore", "net_ore", "fte_needed", "uncovered_hours",
+    keys = ["total_ore", "net_ore", "objective_ore", "fte_needed", "uncovered_hours",
             "stranded_resurstid_hours", "bookable_resurstid_hours", "split_shifts", "staff_fte"]
     rows = {k: [new.at[u, k] - old.at[u, k] for u in units] for k in keys}
     return pd.DataFrame(rows, index=units)

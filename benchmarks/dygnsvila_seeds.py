@@ -32,21 +32,10 @@ from bemanna.batch.runner import plan_batch, run_batch
 from bemanna.batch.store import Store
 from bemanna.generate.portfolio import PortfolioParams, generate_portfolio, write_portfolio
 from bemanna.solver.params import SolverParams
-from dygnsvila_cost import PRE_2023
+from dygnsvila_cost import PRE_2023, per_unit
 from results_md import machine_line, write_section
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-CONTINUED = "base_continued"
-
-
-def deltas(frame: Any, reference: str, key: str = "total_ore") -> list[float]:
-    """Per unit done in both: reference − pre-2023 (`key`, öre), in mkr."""
-    done = frame[frame["status"] == "done"]
-    new = done[done["scenario"] == reference].set_index("instance")[key]
-    old = done[done["scenario"] == PRE_2023.stem].set_index("instance")[key]
-    return [(new[u] - old[u]) / 1e8 for u in sorted(set(new.index) & set(old.index))]
 
 
 def portfolio_delta(units: Path, out: Path, seed: int, time_limit: float, warm: bool,
@@ -73,9 +62,9 @@ def portfolio_delta(units: Path, out: Path, seed: int, time_limit: float, warm: 
 def summary(frame: Any, warm: bool, seed: int, failed: int, minutes: float) -> dict[str, Any]:
     """The portfolio's mean delta per unit: money (`total_ore`, per year) and the solver's
     objective (`objective_ore`, the horizon; what the search minimises)."""
-    reference = CONTINUED if warm else "base"
-    mkr = deltas(frame, reference)
-    objective = deltas(frame, reference, "objective_ore")
+    found = per_unit(frame)  # against base_continued when the batch ran warm, else base
+    mkr = list(found["total_ore"] / 1e8)
+    objective = list(found["objective_ore"] / 1e8)
     return {"mode": "warm" if warm else "cold", "seed": seed, "units": len(mkr),
             "failed": failed, "mean_mkr": statistics.mean(mkr),
             "mean_objective_kkr": 1000 * statistics.mean(objective),
