@@ -25,8 +25,8 @@ from bemanna.importers.curtois import import_curtois
 from bemanna.instance import Instance, instance_from_data, load_instance
 from bemanna.roster import Roster
 from bemanna.solver import SolverParams, build_model, solve
-from bemanna.solver.assignment import Assignment, fixed_model
-from bemanna.solver.construct import construct
+from bemanna.solver.assignment import RESURS, Assignment, fixed_model
+from bemanna.solver.construct import Greedy, construct
 from bemanna.solver.extract import extract_roster
 from bemanna.solver.search import Search
 from solver_cases import MONDAY, D, K, band, build, day, employee, need
@@ -156,3 +156,21 @@ def test_a_pinned_resurspass_is_placed_by_the_greedy() -> None:
     pinned = [a for a in result.roster.assignments if a.employee == "E1" and a.date == D1]
     assert [(a.shift, a.kind) for a in pinned] == [("D", "resurs")]
     _assert_legal(inst, result.roster)
+
+
+def test_remembered_pass_values_equal_fresh_ones_after_moves() -> None:
+    """The greedy remembers a pass's value per (role, day) version (value_memo.py): after the
+    whole construction (sweep, top-ups, ejection and reshaping moves on the care home), every
+    remembered value still read must equal the value computed afresh, or the greedy would
+    choose on stale coverage."""
+    inst = load_instance(ROOT / "instances" / "care_home.yaml")
+    full = build_model(inst)
+    greedy = Greedy(full.index, full.need_cache, seed=1, eject_seconds=0.3)
+    greedy.run()
+    checked = 0
+    for options in full.index.options.values():
+        for opt in options:
+            for role in (*opt.roles, RESURS):
+                assert greedy._memo_value(opt, role) == pytest.approx(greedy.value(opt, role))
+                checked += 1
+    assert checked > 10_000

@@ -67,6 +67,8 @@ class JobSpec:
         passes. A cold job's fingerprint is what it was before warm starts existed."""
         settings = self.params.to_dict()
         settings.pop("log")
+        if not settings["lp_bound"]:
+            settings.pop("lp_bound")  # fingerprints from before the switch stay the same
         body: dict[str, Any] = {"data": self.data, **settings}
         if self.hint is not None:
             body["hint"] = {"from": self.hinted_from, "passes": hint_passes(self.hint)}

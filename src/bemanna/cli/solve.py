@@ -60,6 +60,10 @@ def solve_command(
         help="A roster (folder or roster.json) of this instance to start from: passes the "
         "instance no longer allows are dropped; the rest changes little where nothing forces "
         "it (a re-solve after a change).")] = None,
+    lp_bound: Annotated[bool, typer.Option(
+        "--lp-bound", help="Also prove a lower bound from the model's linear relaxation, in a "
+        "thread beside the search, so the gap means something where CP-SAT's bound is 0 (the "
+        "care home: 7 s of one core).")] = False,
     lang: LangOption = Language.sv,
     details: DetailsOption = False,
 ) -> None:
@@ -82,7 +86,8 @@ def solve_command(
     start_from = None if hint is None else hint_or_exit(inst, hint)
     before_solving(inst, out, workers, explain, max_memory, checks, language)
     params = bemanna.SolverParams(time_limit=time_limit, workers=workers, seed=seed, log=log,
-                          strategy=strategy.value, deterministic_time=deterministic_time)
+                          strategy=strategy.value, deterministic_time=deterministic_time,
+                          lp_bound=lp_bound)
 
     def progress(step: Progress) -> None:
         if not quiet:

@@ -25,11 +25,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from bemanna.instance.model import Instance
+from bemanna.solver.absence_ledger import AbsenceLedger
 from bemanna.solver.assignment import RESURS, Assignment
 from bemanna.solver.ejection import Effort, eject
 from bemanna.solver.index import Index, PassOption
 from bemanna.solver.lines import Line, RuleView
 from bemanna.solver.topup import top_up, useful_top_up
+from bemanna.solver.value_memo import ValueMemo
+from bemanna.tariff.clock import ObClock
 from bemanna.units import MINUTES_PER_DAY
 
 DESIRED_WEIGHT = 0.1
@@ -40,6 +43,9 @@ at the wage against need bought at 450-500 SEK/h). Measured with 3 s of ejection
 care home 592 / 535 / 520 k SEK at 0.3 / 0.6 / 0.9, LSS group home 138 / 127 / 130 k."""
 KEEP_PACE = False
 EJECT = True
+ABSENCE_VALUE = True
+"""A resurspass is worth the expected absence it covers (`absence_ledger.py`); off, it is
+worth nothing and only takes hours no ordinary pass could use (as before 2026-12-07)."""
 SEK_PER_MINUTE = 7.5
 """Nominal price of an uncovered minute (450 SEK/h), to weigh per-pass prices (shift cover)
 against minutes of need."""
@@ -73,9 +79,8 @@ class Greedy:
         self.halt = halt
         self.moves = 0
         self.effort = Effort(0)
-        self.version = 0
-        """Counts changes to the coverage; `memo` holds values computed at a version."""
-        self.memo: dict[tuple[int, str, str], tuple[int, float]] = {}
+        self.memo = ValueMemo()
+        self.touched: dict[tuple[int, str], tuple[int, ...]] = {}
         self.index = index
         self.inst: Instance = index.instance
         self.rng = random.Random(seed)
@@ -108,6 +113,9 @@ class Greedy:
                         for e, line in self.lines.items()}
         self.position = 0
         self.worked = {s.id: s.worked_minutes for s in self.inst.shift_types}
+        clock = need.get("tariff:clock")
+        self.ledger = AbsenceLedger(self.inst, need, self.size, 100 * SEK_PER_MINUTE,
+                                    clock if isinstance(clock, ObClock) else None)
 
     # -- coverage arithmetic -------------------------------------------------------------
     def _spans(self, opt: PassOption) -> list[tuple[int, int]]:
@@ -126,7 +134,10 @@ class Greedy:
         return out
 
     def value(self, opt: PassOption, skill: str) -> float:
-        """Need covered by the pass in `skill`, less a little for idle minutes."""
+        """Need covered by the pass in `skill`, less a little for idle minutes (a
+        resurspass: the expected absence it would cover)."""
+        if skill == RESURS:
+            return self.ledger.value(opt, self._spans(opt)) if ABSENCE_VALUE else 0.0
         extra = 0.0
         cover = self.shift_cover.get((opt.day, opt.shift.id))
         if cover is not None:
@@ -144,6 +155,8 @@ class Greedy:
 
     def held(self, opt: PassOption, skill: str) -> float:
         """What the placed pass `opt` covers in `skill`: `value` as if it were taken out."""
+        if skill == RESURS:
+            return self.ledger.value(opt, self._spans(opt), held=True) if ABSENCE_VALUE else 0.0
         extra = 0.0
         cover = self.shift_cover.get((opt.day, opt.shift.id))
         if cover is not None:
@@ -159,31 +172,57 @@ class Greedy:
                 - self.idle[skill] * (self.worked[opt.shift.id] - wanted))
 
     def best_role(self, opt: PassOption) -> tuple[str, float]:
-        """The role that covers most (a resurspass when none covers anything, or when the
-        option is one: a pinned resurspass has no skill role)."""
-        if not opt.roles:
-            return RESURS, 0.0
-        role, best = opt.roles[0], -float("inf")
+        """The role worth most: a skill by the need it covers, or a resurspass by the
+        expected absence it covers (a pinned resurspass has no skill role)."""
+        role, best = RESURS, -float("inf")
         for skill in opt.roles:
-            key = (opt.day, opt.shift.id, skill)
-            known = self.memo.get(key)
-            if known is not None and known[0] == self.version:
-                v = known[1]
-            else:
-                v = self.value(opt, skill)
-                self.memo[key] = (self.version, v)
+            v = self._memo_value(opt, skill)
             if v > best:
                 role, best = skill, v
-        if best <= 0 and self.inst.resurspass:
-            return RESURS, 0.0
+        if opt.resurs and self.inst.resurspass:
+            kept = self._memo_value(opt, RESURS)
+            if kept > best or best <= 0:
+                return RESURS, kept
         return role, best
+
+    def _memo_value(self, opt: PassOption, role: str) -> float:
+        name = self._memo_role(opt, role)
+        key = (opt.day, opt.shift.id, name)
+        stamp = self.memo.stamp(name, self._days(opt), self._cover_day(opt))
+        known = self.memo.get(key, stamp)
+        if known is not None:
+            return known
+        v = self.value(opt, role)
+        self.memo.put(key, stamp, v)
+        return v
+
+    def _memo_role(self, opt: PassOption, role: str) -> str:
+        return role if role != RESURS else RESURS + str(self.ledger.skill_of(opt))
+
+    def _days(self, opt: PassOption) -> tuple[int, ...]:
+        """The days whose minutes the pass touches."""
+        key = (opt.day, opt.shift.id)
+        found = self.touched.get(key)
+        if found is None:
+            found = self.touched[key] = tuple(sorted({
+                d for a, b in self._spans(opt)
+                for d in range(a // MINUTES_PER_DAY, (b - 1) // MINUTES_PER_DAY + 1)}))
+        return found
+
+    def _cover_day(self, opt: PassOption) -> int | None:
+        return opt.day if (opt.day, opt.shift.id) in self.shift_cover else None
+
+    def _changed(self, opt: PassOption, role: str) -> None:
+        cover = None if role == RESURS else self._cover_day(opt)
+        self.memo.changed(self._memo_role(opt, role), self._days(opt), cover)
 
     def place(self, line: Line, opt: PassOption, role: str) -> None:
         line.add(opt)
         self.roles[(line.emp.id, opt.day, opt.shift.id)] = role
+        self._changed(opt, role)
         if role == RESURS:
+            self.ledger.book(opt, self._spans(opt), 1)
             return
-        self.version += 1
         cover = self.shift_cover.get((opt.day, opt.shift.id))
         if cover is not None:
             cover[0] -= 1
@@ -307,8 +346,9 @@ class Greedy:
         """Take a pass back out; returns the role it was worked in."""
         line.remove(opt.day)
         role = self.roles.pop((line.emp.id, opt.day, opt.shift.id))
-        if role != RESURS:
-            self.version += 1
+        self._changed(opt, role)
+        if role == RESURS:
+            self.ledger.book(opt, self._spans(opt), -1)
         cover = self.shift_cover.get((opt.day, opt.shift.id))
         if cover is not None and role != RESURS:
             cover[0] += 1
@@ -337,7 +377,7 @@ def _wishes(inst: Instance) -> dict[tuple[str, int, str], float]:
     return out
 
 
-EJECT_SHARE, EJECT_MIN_SECONDS, EJECT_MAX_SECONDS = 0.05, 0.2, 1.5
+EJECT_SHARE, EJECT_MIN_SECONDS, EJECT_MAX_SECONDS = 0.03, 0.2, 0.5
 """Effort for the ejection moves in nominal seconds: a share of the time limit, within
 bounds (care home: the moves converge after 100-170 moves, about 0.3 nominal seconds)."""
 

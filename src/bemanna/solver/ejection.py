@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from bemanna.solver.assignment import RESURS
 from bemanna.solver.index import PassOption
 from bemanna.solver.lines import Line
 from bemanna.solver.topup import below_minimum
@@ -113,7 +112,7 @@ def _swap(g: Greedy, line: Line, opt: PassOption, skill: str) -> bool:
         if min(distance, days - distance) > WINDOW_DAYS or (emp, day) in g.index.forced:
             continue
         role = g.roles[(emp, day, old.shift.id)]
-        loss = 0.0 if role == RESURS else g.held(old, role)
+        loss = g.held(old, role)
         if loss < gain:
             losses.append((loss, day, old))
     g.effort.spend(len(losses))
@@ -142,7 +141,7 @@ def _reshape_day(g: Greedy, day: int) -> int:
             continue
         role = g.unplace(line, old)
         g.effort.spend(len(g.index.day_options(line.emp.id, day)))
-        kept = 0.0 if role == RESURS else g.value(old, role)
+        kept = g.value(old, role)
         best: tuple[float, PassOption, str] = (kept + 1.0, old, role)
         for opt in g.index.day_options(line.emp.id, day):
             if opt is old:

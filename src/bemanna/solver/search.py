@@ -22,6 +22,7 @@ from ortools.sat.python import cp_model
 
 from bemanna.instance.model import Instance
 from bemanna.roster.model import Roster
+from bemanna.solver import tuning
 from bemanna.solver.assignment import (
     Assignment,
     add_hint,
@@ -39,27 +40,10 @@ from bemanna.solver.first import (
 )
 from bemanna.solver.index import Index
 from bemanna.solver.lns import LargeNeighbourhoodSearch
+from bemanna.solver.lp_bound import LpBoundThread
 from bemanna.solver.model import build_model
 from bemanna.solver.params import Progress, SolverParams
-
-SMALL_MODEL_LITERALS = 2500
-"""Up to this many pass literals the full model first gets a chance to solve outright, with
-its LP relaxation (which proves optima of small models). Larger models search without the LP
-(linearization_level 0): measured on the care home at 30 s, 2 workers, seeds 0–2, median
-117 518 SEK against 134 368 SEK with the default level (benchmarks/RESULTS.md)."""
-SMALL_FIRST_SHARE = 0.25
-OPENING_SHARE = 0.3
-"""Share of the time limit for CP-SAT on the full model before block search (large models)."""
-MIN_BLOCKS = 100
-"""Block search runs only when this many of the smallest blocks fit in its time."""
-POLISH_SHARE = 0.1
-"""Share of the time limit kept for the final solve of the full model."""
-NEIGHBOURHOOD_SECONDS = 0.5
-"""Time limit of one neighbourhood solve."""
-EVALUATION_FIRST_SECONDS = 5.0
-"""Pricing a fixed roster: time for the LP-level-2 proof before trying the default level."""
-EVALUATION_RESERVE = 0.3
-"""Seconds kept at the end to price the final roster exactly."""
+from bemanna.solver.watch import Recorder, StallWatch
 
 
 @dataclass
@@ -72,15 +56,6 @@ class Outcome:
     objective: int | None = None
     bound: int | None = None
     infeasible_employees: list[str] = field(default_factory=list)
-
-
-class _Recorder(cp_model.CpSolverSolutionCallback):
-    def __init__(self, report: Callable[[int, int], None]) -> None:
-        super().__init__()
-        self.report = report
-
-    def on_solution_callback(self) -> None:
-        self.report(round(self.objective_value), round(self.best_objective_bound))
 
 
 class Search:
@@ -113,6 +88,8 @@ class Search:
         self.hint_dropped: int | None = None
         self.hint_objective: int | None = None
         """The price of the caller's roster once made legal (öre), when one was given."""
+        self.lp: LpBoundThread | None = None
+        """The linear relaxation's bound, proved beside the search (`params.lp_bound`)."""
         self.construct_seconds = 0.0
         self.mended = 0
         """Lines of the greedy first roster that CP-SAT had to mend."""
@@ -137,7 +114,8 @@ class Search:
 
     def _solve(self, model: cp_model.CpModel, limit: float, *, workers: int | None = None,
                seed: int | None = None, callback: cp_model.CpSolverSolutionCallback | None = None,
-               log: bool = False, essential: bool = False, lp_level: int | None = None
+               log: bool = False, essential: bool = False, lp_level: int | None = None,
+               light: bool = False, stall: float | None = None
                ) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
         """Solve with the search's parameters; once stopped, only `essential` solves (pricing
         the roster to keep) still run. An essential solve prices one fixed roster on one
@@ -152,6 +130,9 @@ class Search:
         solver.parameters.catch_sigint_signal = False
         if lp_level is not None:
             solver.parameters.linearization_level = lp_level
+        if light:
+            for name, value in tuning.LIGHT_PRESOLVE:
+                setattr(solver.parameters, name, value)
         for name, value in self.params.cp_sat_parameters():
             if essential and name in ("max_deterministic_time", "interleave_search"):
                 continue
@@ -159,10 +140,16 @@ class Search:
         if self.stopped.is_set() and not essential:
             return cp_model.UNKNOWN, solver
         self._running.add(solver)
+        watch = None
+        if stall is not None and isinstance(callback, Recorder):
+            callback.last = time.monotonic()
+            watch = StallWatch(solver, stall, callback)
         try:
             status = solver.solve(model, callback)
         finally:
             self._running.discard(solver)
+            if watch is not None:
+                watch.close()
         return status, solver
 
     def _model(self, index: Index | None = None, prices: bool = True) -> Context:
@@ -174,12 +161,14 @@ class Search:
         full = self._model()
         self.build_time = time.monotonic() - t
         if self.params.strategy == "cpsat":
+            self._start_lp(full)
             if self.hint is not None:
                 reading = assignment_from_roster(full.index, self.hint)
                 self.hint_dropped = reading.dropped
                 add_hint(full, reading.assignment)
             return self._solve_full(full, None, self._left())
         if self.start is not None:
+            self._start_lp(full)
             start = {k: v for k, v in self.start.items() if k in full.work}
             evaluated = self._evaluate(full, start)
             if evaluated is not None:  # a complete hint: CP-SAT starts from it at once
@@ -187,16 +176,17 @@ class Search:
                 hint_all(full.model, list(evaluated[1].response_proto.solution))
             return self._solve_full(full, start, self._left())
         first = self._first_roster(full)
+        self._start_lp(full)  # after the first roster, whose Python it would slow
         if isinstance(first, Outcome):
-            if first.status == "UNKNOWN" and self._left() > EVALUATION_RESERVE \
+            if first.status == "UNKNOWN" and self._left() > tuning.EVALUATION_RESERVE \
                     and not self.stopped.is_set():
                 return self._solve_full(full, None, self._left())  # no legal start found
             return first
         _, objective, solver = first
-        if len(full.work) <= SMALL_MODEL_LITERALS:
+        if len(full.work) <= tuning.SMALL_MODEL_LITERALS:
             hint_all(full.model, list(solver.response_proto.solution))
-            limit = SMALL_FIRST_SHARE * self.params.time_limit
-            status, small = self._solve(full.model, limit, callback=_Recorder(self._record))
+            limit = tuning.SMALL_FIRST_SHARE * self.params.time_limit
+            status, small = self._solve(full.model, limit, callback=Recorder(self._record))
             if status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
                 return self._finish_status(full, status, small)
             if status == cp_model.FEASIBLE:
@@ -208,10 +198,10 @@ class Search:
         if strategy == "auto" and self.params.is_reproducible:
             strategy = "hinted"  # blocks run on wall time, in parallel: not reproducible
         if strategy in ("lns", "auto"):
-            polish_at = self.deadline - POLISH_SHARE * self.params.time_limit
+            polish_at = self.deadline - tuning.POLISH_SHARE * self.params.time_limit
             lns = LargeNeighbourhoodSearch(full, self.rng, self._solve_block)
             if strategy == "lns" or self._blocks_pay(lns, solver, polish_at):
-                if len(full.work) > SMALL_MODEL_LITERALS:
+                if len(full.work) > tuning.SMALL_MODEL_LITERALS:
                     status, opened = self._open(full, solver)
                     if status == cp_model.OPTIMAL:
                         return self._finish_status(full, status, opened)
@@ -223,27 +213,34 @@ class Search:
         hint_all(full.model, list(solver.response_proto.solution))
         return self._solve_full(full, read_assignment(full, solver), self._left())
 
+    def _start_lp(self, full: Context) -> None:
+        if self.params.lp_bound and self.lp is None and not self.stopped.is_set():
+            self.lp = LpBoundThread(full.model, self._left())
+
     def _open(self, full: Context, solver: cp_model.CpSolver
               ) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
         """The full model from the first roster for a share of the time: CP-SAT's own
         search makes the large early gains faster than blocks do (measured on Curtois
-        Instance13 and Instance20, benchmarks/RESULTS.md)."""
+        Instance13 and Instance20, benchmarks/RESULTS.md); it ends early once it stalls."""
         hint_all(full.model, list(solver.response_proto.solution))
-        return self._solve(full.model, OPENING_SHARE * self.params.time_limit,
-                           callback=_Recorder(self._record), lp_level=0)
+        limit = self.params.time_limit
+        stall = max(tuning.OPENING_STALL_MIN, tuning.OPENING_STALL_SHARE * limit)
+        return self._solve(full.model, tuning.OPENING_SHARE * limit,
+                           callback=Recorder(self._record), lp_level=0,
+                           stall=stall if tuning.OPENING_STALL else None)
 
     def _blocks_pay(self, lns: LargeNeighbourhoodSearch, solver: cp_model.CpSolver,
                     until: float) -> bool:
         """Whether neighbourhood search can run enough blocks before `until`: the time of the
-        smallest block (one employee, one day) times MIN_BLOCKS must fit. Measured: 0.01 s
-        on the LSS group home and nurse group (LNS: 11–17 % cheaper rosters at 20 s), 0.06 s
-        on Curtois Instance13, 0.22 s on the care home, whose many priced segments make every
-        block's presolve slow (block search lost to the full model there)."""
+        smallest block (one employee, one day) times `tuning.MIN_BLOCKS` must fit. Measured:
+        0.01 s on the LSS group home and nurse group (LNS: 11–17 % cheaper rosters at 20 s),
+        0.06 s on Curtois Instance13, 0.07–0.2 s on the care home, whose many priced segments
+        make every block's presolve slow."""
         budget = until - time.monotonic()
         seconds = lns.probe(list(solver.response_proto.solution),
-                            min(5.0, max(0.05, 2 * budget / MIN_BLOCKS)))
+                            min(5.0, max(0.05, 2 * budget / tuning.MIN_BLOCKS)))
         self.probe_seconds = seconds
-        return seconds * MIN_BLOCKS <= until - time.monotonic()
+        return seconds * tuning.MIN_BLOCKS <= until - time.monotonic()
 
     def _finish_status(self, full: Context, status: cp_model.CpSolverStatus,
                        solver: cp_model.CpSolver) -> Outcome:
@@ -264,9 +261,9 @@ class Search:
         """
         if hint is not None and not full.model.proto.solution_hint.vars:
             add_hint(full, hint)
-        large = len(full.work) > SMALL_MODEL_LITERALS
-        status, solver = self._solve(full.model, limit - EVALUATION_RESERVE,
-                                     callback=_Recorder(self._record), log=self.params.log,
+        large = len(full.work) > tuning.SMALL_MODEL_LITERALS
+        status, solver = self._solve(full.model, limit - tuning.EVALUATION_RESERVE,
+                                     callback=Recorder(self._record), log=self.params.log,
                                      lp_level=0 if large else None)
         if status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
             return self._finish_status(full, status, solver)
@@ -293,10 +290,10 @@ class Search:
         that proof runs long (one roster: none in 60 s); only a proven price is the checker's
         to the öre, so it waits for a proof (60 s at most, as before)."""
         model = fixed_model(ctx, assignment)
-        status, solver = self._solve(model, EVALUATION_FIRST_SECONDS, workers=1,
+        status, solver = self._solve(model, tuning.EVALUATION_FIRST_SECONDS, workers=1,
                                      essential=True, lp_level=2)
         if status == cp_model.FEASIBLE:
-            again, other = self._solve(model, 60.0 - EVALUATION_FIRST_SECONDS, workers=1,
+            again, other = self._solve(model, 60.0 - tuning.EVALUATION_FIRST_SECONDS, workers=1,
                                        essential=True)
             if again == cp_model.OPTIMAL or (
                     again == cp_model.FEASIBLE
@@ -384,7 +381,7 @@ class Search:
         """Neighbourhood search from the roster `solver` holds (a solve of the full model or
         of a copy of it); returns the solver of the best roster found and its objective."""
         _, objective, better = lns.run(
-            list(solver.response_proto.solution), objective, until, NEIGHBOURHOOD_SECONDS,
+            list(solver.response_proto.solution), objective, until, tuning.NEIGHBOURHOOD_SECONDS,
             self.params.seed, self.params.workers, self.stopped,
             lambda found: self._record(found, 0))
         self.iterations, self.improvements = lns.iterations, lns.improvements
@@ -394,5 +391,6 @@ class Search:
     def _solve_block(self, model: cp_model.CpModel, limit: float, seed: int
                      ) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
         """One block: one CP-SAT worker with the full LP relaxation."""
-        return self._solve(model, limit, seed=seed, workers=1, lp_level=2)
+        return self._solve(model, limit, seed=seed, workers=1, lp_level=2,
+                           light=tuning.BLOCK_LIGHT)
 
