@@ -223,11 +223,9 @@ class Search:
         search makes the large early gains faster than blocks do (measured on Curtois
         Instance13 and Instance20, benchmarks/RESULTS.md); it ends early once it stalls."""
         hint_all(full.model, list(solver.response_proto.solution))
-        limit = self.params.time_limit
-        stall = max(tuning.OPENING_STALL_MIN, tuning.OPENING_STALL_SHARE * limit)
-        return self._solve(full.model, tuning.OPENING_SHARE * limit,
+        return self._solve(full.model, tuning.OPENING_SHARE * self.params.time_limit,
                            callback=Recorder(self._record), lp_level=0,
-                           stall=stall if tuning.OPENING_STALL else None)
+                           stall=tuning.OPENING_STALL_SECONDS if tuning.OPENING_STALL else None)
 
     def _blocks_pay(self, lns: LargeNeighbourhoodSearch, solver: cp_model.CpSolver,
                     until: float) -> bool:

@@ -25,19 +25,23 @@ class Recorder(cp_model.CpSolverSolutionCallback):
 
 
 class StallWatch:
-    """Stops a solve once its recorder saw no better roster for `seconds` (a daemon thread
-    that looks every 50 ms); `close()` when the solve is over."""
+    """Stops a solve once its recorder saw no better roster for `seconds`, or for as long as
+    the solve had been finding better ones before its last (a search that improved for 6 s
+    may pause 6 s); a daemon thread that looks every 50 ms; `close()` when the solve is
+    over."""
 
     def __init__(self, solver: cp_model.CpSolver, seconds: float, recorder: Recorder) -> None:
         self.solver = solver
         self.seconds = seconds
         self.recorder = recorder
+        self.started = time.monotonic()
         self.done = threading.Event()
         threading.Thread(target=self._run, daemon=True, name="bemanna-stall").start()
 
     def _run(self) -> None:
         while not self.done.wait(0.05):
-            if time.monotonic() - self.recorder.last > self.seconds:
+            last = self.recorder.last
+            if time.monotonic() - last > max(self.seconds, last - self.started):
                 self.solver.stop_search()
                 return
 
