@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bemanna.solver import SolverParams, build_model, solve
 from bemanna.solver.lp_bound import lp_bound
-from solver_cases import D, K, N, UNCOVERED, band, build, employee, need, optimum
+from solver_cases import UNCOVERED, D, K, N, band, build, employee, need, optimum
 
 
 def test_need_nobody_may_cover_is_the_whole_bound() -> None:

@@ -377,9 +377,11 @@ def _wishes(inst: Instance) -> dict[tuple[str, int, str], float]:
     return out
 
 
-EJECT_SHARE, EJECT_MIN_SECONDS, EJECT_MAX_SECONDS = 0.03, 0.2, 0.5
+EJECT_SHARE, EJECT_MIN_SECONDS, EJECT_MAX_SECONDS = 0.03, 0.2, 0.3
 """Effort for the ejection moves in nominal seconds: a share of the time limit, within
-bounds (care home: the moves converge after 100-170 moves, about 0.3 nominal seconds)."""
+bounds (care home: the moves converge after 100-170 moves, about 0.3 nominal seconds; first
+roster 486 575 SEK at 0.3, 484 302 at 0.5 and beyond, but 0.3 s later). At most 0.3 keeps
+the first roster within 2 s on the care home at any limit; block search does the rest."""
 
 
 def ejection_seconds(time_limit: float) -> float:
