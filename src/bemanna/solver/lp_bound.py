@@ -62,8 +62,10 @@ class _Relaxation:
     def _bound(self, value: int) -> float:
         return -self.inf if value <= -(2**62) else self.inf if value >= 2**62 else float(value)
 
-    def row(self, refs: list[int], coeffs: list[int], low: float, high: float) -> None:
-        """low ≤ Σ coeff × ref ≤ high, a negated literal's constant moved to the bounds."""
+    def _linear(self, refs: list[int], coeffs: list[int]
+                 ) -> tuple[list[tuple[pywraplp.Variable, float]], float]:
+        """Σ coeff × ref as (variable, weight) pairs, one per variable, and the constant that
+        negated literals (1 − x) leave."""
         constant = 0.0
         merged: dict[int, tuple[pywraplp.Variable, float]] = {}
         for ref, coeff in zip(refs, coeffs, strict=True):
@@ -71,9 +73,14 @@ class _Relaxation:
             index = x.index()
             merged[index] = (x, merged.get(index, (x, 0.0))[1] + sign * coeff)
             constant += coeff * offset
+        return list(merged.values()), constant
+
+    def row(self, refs: list[int], coeffs: list[int], low: float, high: float) -> None:
+        """low ≤ Σ coeff × ref ≤ high, a negated literal's constant moved to the bounds."""
+        pairs, constant = self._linear(refs, coeffs)
         row = self.lp.RowConstraint(low - constant if low > -self.inf else low,
                                     high - constant if high < self.inf else high, "")
-        for x, weight in merged.values():
+        for x, weight in pairs:
             row.SetCoefficient(x, weight)
         self.rows += 1
 
@@ -99,17 +106,11 @@ class _Relaxation:
         """Set the model's objective; returns its constant (offset and negated literals)."""
         objective = self.proto.objective
         target = self.lp.Objective()
-        constant = float(objective.offset)
-        coefficients: dict[int, tuple[pywraplp.Variable, float]] = {}
-        for ref, coeff in zip(objective.vars, objective.coeffs, strict=True):
-            x, sign, offset = _term(self.xs, ref)
-            index = x.index()
-            coefficients[index] = (x, coefficients.get(index, (x, 0.0))[1] + sign * coeff)
-            constant += coeff * offset
-        for x, weight in coefficients.values():
+        pairs, constant = self._linear(list(objective.vars), list(objective.coeffs))
+        for x, weight in pairs:
             target.SetCoefficient(x, weight)
         target.SetMinimization()
-        return constant
+        return float(objective.offset) + constant
 
 
 def lp_bound(model: cp_model.CpModel, seconds: float) -> LpBound:
