@@ -275,6 +275,21 @@ def test_page_and_workbook_in_swedish(comparison: Any) -> None:
     assert "klar (" in swedish and "done (" not in swedish  # the runs table's status
 
 
+def test_the_workbench_table_is_the_pages_in_swedish(comparison: Any) -> None:
+    """The workbench's compare page shows `text_table`: compare.html's figures, words and
+    number format, not the frame's English keys (it showed 'staff_fte' and 'total (kr)').
+    The 'fewer' scenario has one 0.75 employee less, so its staff delta is −0,75."""
+    from bemanna.comparison.html import text_table
+
+    result, _ = comparison
+    table = text_table(result)
+    assert table[0][:3] == ["nyckeltal", "enhet", result.base.name]
+    staff = next(row for row in table if row[0] == "personal (Σ sysselsättningsgrad)")
+    assert staff[1] == "årsarbetare" and staff[-1] == "\u22120,75"
+    assert not any(row[0].endswith("_ore") or row[0] == "staff_fte" for row in table)
+    assert {len(row) for row in table} == {3 + 2 * len(result.scenarios)}
+
+
 def test_compare_command_on_the_shipped_nurse_group(tmp_path: Path) -> None:
     """Smoke test on a shipped instance: base and one nurse fewer at 2 s each. Exit 0, the
     table, both files and both rosters. One nurse fewer lowers staff FTE by 1.00 (ssk2 is

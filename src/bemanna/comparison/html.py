@@ -100,11 +100,30 @@ def _cell(key: str, value: Value, signed: bool = False, lang: Lang = "sv") -> st
     return f'<td class="{kind}">{html.escape(display(key, value, signed, lang))}</td>'
 
 
-def page(comparison: Comparison, lang: Lang = "sv") -> str:
-    esc = html.escape
+def header(comparison: Comparison, lang: Lang = "sv") -> list[str]:
+    """The figures table's column heads: figure, unit, the base, then per scenario its name
+    and Δ."""
     head = [label(COLUMNS, "figure", lang), label(COLUMNS, "unit", lang), comparison.base.name]
     for column in comparison.scenarios:
         head += [column.name, "Δ"]
+    return head
+
+
+def text_table(comparison: Comparison, lang: Lang = "sv") -> list[list[str]]:
+    """The figures table as text, head first, in the words and number format of this page
+    (the workbench's compare page shows it)."""
+    rows = [header(comparison, lang)]
+    for key, base, values in comparison.rows():
+        row = [label_of(key, lang), unit_of(key, lang), display(key, base, False, lang)]
+        for value, change in values:
+            row += [display(key, value, False, lang), display(key, change, True, lang)]
+        rows.append(row)
+    return rows
+
+
+def page(comparison: Comparison, lang: Lang = "sv") -> str:
+    esc = html.escape
+    head = header(comparison, lang)
     rows = []
     for key, base, values in comparison.rows():
         cells = [f"<td>{esc(label_of(key, lang))}</td>", f"<td>{esc(unit_of(key, lang))}</td>",

@@ -1,5 +1,6 @@
 """Scenarios: the shipped scenario files or a few toggles (scenario transforms) against a
-plan's version, solved side by side by `bemanna.compare` (its `.to_frame()` is the table)."""
+plan's version, solved side by side by `bemanna.compare`; the table is compare.html's, in
+the same words and number format."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
 import bemanna
+from bemanna.comparison.html import text_table
 from bemanna.instance import InstanceError, instance_from_data
 from bemanna.scenario import Scenario, ScenarioFile, load_scenario
 from bemanna.scenario.model import AllFulltime, NoSplitShifts, Pre2023RestRules
@@ -91,25 +93,5 @@ def _compare(runner: JobRunner, data: dict[str, object], number: int,
     instance = instance_from_data(data, f"version {number}")
     params = bemanna.SolverParams(time_limit=limit, workers=runner.workers, seed=0)
     with runner.solving:
-        frame = bemanna.compare(instance, scenarios, params).to_frame()
-    header = ["", *[str(c) for c in frame.columns]]
-    rows = [[_label(str(index)), *[_cell(v, str(index)) for v in row]] for index, row in
-            zip(frame.index, frame.itertuples(index=False), strict=True)]
-    return [header, *rows]
-
-
-def _label(key: str) -> str:
-    return key.removesuffix("_ore") + " (kr)" if key.endswith("_ore") else key
-
-
-def _cell(value: object, key: str) -> str:
-    """Öre figures as whole kronor, other numbers with thin thousands."""
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    if key.endswith("_ore") and isinstance(value, int | float):
-        value = round(value / 100)
-    if isinstance(value, float):
-        return f"{value:,.2f}".replace(",", " ")
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}".replace(",", " ")
-    return str(value)
+        comparison = bemanna.compare(instance, scenarios, params)
+    return text_table(comparison, "sv")
