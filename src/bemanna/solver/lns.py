@@ -10,7 +10,7 @@ still carry slack; the last solve prices the roster exactly).
 
 Blocks (each kind with its own adaptive size, counted in free decision literals):
 - `days`: every employee over a window of consecutive days (moves passes between employees
-  where the cover is);
+  where the cover is), drawn where the incumbent misfits the need most (`guide.py`);
 - `employees`: a few employees over the whole horizon (their totals, weekends and runs);
 - `staff_window`: a random share of the staff over half the horizon (both at once).
 A kind whose block was solved to optimality grows, one that ran out of time shrinks.
@@ -31,6 +31,7 @@ from ortools.sat.python import cp_model
 
 from bemanna.solver.assignment import hint_all
 from bemanna.solver.context import Context
+from bemanna.solver.guide import DayMisfit
 
 Key = tuple[str, int]
 """(employee, day): the unit a block frees."""
@@ -42,6 +43,11 @@ GROW, SHRINK = 1.1, 0.85
 BLOCK_HINT = True
 """Hint each block with the incumbent. Measured without (care home, 30 s, strategy lns, seed
 1): 44 blocks against 32, none improving either way, so the hint stays."""
+GUIDED_DAYS = True
+"""Day blocks start where the incumbent misfits the need most (`guide.py`), else anywhere."""
+GUIDE_FLOOR = 0.2
+"""Each start's weight is its window's misfit plus this share of the mean: every window stays
+possible."""
 MERGE_SECONDS = 2.0
 """Limit of pricing a merged roster (every decision fixed: presolve alone usually solves it)."""
 
@@ -95,18 +101,24 @@ class Neighbourhoods:
         self.per_employee = max(1, round(self.total / max(1, len(per_employee))))
         self.per_day = max(1, round(self.total / max(1, len(per_day))))
         self.kinds = [BlockKind("days"), BlockKind("employees"), BlockKind("staff_window")]
+        self.misfit: np.ndarray | None = None
+        """Per day, the incumbent's misfit minutes (`guide.DayMisfit`); None: unguided."""
 
-    def _window(self, width: int) -> set[int]:
+    def _window(self, width: int, guided: bool = False) -> set[int]:
         width = max(1, min(self.days, width))
-        if self.cyclic:
-            start = self.rng.randrange(self.days)
-            return {(start + i) % self.days for i in range(width)}
-        start = self.rng.randrange(self.days - width + 1)
-        return set(range(start, start + width))
+        starts = self.days if self.cyclic else self.days - width + 1
+        if guided and self.misfit is not None and self.misfit.any():
+            days = np.concatenate([self.misfit, self.misfit]) if self.cyclic else self.misfit
+            sums = np.convolve(days, np.ones(width, dtype=np.int64), "valid")[:starts]
+            weights = sums + GUIDE_FLOOR * float(sums.mean())
+            start = self.rng.choices(range(starts), weights.tolist())[0]
+        else:
+            start = self.rng.randrange(starts)
+        return {(start + i) % self.days for i in range(width)}
 
     def pick(self, kind: BlockKind) -> set[Key]:
         if kind.name == "days":
-            window = self._window(round(kind.literals / self.per_day))
+            window = self._window(round(kind.literals / self.per_day), GUIDED_DAYS)
             return {key for key in self.indices if key[1] in window}
         if kind.name == "employees":
             count = max(1, min(len(self.employees), round(kind.literals / self.per_employee)))
@@ -186,6 +198,7 @@ class LargeNeighbourhoodSearch:
         self.ctx = ctx
         self.rng = rng
         self.blocks = Neighbourhoods(ctx, rng)
+        self.guide = DayMisfit(ctx) if GUIDED_DAYS else None
         self.solve = solve
         self.iterations = 0
         self.improvements = 0
@@ -230,6 +243,7 @@ class LargeNeighbourhoodSearch:
         objective and the solver holding them (None when nothing better was found)."""
         best: cp_model.CpSolver | None = None
         version = 0
+        self._guide(values)
         pending: dict[Future[tuple[cp_model.CpSolverStatus, cp_model.CpSolver]], _Job] = {}
         slots = [PinnedModel(self.ctx.model, self.blocks.decisions)
                  for _ in range(max(1, workers))]
@@ -265,7 +279,12 @@ class LargeNeighbourhoodSearch:
                         on_better(found)
                     values, objective, best = list(solver.response_proto.solution), found, solver
                     version += 1
+                    self._guide(values)
         return values, objective, best
+
+    def _guide(self, values: list[int]) -> None:
+        if self.guide is not None:
+            self.blocks.misfit = self.guide.per_day(values)
 
     def _take(self, job: _Job, status: cp_model.CpSolverStatus, solver: cp_model.CpSolver,
               values: list[int], version: int) -> tuple[int, cp_model.CpSolver] | None:
