@@ -33,6 +33,16 @@ def test_misfit_counts_uncovered_and_surplus_minutes_per_day() -> None:
     assert DayMisfit(ctx).per_day(values).tolist() == [1020, 1020, 510, 1500, 1020, 1020, 1020]
 
 
+def test_without_need_per_minute_there_is_nothing_to_guide_by() -> None:
+    """Cover stated per shift (Curtois) or no need at all: no skill has need per minute, so a
+    worked pass is no misfit (not 'surplus over a desired level of 0') and day blocks stay
+    uniform."""
+    ctx = build_model(build([D, K], employees=[employee("E0")], demand=[]))
+    values = [0] * len(ctx.model.proto.variables)
+    values[ctx.cover[("E0", 2, "D", "usk")].index] = 1
+    assert DayMisfit(ctx).per_day(values).tolist() == [0] * 7
+
+
 def test_guided_windows_start_where_the_misfit_is() -> None:
     """All misfit on day 5, windows one day wide: day 5 weighs M + 0.2 × M/7 against
     0.2 × M/7 for each other day, so it is drawn with probability (1 + 0.2/7) / (1 + 0.2)
