@@ -198,7 +198,9 @@ class LargeNeighbourhoodSearch:
         self.ctx = ctx
         self.rng = rng
         self.blocks = Neighbourhoods(ctx, rng)
-        self.guide = DayMisfit(ctx) if GUIDED_DAYS else None
+        self.guide: DayMisfit | None = None
+        """Built when blocks first run (`_guide`): a search whose blocks do not pay never
+        needs it."""
         self.solve = solve
         self.iterations = 0
         self.improvements = 0
@@ -283,8 +285,11 @@ class LargeNeighbourhoodSearch:
         return values, objective, best
 
     def _guide(self, values: list[int]) -> None:
-        if self.guide is not None:
-            self.blocks.misfit = self.guide.per_day(values)
+        if not GUIDED_DAYS:
+            return
+        if self.guide is None:
+            self.guide = DayMisfit(self.ctx)
+        self.blocks.misfit = self.guide.per_day(values)
 
     def _take(self, job: _Job, status: cp_model.CpSolverStatus, solver: cp_model.CpSolver,
               values: list[int], version: int) -> tuple[int, cp_model.CpSolver] | None:
